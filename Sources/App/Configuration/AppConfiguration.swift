@@ -1,0 +1,96 @@
+import Foundation
+import Logging
+
+/// Everything that can be configured, read from the environment in exactly this one place and
+/// documented in `.env.example`.
+public struct AppConfiguration: Sendable {
+    public var hostname = "127.0.0.1"
+    public var port = 8080
+    /// `sqlite:PATH`, `sqlite::memory:` or `postgres://user:pass@host:port/db`.
+    public var databaseURL = "sqlite:./data/gazette.sqlite"
+    /// The public origin, used for canonical links, feeds and mail.
+    public var siteURL = "http://127.0.0.1:8080"
+    /// Uploaded and generated media live under here.
+    public var dataDirectory = "./data"
+    /// Seed the sample newsroom into an empty database on start.
+    public var sampleContent = true
+    /// Serve anonymous pages from the in-memory page cache.
+    public var pageCacheEnabled = true
+    /// How long a cached page is served before it is rendered again (view counts, Trending).
+    public var pageCacheTTL: Duration = .seconds(60)
+    /// How often counted views are written to the database.
+    public var viewFlushInterval: Duration = .seconds(5)
+    /// Believe `X-Forwarded-For` (only behind a proxy you run).
+    public var trustProxy = false
+    public var logLevel: Logger.Level = .info
+    /// Whether `SITE_URL` was given; if not, the site URL follows the listening address.
+    var siteURLIsExplicit = false
+
+    public init() {}
+
+    /// Changes where the server listens (command-line flags), keeping a derived site URL in step.
+    public mutating func listen(hostname: String?, port: Int?) {
+        if let hostname { self.hostname = hostname }
+        if let port { self.port = port }
+        if !siteURLIsExplicit { siteURL = "http://\(self.hostname):\(self.port)" }
+    }
+
+    /// Reads the `GAZETTE_*`, `DATABASE_URL`, `SITE_URL` and `LOG_LEVEL` variables over the
+    /// defaults, rejecting values that cannot work with a message naming the variable.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
+        var config = AppConfiguration()
+        func value(_ name: String) -> String? {
+            environment[name].flatMap { $0.isEmpty ? nil : $0 }
+        }
+        if let host = value("GAZETTE_HOSTNAME") { config.hostname = host }
+        if let port = value("GAZETTE_PORT") {
+            guard let number = Int(port), (0...65535).contains(number) else {
+                throw ConfigurationError.invalid("GAZETTE_PORT", "must be a port number from 0 to 65535")
+            }
+            config.port = number
+        }
+        if let url = value("DATABASE_URL") { config.databaseURL = url }
+        if let dir = value("GAZETTE_DATA_DIR") {
+            config.dataDirectory = dir
+            if value("DATABASE_URL") == nil { config.databaseURL = "sqlite:\(dir)/gazette.sqlite" }
+        }
+        if let site = value("SITE_URL") {
+            guard site.hasPrefix("http://") || site.hasPrefix("https://") else {
+                throw ConfigurationError.invalid("SITE_URL", "must start with http:// or https://")
+            }
+            config.siteURL = site.hasSuffix("/") ? String(site.dropLast()) : site
+            config.siteURLIsExplicit = true
+        } else {
+            config.siteURL = "http://\(config.hostname):\(config.port)"
+        }
+        if let flag = value("GAZETTE_SAMPLE_CONTENT") { config.sampleContent = try boolean("GAZETTE_SAMPLE_CONTENT", flag) }
+        if let flag = value("GAZETTE_PAGE_CACHE") { config.pageCacheEnabled = try boolean("GAZETTE_PAGE_CACHE", flag) }
+        if let flag = value("GAZETTE_TRUST_PROXY") { config.trustProxy = try boolean("GAZETTE_TRUST_PROXY", flag) }
+        if let level = value("LOG_LEVEL") {
+            guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
+                throw ConfigurationError.invalid("LOG_LEVEL", "must be one of trace, debug, info, notice, warning, error, critical")
+            }
+            config.logLevel = parsed
+        }
+        return config
+    }
+
+    static func boolean(_ name: String, _ text: String) throws -> Bool {
+        switch text.lowercased() {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw ConfigurationError.invalid(name, "must be on or off (1/0, true/false)")
+        }
+    }
+}
+
+/// A configuration value that cannot work.
+public enum ConfigurationError: Error, CustomStringConvertible {
+    case invalid(String, String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let name, let reason): "\(name) \(reason)."
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Domain
+import Hummingbird
+import Persistence
+import Routes
+import Views
+
+/// `/{slug}/`: an article, or else a static page of that name.
+enum ArticleController {
+    @Sendable static func show(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
+        let slug = try SlugParameter.require(context)
+        if let redirect = SlugParameter.trailingSlashRedirect(request) { return redirect }
+        let key = SiteURL.article(slug: slug)
+        return try await app.page(key, request: request) {
+            let db = try app.db()
+            let site = try await app.site.current(on: db)
+            if let article = try await ArticleQueries.published(slug: slug, on: db) {
+                let comments = try await CommentQueries.approved(for: article.id, on: db)
+                let next = try await ArticleQueries.next(after: article.summary, on: db)
+                let discussion = DiscussionModel(
+                    article: article.summary, isOpen: article.discussionOpen, comments: comments,
+                    settings: site.settings, format: site.format)
+                let model = ArticleShowModel(
+                    article: article, discussion: discussion, next: next, trending: app.site.trending,
+                    chrome: site.chrome, settings: site.settings, format: site.format)
+                return ArticleShowView.render(model)
+            }
+            if let page = try await ContentQueries.page(slug: slug, on: db) {
+                return StaticPageView.render(StaticPageModel(chrome: site.chrome, page: page))
+            }
+            throw DomainError.notFound("There is no article or page at this address. It may have moved, or the link may be mistyped.")
+        }
+    }
+}
+
+/// Reading the `:slug` path parameter safely.
+enum SlugParameter {
+    /// Longer than any slug we create or import.
+    static let maximumLength = 200
+
+    /// The decoded slug, or "not found" for anything no slug can be (too long, not UTF-8).
+    static func require(_ context: AppRequestContext) throws -> String {
+        guard let raw = context.parameters.get("slug"), raw.utf8.count <= maximumLength * 3,
+            let slug = QueryString.decodePathSegment(Substring(raw)), !slug.isEmpty, slug.count <= maximumLength
+        else {
+            throw DomainError.notFound("There is no page at this address. It may have moved, or the link may be mistyped.")
+        }
+        return slug
+    }
+
+    /// Listing and article addresses end in a slash; the same address without it redirects there.
+    static func trailingSlashRedirect(_ request: Request) -> Response? {
+        let path = request.uri.path
+        guard !path.hasSuffix("/") else { return nil }
+        let query = request.uri.query.map { "?" + $0 } ?? ""
+        return Response(status: .movedPermanently, headers: [.location: path + "/" + query])
+    }
+}

@@ -1,0 +1,43 @@
+import Domain
+import Hummingbird
+import Persistence
+import Routes
+import Views
+
+/// The front page.
+enum HomeController {
+    /// Articles per section block.
+    static let blockSize = 4
+
+    @Sendable static func index(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
+        try await app.page(.home, request: request) {
+            let db = try app.db()
+            let site = try await app.site.current(on: db)
+            let top = try await ArticleQueries.published(.all, page: ListingPage(number: 1, size: 7), on: db).items
+            let shown = top.map(\.id)
+            var blocks: [SectionBlockModel] = []
+            for section in site.sections {
+                let cards = try await ArticleQueries.published(
+                    .section(section.id), page: ListingPage(number: 1, size: blockSize), excluding: shown, on: db
+                ).items
+                blocks.append(SectionBlockModel(
+                    title: section.name, href: SiteURL.section(slug: section.slug).path,
+                    cards: cards.map { ArticleCardModel($0, format: site.format) }))
+            }
+            let settings = site.settings
+            let model = HomeIndexModel(
+                chrome: site.chrome,
+                lead: top.first.map { ArticleCardModel($0, format: site.format) },
+                latest: top.dropFirst().map { ArticleCardModel($0, format: site.format) },
+                sections: blocks,
+                trending: app.site.trending,
+                showNewsletter: settings.showNewsletterBox,
+                quickDonate: settings.showQuickDonate
+                    ? QuickDonateModel(amount: settings.quickDonateAmount, currencies: settings.donationCurrencies) : nil,
+                channels: settings.channelLinks.map { LinkModel(label: $0.label, href: $0.url) },
+                topAds: settings.ads(for: .homeTop).map(AdModel.init),
+                sidebarAds: settings.ads(for: .homeSidebar).map(AdModel.init))
+            return HomeIndexView.render(model)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import Persistence
+import ServiceLifecycle
+
+/// Fluent wired as a service (what hummingbird-fluent does, in one small file): it owns the
+/// connection pools, runs migrations, and closes the pools after everything else has stopped.
+public final class DatabaseService: Service, Sendable {
+    public let databases: Databases
+    let logger: Logger
+
+    /// Connects to `url` (`sqlite:PATH`, `sqlite::memory:`, `postgres://…`). For a file database
+    /// the folder is created and the journal switched to WAL.
+    public init(url: String, logger: Logger) throws {
+        self.logger = logger
+        self.databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
+        let level: Logger.Level = .trace
+        if url == "sqlite::memory:" {
+            databases.use(.sqlite(.memory, sqlLogLevel: level), as: .sqlite)
+        } else if url.hasPrefix("sqlite:") {
+            let path = String(url.dropFirst("sqlite:".count))
+            guard !path.isEmpty else { throw ConfigurationError.invalid("DATABASE_URL", "names no SQLite file") }
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            databases.use(.sqlite(.file(path), sqlLogLevel: level), as: .sqlite)
+        } else if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            let config = try SQLPostgresConfiguration(url: url)
+            databases.use(
+                .postgres(configuration: config, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10),
+                          sqlLogLevel: level),
+                as: .psql)
+        } else {
+            throw ConfigurationError.invalid("DATABASE_URL", "must start with sqlite: or postgres://")
+        }
+    }
+
+    /// A database handle for one unit of work.
+    public var db: any Database {
+        get throws {
+            guard let database = databases.database(logger: logger, on: databases.eventLoopGroup.any()) else {
+                throw DatabaseServiceError.shutDown
+            }
+            return database
+        }
+    }
+
+    /// Brings the schema up to date.
+    public func migrate() async throws {
+        try await DatabaseMaintenance.prepare(on: try db)
+        try await migrator().setupIfNeeded().get()
+        try await migrator().prepareBatch().get()
+    }
+
+    /// Reverts every migration (tests of the round trip; never run by the server).
+    public func revertAll() async throws {
+        try await migrator().revertAllBatches().get()
+    }
+
+    func migrator() -> Migrator {
+        let migrations = Migrations()
+        GazetteMigrations.register(in: migrations)
+        return Migrator(databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
+    }
+
+    public func run() async throws {
+        try? await gracefulShutdown()
+        await databases.shutdownAsync()
+    }
+
+    /// Closes the pools now (commands that do not run as a service).
+    public func shutdown() async {
+        await databases.shutdownAsync()
+    }
+}
+
+enum DatabaseServiceError: Error, CustomStringConvertible {
+    case shutDown
+
+    var description: String { "The database connections are closed." }
+}

@@ -1,0 +1,107 @@
+import Domain
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import Views
+
+/// Turns every error into a response a person can act on: an error page in the site's design
+/// for browsers, `application/problem+json` (RFC 9457) for the API. Unexpected errors are logged
+/// and shown as a plain 500 without internals.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let services: AppServices
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let problem = Problem(error)
+            if problem.status == .internalServerError {
+                context.logger.error("Request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            }
+            return await respond(problem, to: request, context: context)
+        }
+    }
+
+    func respond(_ problem: Problem, to request: Request, context: Context) async -> Response {
+        if wantsJSON(request) {
+            var response = Response(status: problem.status, body: .init(byteBuffer: ByteBuffer(string: problem.json)))
+            response.headers[.contentType] = "application/problem+json"
+            response.headers[.cacheControl] = "no-store"
+            return response
+        }
+        let chrome: SiteChrome
+        if let db = try? services.db(), let snapshot = try? await services.site.current(on: db) {
+            chrome = snapshot.chrome
+        } else {
+            chrome = services.site.fallbackChrome()
+        }
+        let html = ErrorPageView.render(
+            ErrorPageModel(chrome: chrome, status: Int(problem.status.code), title: problem.title, message: problem.detail))
+        var response = AppServices.privatePage(html, status: problem.status)
+        if request.method == .head { response.body = .init() }
+        return response
+    }
+
+    func wantsJSON(_ request: Request) -> Bool {
+        request.uri.path.hasPrefix("/api/")
+            || (request.headers[.accept]?.contains("application/json") ?? false
+                && !(request.headers[.accept]?.contains("text/html") ?? false))
+    }
+}
+
+/// An error as the reader and the API client see it.
+struct Problem {
+    let status: HTTPResponse.Status
+    let title: String
+    let detail: String
+    let field: String?
+
+    init(status: HTTPResponse.Status, title: String, detail: String, field: String? = nil) {
+        self.status = status
+        self.title = title
+        self.detail = detail
+        self.field = field
+    }
+
+    init(_ error: any Error) {
+        switch error {
+        case let error as DomainError:
+            switch error {
+            case .notFound(let what):
+                self.init(status: .notFound, title: "Page not found", detail: what)
+            case .invalidInput(let field, let message):
+                self.init(status: .badRequest, title: "That request could not be understood", detail: message, field: field)
+            case .conflict(let message):
+                self.init(status: .conflict, title: "That conflicts with what is stored", detail: message)
+            }
+        case let error as HTTPError:
+            switch error.status {
+            case .notFound:
+                self.init(
+                    status: .notFound, title: "Page not found",
+                    detail: "There is no page at this address. It may have moved, or the link may be mistyped.")
+            case .contentTooLarge:
+                self.init(status: .contentTooLarge, title: "Too much data", detail: "The request was larger than this server accepts.")
+            case .methodNotAllowed:
+                self.init(status: .methodNotAllowed, title: "Not allowed", detail: "This address does not accept that kind of request.")
+            default:
+                let reason = error.body ?? error.status.reasonPhrase
+                self.init(status: error.status, title: error.status.reasonPhrase, detail: reason)
+            }
+        default:
+            self.init(
+                status: .internalServerError, title: "Something went wrong",
+                detail: "The server could not complete this request. Please try again in a moment.")
+        }
+    }
+
+    /// The RFC 9457 body.
+    var json: String {
+        var object: [String: Any] = ["type": "about:blank", "title": title, "status": Int(status.code), "detail": detail]
+        if let field { object["field"] = field }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,136 @@
+import Domain
+import FluentKit
+import Foundation
+import HummingbirdBcrypt
+import Persistence
+import Routes
+import Views
+
+/// Fills an empty database with a small, believable newsroom: sections, staff, forty articles
+/// with images, embeds, syndication and threaded discussions, static pages, a view history, and
+/// an owner account whose password is shown once.
+enum SampleNewsroom {
+    /// Seeds unless the database already has content. Returns what was created, or nil.
+    static func seedIfEmpty(services: AppServices) async throws -> FirstRunReport? {
+        let db = try services.db()
+        guard try await ContentQueries.sections(on: db).isEmpty, try await UserStore.count(on: db) == 0 else { return nil }
+        let report = try await seed(
+            on: db, now: services.time.now(), mediaFolder: MediaFiles.folder(services.config), bcryptCost: 12)
+        services.contentChanged()
+        return report
+    }
+
+    static func seed(on db: any Database, now: Date, mediaFolder: String, bcryptCost: UInt8) async throws -> FirstRunReport {
+        let password = randomPassword()
+        let passwordHash = Bcrypt.hash(password, cost: bcryptCost)
+        let ownerEmail = "owner@riverton-gazette.example"
+        let articleCount = try await db.transaction { tx in
+            var rng = SeededGenerator(seed: 2026)
+            var articleCount = 0
+            var settings = SiteSettings()
+            settings.title = "The Riverton Gazette"
+            settings.tagline = "Independent news from the river valley"
+            settings.supportCallout = "Liked it? The Gazette is free to read because readers like you support it."
+            settings.supportLinkLabel = "Support us"
+            settings.channelLinks = [
+                ExternalLink(label: "Our video channel", url: "https://www.youtube.com/@rivertongazette"),
+                ExternalLink(label: "The Valley Podcast", url: "https://soundcloud.com/riverton-gazette"),
+            ]
+            settings.adSlots = [
+                AdSlot(name: "Home banner", placement: .homeTop, html: "", enabled: true),
+                AdSlot(name: "Home sidebar", placement: .homeSidebar, html: "", enabled: true),
+                AdSlot(name: "Article inline", placement: .articleInline, html: "", enabled: true),
+            ]
+            try await SettingsStore.save(settings, on: tx)
+
+            var sections: [String: Section] = [:]
+            for (position, spec) in SampleStories.sections.enumerated() {
+                sections[spec.slug] = try await ContentWriter.createSection(
+                    name: spec.name, slug: spec.slug, position: position, description: spec.description, on: tx)
+            }
+            var authors: [Author] = []
+            for spec in SampleStories.authors {
+                authors.append(try await ContentWriter.createAuthor(
+                    name: spec.name, slug: Slug.make(from: spec.name), title: spec.title, bio: spec.bio, on: tx))
+            }
+            for page in SampleStories.pages {
+                try await ContentWriter.createPage(
+                    slug: page.slug, title: page.title, markdown: page.body,
+                    body: BodyRenderer.render(markdown: page.body), now: now, on: tx)
+            }
+
+            // Newest first: the first story was published two hours ago, the rest spread over six weeks.
+            for (index, story) in SampleStories.stories.enumerated() {
+                let published = now.addingTimeInterval(-Double(2 * 3600 + index * 25 * 3600 + Int.random(in: 0...3600, using: &rng)))
+                let markdown = SampleText.markdown(for: story, rng: &rng)
+                let image = try SampleImages.write(SampleImages.svg(index: index, section: story.section), to: mediaFolder)
+                let draft = ArticleDraft(
+                    slug: Slug.make(from: story.title), title: story.title, standfirst: story.standfirst,
+                    bodyMarkdown: markdown, kind: story.kind, status: .published, sectionID: sections[story.section]?.id,
+                    authorIDs: story.authors.map { authors[$0].id }, tagNames: story.tags,
+                    featureImage: FeatureImage(
+                        path: SiteURL.media(image).path,
+                        alt: "Illustration: an abstract landscape of hills under a low sun, in the colours of the \(story.section) section",
+                        caption: "Illustration: The Riverton Gazette"),
+                    syndication: story.syndication, discussionOpen: index % 11 != 10, publishedAt: published)
+                let id = try await ArticleWriter.create(draft, body: BodyRenderer.render(markdown: markdown), now: published, on: tx)
+                try await seedComments(story.comments, article: id, after: published, now: now, rng: &rng, on: tx)
+                try await seedViews(article: id, index: index, published: published, now: now, rng: &rng, on: tx)
+                articleCount += 1
+            }
+            try await UserStore.create(
+                email: ownerEmail, name: "Site Owner", passwordHash: passwordHash, role: "owner", authorID: nil, now: now, on: tx)
+            return articleCount
+        }
+        return FirstRunReport(ownerEmail: ownerEmail, ownerPassword: password, articles: articleCount)
+    }
+
+    /// A discussion of `count` comments in which about a third are replies, some nested twice.
+    static func seedComments(_ count: Int, article: Article.ID, after published: Date, now: Date, rng: inout SeededGenerator, on db: any Database) async throws {
+        var posted: [(id: Comment.ID, depth: Int)] = []
+        let span = max(600, now.timeIntervalSince(published) - 600)
+        for index in 0..<count {
+            let name = SampleText.commenters.randomElement(using: &rng) ?? "Reader"
+            let isReply = !posted.isEmpty && Int.random(in: 0..<3, using: &rng) == 0
+            let parent = isReply ? posted.randomElement(using: &rng) : nil
+            let text = parent == nil
+                ? SampleText.commentLines.randomElement(using: &rng) ?? ""
+                : SampleText.replyLines.randomElement(using: &rng) ?? ""
+            let at = published.addingTimeInterval(span * Double(index + 1) / Double(count + 1))
+            let email = Slug.make(from: name) + "@example.org"
+            let id = try await ContentWriter.createComment(
+                article: article, parent: parent?.id, authorName: name, authorEmail: email, isGuest: index % 4 != 0,
+                markdown: text, html: CommentText.html(text), status: .approved, networkHash: nil, at: at, on: db)
+            posted.append((id, (parent?.depth ?? -1) + 1))
+        }
+    }
+
+    /// A plausible view history: most views in the first days after publication, a long tail, and
+    /// hourly buckets for the last two days so Trending has something to rank.
+    static func seedViews(article: Article.ID, index: Int, published: Date, now: Date, rng: inout SeededGenerator, on db: any Database) async throws {
+        let popularity = Double(Int.random(in: 300...9000, using: &rng))
+        let ageDays = max(0, Int(now.timeIntervalSince(published) / 86_400))
+        for dayOffset in 0...min(ageDays, 29) {
+            let day = published.addingTimeInterval(Double(dayOffset) * 86_400)
+            let views = Int(popularity * pow(0.55, Double(dayOffset)) * 0.45)
+            guard views > 0 else { continue }
+            try await ViewStore.addHistory(
+                article: article, day: VisitorFingerprint.dayKey(day), hour: nil, views: views, on: db)
+        }
+        guard ageDays <= 3 || index % 6 == 0 else { return }
+        let nowHour = VisitorFingerprint.hourKey(now)
+        for hoursAgo in stride(from: 0, to: Trending.windowHours, by: 6) {
+            let views = Int.random(in: 5...60, using: &rng) * (index % 6 == 0 ? 3 : 1)
+            try await ViewStore.addHistory(
+                article: article, day: VisitorFingerprint.dayKey(now.addingTimeInterval(-Double(hoursAgo) * 3600)),
+                hour: nowHour - hoursAgo, views: views, on: db)
+        }
+    }
+
+    /// A password for the owner: 20 characters from an alphabet without look-alikes.
+    static func randomPassword() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<20).map { _ in alphabet.randomElement(using: &generator) ?? "x" })
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Domain
+import FluentKit
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// What request handlers and jobs share: configuration, storage, caches and counters.
+public struct AppServices: Sendable {
+    public let config: AppConfiguration
+    public let database: DatabaseService
+    public let cache: PageCache
+    public let site: SiteState
+    public let views: ViewCounter
+    public let assets: AssetStore
+    public let time: any TimeSource
+    public let logger: Logger
+    /// Opens when the schema is ready (background jobs wait for it).
+    public let ready: StartupGate
+
+    /// A database handle for one request or job run.
+    public func db() throws -> any Database {
+        try database.db
+    }
+
+    /// Published content changed: drop every cached page and the cached site chrome, so the
+    /// next request shows the change.
+    public func contentChanged() {
+        site.invalidate()
+        cache.purgeAll()
+    }
+
+    /// The address the request came from: the peer, or with `GAZETTE_TRUST_PROXY` the first
+    /// address in `X-Forwarded-For`.
+    func clientAddress(_ request: Request, _ context: AppRequestContext) -> String {
+        if config.trustProxy, let forwarded = request.headers[.xForwardedFor],
+            let first = forwarded.split(separator: ",").first
+        {
+            return first.trimmingCharacters(in: .whitespaces)
+        }
+        return context.peerAddress ?? "unknown"
+    }
+}
+
+extension HTTPField.Name {
+    static let xForwardedFor = Self("X-Forwarded-For")!
+    static let secPurpose = Self("Sec-Purpose")!
+    static let purpose = Self("Purpose")!
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import Routes
+import Views
+
+/// How HTML pages leave the server: with a validator, `304` when the reader already has them,
+/// gzip for clients that accept it, and caching headers that let shared caches keep them.
+extension AppServices {
+    static let publicCacheControl = "public, max-age=0, s-maxage=60, stale-while-revalidate=300"
+
+    /// Serves the page `key` from the cache, or renders it, stores it and serves it.
+    /// Pass `key: nil` for pages that should not be kept (search results).
+    func page(_ key: SiteURL?, request: Request, render: () async throws -> HTML) async throws -> Response {
+        if let key, let cached = cache.get(key) {
+            return Self.respond(cached, to: request)
+        }
+        let generation = cache.generation
+        let html = try await render()
+        let page = CachedPage(html: html.rendered, compress: cache.isEnabled || Self.acceptsGzip(request))
+        if let key { cache.store(page, for: key, generation: generation) }
+        return Self.respond(page, to: request)
+    }
+
+    /// A page that must not be cached anywhere (a form result, a reply form).
+    static func privatePage(_ html: HTML, status: HTTPResponse.Status = .ok) -> Response {
+        var response = Response(status: status, body: .init(byteBuffer: ByteBuffer(string: html.rendered)))
+        response.headers[.contentType] = "text/html; charset=utf-8"
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    static func respond(_ page: CachedPage, to request: Request) -> Response {
+        let gzip = page.gzipBody != nil && acceptsGzip(request)
+        let etag = gzip ? page.gzipETag : page.etag
+        var headers: HTTPFields = [
+            .cacheControl: publicCacheControl,
+            .eTag: etag,
+            .vary: "Accept-Encoding",
+        ]
+        if let match = request.headers[.ifNoneMatch], match == "*" || match.contains(page.etag.dropLast().dropFirst()) {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentType] = "text/html; charset=utf-8"
+        if gzip, let body = page.gzipBody {
+            headers[.contentEncoding] = "gzip"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: page.body))
+    }
+
+    /// Whether the client takes gzip (and has not refused it with `q=0`).
+    static func acceptsGzip(_ request: Request) -> Bool {
+        guard let accept = request.headers[.acceptEncoding] else { return false }
+        for part in accept.split(separator: ",") {
+            let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let coding = fields.first?.lowercased(), coding == "gzip" || coding == "*" else { continue }
+            let quality = fields.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            return quality > 0
+        }
+        return false
+    }
+}

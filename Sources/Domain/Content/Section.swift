@@ -1,0 +1,17 @@
+/// A section of the site ("News", "Analysis"): a navigation entry and a listing.
+public struct Section: Equatable, Hashable, Sendable, Codable {
+    public typealias ID = EntityID<Section>
+    public var id: ID
+    public var name: String
+    public var slug: String
+    public var position: Int
+    public var description: String
+
+    public init(id: ID, name: String, slug: String, position: Int, description: String) {
+        self.id = id
+        self.name = name
+        self.slug = slug
+        self.position = position
+        self.description = description
+    }
+}

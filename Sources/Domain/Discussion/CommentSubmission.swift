@@ -1,0 +1,51 @@
+import Foundation
+
+/// A comment as a reader submits it through the "Leave a Reply" form.
+public struct CommentSubmission: Equatable, Sendable {
+    public static let maximumBodyLength = 5000
+    public static let maximumNameLength = 80
+
+    public var name: String
+    public var email: String
+    public var body: String
+    public var parentID: Comment.ID?
+    /// The hidden field people never see; bots fill it in.
+    public var honeypot: String
+
+    public init(name: String, email: String, body: String, parentID: Comment.ID?, honeypot: String) {
+        self.name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.email = email.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.body = body.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        self.parentID = parentID
+        self.honeypot = honeypot
+    }
+
+    /// Field name → what is wrong with it, for every field that needs fixing.
+    public func problems() -> [String: String] {
+        var problems: [String: String] = [:]
+        if name.isEmpty {
+            problems["name"] = "Please give a name to show with your comment."
+        } else if name.count > Self.maximumNameLength {
+            problems["name"] = "Please keep the name under \(Self.maximumNameLength) characters."
+        }
+        if !Self.isPlausibleEmail(email) {
+            problems["email"] = "Please give an email address like name@example.org. It is never shown."
+        }
+        if body.isEmpty {
+            problems["body"] = "The comment is empty."
+        } else if body.count > Self.maximumBodyLength {
+            problems["body"] = "Please keep comments under \(Self.maximumBodyLength) characters (this one has \(body.count))."
+        }
+        return problems
+    }
+
+    /// A light check that catches typos, not a full RFC 5322 parser: one @, a dot in the domain,
+    /// no spaces, a sensible length.
+    public static func isPlausibleEmail(_ email: String) -> Bool {
+        guard email.count <= 254, !email.contains(where: { $0.isWhitespace }) else { return false }
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64 else { return false }
+        let domain = parts[1]
+        return domain.contains(".") && !domain.hasPrefix(".") && !domain.hasSuffix(".") && !domain.contains("..")
+    }
+}

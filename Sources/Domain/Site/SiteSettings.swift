@@ -1,0 +1,86 @@
+/// A slot on the home page or article page for an advertisement, labelled as such.
+public struct AdSlot: Equatable, Sendable, Codable {
+    public enum Placement: String, Sendable, Codable, CaseIterable {
+        case homeTop = "home-top"
+        case homeSidebar = "home-sidebar"
+        case articleInline = "article-inline"
+        case articleSidebar = "article-sidebar"
+    }
+    public var name: String
+    public var placement: Placement
+    /// Staff-supplied snippet (trusted: only owners may edit it). Empty shows the house ad.
+    public var html: String
+    public var enabled: Bool
+
+    public init(name: String, placement: Placement, html: String, enabled: Bool) {
+        self.name = name
+        self.placement = placement
+        self.html = html
+        self.enabled = enabled
+    }
+}
+
+/// A link the home page's widgets show ("Watch on our video channel").
+public struct ExternalLink: Equatable, Sendable, Codable {
+    public var label: String
+    public var url: String
+
+    public init(label: String, url: String) {
+        self.label = label
+        self.url = url
+    }
+}
+
+/// Site-wide settings staff change in the back office. Stored as one JSON document so a new
+/// setting needs no migration; every field has a sensible default for a fresh install.
+public struct SiteSettings: Equatable, Sendable, Codable {
+    public var title: String = "The Gazette"
+    public var tagline: String = "Independent news and commentary"
+    public var language: String = "en"
+    public var timeZone: String = "UTC"
+    /// Support call-out at the end of articles ("Liked it? Support us on Patreon").
+    public var supportCallout: String = "Liked it? Independent journalism depends on readers like you."
+    public var supportLinkLabel: String = "Support us"
+    public var supportLinkURL: String = "/donate/"
+    public var showNewsletterBox: Bool = true
+    public var showQuickDonate: Bool = true
+    public var quickDonateAmount: Int = 10
+    public var donationCurrencies: [String] = ["USD", "EUR"]
+    public var channelLinks: [ExternalLink] = []
+    public var adSlots: [AdSlot] = []
+    /// How deep replies nest before they are shown side by side.
+    public var commentLevels: Int = 5
+    /// New comments wait for a moderator before they are shown.
+    public var premoderateComments: Bool = true
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        // Decode field by field with defaults, so settings saved by an older version still load.
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = SiteSettings()
+        func value<T: Decodable>(_ key: CodingKeys, _ fallback: T) -> T {
+            (try? container.decodeIfPresent(T.self, forKey: key)) ?? fallback
+        }
+        title = value(.title, defaults.title)
+        tagline = value(.tagline, defaults.tagline)
+        language = value(.language, defaults.language)
+        timeZone = value(.timeZone, defaults.timeZone)
+        supportCallout = value(.supportCallout, defaults.supportCallout)
+        supportLinkLabel = value(.supportLinkLabel, defaults.supportLinkLabel)
+        supportLinkURL = value(.supportLinkURL, defaults.supportLinkURL)
+        showNewsletterBox = value(.showNewsletterBox, defaults.showNewsletterBox)
+        showQuickDonate = value(.showQuickDonate, defaults.showQuickDonate)
+        quickDonateAmount = value(.quickDonateAmount, defaults.quickDonateAmount)
+        donationCurrencies = value(.donationCurrencies, defaults.donationCurrencies)
+        channelLinks = value(.channelLinks, defaults.channelLinks)
+        adSlots = value(.adSlots, defaults.adSlots)
+        commentLevels = value(.commentLevels, defaults.commentLevels)
+        premoderateComments = value(.premoderateComments, defaults.premoderateComments)
+    }
+
+    /// The enabled ad slots for one placement.
+    public func ads(for placement: AdSlot.Placement) -> [AdSlot] {
+        adSlots.filter { $0.enabled && $0.placement == placement }
+    }
+}

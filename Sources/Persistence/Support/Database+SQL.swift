@@ -1,0 +1,51 @@
+import FluentKit
+import SQLKit
+
+/// The two databases Gazette runs on; the few queries one dialect needs differently switch on it.
+public enum SQLFlavor: Sendable {
+    case sqlite
+    case postgres
+}
+
+/// Errors the storage layer raises itself (drivers raise their own).
+public enum PersistenceError: Error, CustomStringConvertible {
+    case notSQLDatabase
+    case unsupportedDialect(String)
+    case missingRow(String)
+
+    public var description: String {
+        switch self {
+        case .notSQLDatabase: "The configured database does not speak SQL."
+        case .unsupportedDialect(let name): "Unsupported SQL dialect \(name); Gazette runs on SQLite and PostgreSQL."
+        case .missingRow(let what): "Expected row is missing: \(what)."
+        }
+    }
+}
+
+extension Database {
+    /// This database as SQLKit sees it, for the queries Fluent's builder cannot express.
+    func sql() throws -> any SQLDatabase {
+        guard let sql = self as? any SQLDatabase else { throw PersistenceError.notSQLDatabase }
+        return sql
+    }
+
+    /// Which SQL dialect this database speaks.
+    public func flavor() throws -> SQLFlavor {
+        switch try sql().dialect.name {
+        case "sqlite": return .sqlite
+        case "postgresql": return .postgres
+        case let other: throw PersistenceError.unsupportedDialect(other)
+        }
+    }
+}
+
+/// Per-database set-up that is not a migration.
+public enum DatabaseMaintenance {
+    /// Switches a SQLite file to write-ahead logging (readers never wait for the writer, and a
+    /// commit survives the process being killed). Nothing to do on PostgreSQL.
+    public static func prepare(on db: any Database) async throws {
+        if try db.flavor() == .sqlite {
+            try await db.sql().raw("PRAGMA journal_mode=WAL").run()
+        }
+    }
+}

@@ -1,0 +1,110 @@
+/// Every public address the site serves, typed. Views print links only through `path`, and the
+/// app registers its routes from `Pattern`, so a link and its route cannot drift apart.
+public enum SiteURL: Hashable, Sendable {
+    case home
+    /// An article or a static page: both live at `/{slug}/`, as on WordPress.
+    case article(slug: String)
+    case section(slug: String, page: Int = 1)
+    case author(slug: String, page: Int = 1)
+    case tag(slug: String, page: Int = 1)
+    case search(query: String, page: Int = 1)
+    /// A fingerprinted static asset ("site.3f2a9c.css").
+    case asset(String)
+    /// An uploaded or generated media file under the data directory.
+    case media(String)
+    /// Where the view beacon posts.
+    case viewBeacon
+    /// Where the "Leave a Reply" form posts for an article.
+    case comments(articleSlug: String)
+    case newsletter
+    case donate
+    case admin
+    case health
+
+    /// The route patterns, in Hummingbird's syntax, one per kind of address.
+    public enum Pattern {
+        public static let home = "/"
+        public static let article = "/:slug"
+        public static let section = "/section/:slug"
+        public static let author = "/author/:slug"
+        public static let tag = "/tag/:slug"
+        public static let search = "/search"
+        public static let asset = "/assets/:file"
+        public static let media = "/media/:file"
+        public static let viewBeacon = "/api/v1/views"
+        public static let comments = "/:slug/comments"
+        public static let newsletter = "/newsletter"
+        public static let health = "/healthz"
+    }
+
+    /// The site-relative address, percent-encoded, with the page number only when it is not 1.
+    public var path: String {
+        switch self {
+        case .home: return "/"
+        case .article(let slug): return "/\(Self.encodeSegment(slug))/"
+        case .section(let slug, let page): return "/section/\(Self.encodeSegment(slug))/" + Self.pageQuery(page, prefix: "?")
+        case .author(let slug, let page): return "/author/\(Self.encodeSegment(slug))/" + Self.pageQuery(page, prefix: "?")
+        case .tag(let slug, let page): return "/tag/\(Self.encodeSegment(slug))/" + Self.pageQuery(page, prefix: "?")
+        case .search(let query, let page):
+            return "/search?q=\(Self.encodeQueryValue(query))" + Self.pageQuery(page, prefix: "&")
+        case .asset(let file): return "/assets/\(Self.encodeSegment(file))"
+        case .media(let file): return "/media/\(Self.encodeSegment(file))"
+        case .viewBeacon: return "/api/v1/views"
+        case .comments(let slug): return "/\(Self.encodeSegment(slug))/comments"
+        case .newsletter: return "/newsletter"
+        case .donate: return "/donate/"
+        case .admin: return "/admin"
+        case .health: return "/healthz"
+        }
+    }
+
+    /// The address with the site's origin in front ("https://example.org/section/news/").
+    public func absolute(siteURL: String) -> String {
+        var base = siteURL
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + path
+    }
+
+    static func pageQuery(_ page: Int, prefix: String) -> String {
+        page > 1 ? "\(prefix)page=\(page)" : ""
+    }
+
+    /// Characters allowed unescaped in a path segment (RFC 3986 unreserved).
+    static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    public static func encodeSegment(_ text: String) -> String {
+        percentEncode(text, spaceAsPlus: false)
+    }
+
+    public static func encodeQueryValue(_ text: String) -> String {
+        percentEncode(text, spaceAsPlus: true)
+    }
+
+    static func percentEncode(_ text: String, spaceAsPlus: Bool) -> String {
+        if text.utf8.allSatisfy(isUnreserved) { return text }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count * 3)
+        for byte in text.utf8 {
+            if isUnreserved(byte) {
+                bytes.append(byte)
+            } else if byte == UInt8(ascii: " ") && spaceAsPlus {
+                bytes.append(UInt8(ascii: "+"))
+            } else {
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,147 @@
+import Domain
+import Routes
+
+/// A numbered entry of the Trending list.
+public struct TrendingItem: Equatable, Sendable {
+    public var title: String
+    public var href: String
+    public var views: String
+
+    public init(title: String, href: String, views: String) {
+        self.title = title
+        self.href = href
+        self.views = views
+    }
+}
+
+/// The quick-donate widget's settings.
+public struct QuickDonateModel: Equatable, Sendable {
+    public var amount: Int
+    public var currencies: [String]
+
+    public init(amount: Int, currencies: [String]) {
+        self.amount = amount
+        self.currencies = currencies
+    }
+}
+
+/// An advertisement slot; its content is the owner's snippet or a house ad.
+public struct AdModel: Equatable, Sendable {
+    public var name: String
+    public var snippet: HTML
+
+    public init(name: String, snippet: HTML) {
+        self.name = name
+        self.snippet = snippet
+    }
+
+    /// The owner's snippet for the slot, or a house ad pointing at the donate page.
+    public init(_ slot: AdSlot) {
+        self.name = slot.name
+        self.snippet = slot.html.isEmpty ? Self.houseAd : .trusted(slot.html)
+    }
+
+    static let houseAd: HTML = """
+        <a class="ad__house" href="\(SiteURL.donate)"><strong>Journalism without a paywall.</strong> \
+        <span>Readers keep this site free for everyone. Become a supporter today.</span></a>
+        """
+}
+
+/// The sidebar and home-page widgets.
+public enum Widgets {
+    public static func trending(_ items: [TrendingItem], headingID: String = "trending-heading") -> HTML {
+        guard !items.isEmpty else { return .empty }
+        let entries = items.map { item in
+            HTML("<li><a href=\"\(item.href)\">\(item.title)</a> <span class=\"trending__views\">\(item.views)</span></li>")
+        }
+        return """
+            <section class="widget trending" aria-labelledby="\(headingID)">
+            <h2 class="widget__title" id="\(headingID)">Trending</h2>
+            <ol class="trending__list">\(entries)</ol>
+            </section>
+            """
+    }
+
+    public static func newsletter(siteTitle: String) -> HTML {
+        """
+        <section class="widget newsletter" aria-labelledby="newsletter-heading">
+        <h2 class="widget__title" id="newsletter-heading">Newsletter</h2>
+        <p>The day’s stories from \(siteTitle), in your inbox every morning. Free, and you can leave with one click.</p>
+        <form class="newsletter__form" action="\(SiteURL.newsletter)" method="post">
+        <label for="newsletter-email">Email address</label>
+        <input id="newsletter-email" type="email" name="email" required autocomplete="email" maxlength="254">
+        <div class="hp" aria-hidden="true"><label for="newsletter-website">Leave this empty</label>\
+        <input id="newsletter-website" type="text" name="website" tabindex="-1" autocomplete="off"></div>
+        <button type="submit">Sign up</button>
+        </form>
+        </section>
+        """
+    }
+
+    public static func quickDonate(_ model: QuickDonateModel) -> HTML {
+        let currencies = model.currencies.enumerated().map { index, code in
+            HTML("<option value=\"\(code)\"\(HTML.when(index == 0) { " selected" })>\(code)</option>")
+        }
+        return """
+            <section class="widget donate" aria-labelledby="donate-heading">
+            <h2 class="widget__title" id="donate-heading">Support our journalism</h2>
+            <p>We are funded by readers, not by billionaires or paywalls.</p>
+            <form class="donate__form" action="\(SiteURL.donate)" method="get">
+            <input type="hidden" name="amount" value="\(model.amount)">
+            <label for="donate-currency" class="visually-hidden">Currency</label>
+            <select id="donate-currency" name="currency">\(currencies)</select>
+            <button type="submit">Quick donate \(model.amount)</button>
+            </form>
+            <p class="donate__more"><a href="\(SiteURL.donate)">Choose another amount or give monthly</a></p>
+            </section>
+            """
+    }
+
+    public static func channels(_ links: [LinkModel]) -> HTML {
+        guard !links.isEmpty else { return .empty }
+        let items = links.map { HTML("<li><a href=\"\($0.href)\" rel=\"noopener\">\($0.label)</a></li>") }
+        return """
+            <section class="widget channels" aria-labelledby="channels-heading">
+            <h2 class="widget__title" id="channels-heading">Watch and listen</h2>
+            <ul class="channels__list">\(items)</ul>
+            </section>
+            """
+    }
+
+    public static func ad(_ ad: AdModel) -> HTML {
+        """
+        <aside class="ad" aria-label="Advertisement" data-slot="\(ad.name)">
+        <p class="ad__label">Advertisement</p>
+        <div class="ad__content">\(ad.snippet)</div>
+        </aside>
+        """
+    }
+}
+
+/// Previous / next links for a listing.
+public struct PagerModel: Equatable, Sendable {
+    public var current: Int
+    public var total: Int
+    public var previousHref: String?
+    public var nextHref: String?
+
+    public init(current: Int, total: Int, previousHref: String?, nextHref: String?) {
+        self.current = current
+        self.total = total
+        self.previousHref = previousHref
+        self.nextHref = nextHref
+    }
+}
+
+public enum Pager {
+    public static func html(_ pager: PagerModel) -> HTML {
+        guard pager.total > 1 else { return .empty }
+        return """
+            <nav class="pager" aria-label="Pages">
+            \(pager.previousHref.map { HTML("<a class=\"pager__prev\" href=\"\($0)\" rel=\"prev\">← Newer</a>") })\
+            <span class="pager__status">Page \(pager.current) of \(pager.total)</span>\
+            \(pager.nextHref.map { HTML("<a class=\"pager__next\" href=\"\($0)\" rel=\"next\">Older →</a>") })
+            </nav>
+            """
+    }
+}

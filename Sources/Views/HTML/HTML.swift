@@ -1,0 +1,121 @@
+import Routes
+
+/// A fragment of HTML that is safe by construction: a `String` interpolated into it is escaped
+/// for both text and (double-quoted) attribute context, and only values that are already `HTML`
+/// go in unescaped. Views build every page from this type; none concatenates raw strings.
+public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByStringInterpolation {
+    public private(set) var rendered: String
+
+    /// Markup from a literal in our source code.
+    public init(stringLiteral value: String) {
+        self.rendered = value
+    }
+
+    public init(stringInterpolation: Interpolation) {
+        self.rendered = stringInterpolation.output
+    }
+
+    private init(rendered: String) {
+        self.rendered = rendered
+    }
+
+    /// HTML we produced and stored ourselves (an article body rendered at save time, an owner's
+    /// ad snippet). The name is loud on purpose: every call site is a place to review.
+    public static func trusted(_ markup: String) -> HTML {
+        HTML(rendered: markup)
+    }
+
+    /// Text escaped into HTML.
+    public static func text(_ text: String) -> HTML {
+        var output = ""
+        output.appendEscaped(text)
+        return HTML(rendered: output)
+    }
+
+    public static let empty = HTML(rendered: "")
+
+    public var description: String { rendered }
+    public var isEmpty: Bool { rendered.isEmpty }
+
+    /// `content` when `condition` holds, nothing otherwise.
+    public static func when(_ condition: Bool, _ content: () -> HTML) -> HTML {
+        condition ? content() : .empty
+    }
+
+    /// Joins fragments.
+    public static func join(_ parts: [HTML], separator: HTML = .empty) -> HTML {
+        var output = ""
+        for (index, part) in parts.enumerated() {
+            if index > 0 { output += separator.rendered }
+            output += part.rendered
+        }
+        return HTML(rendered: output)
+    }
+
+    public struct Interpolation: StringInterpolationProtocol {
+        var output: String
+
+        public init(literalCapacity: Int, interpolationCount: Int) {
+            output = ""
+            output.reserveCapacity(literalCapacity + interpolationCount * 24)
+        }
+
+        public mutating func appendLiteral(_ literal: String) {
+            output += literal
+        }
+
+        public mutating func appendInterpolation(_ text: String) {
+            output.appendEscaped(text)
+        }
+
+        public mutating func appendInterpolation(_ text: Substring) {
+            output.appendEscaped(String(text))
+        }
+
+        public mutating func appendInterpolation(_ html: HTML) {
+            output += html.rendered
+        }
+
+        public mutating func appendInterpolation(_ html: HTML?) {
+            if let html { output += html.rendered }
+        }
+
+        public mutating func appendInterpolation(_ parts: [HTML]) {
+            for part in parts { output += part.rendered }
+        }
+
+        public mutating func appendInterpolation(_ number: Int) {
+            output += String(number)
+        }
+
+        /// A link target: the typed URL's path, escaped for the attribute it goes in.
+        public mutating func appendInterpolation(_ url: SiteURL) {
+            output.appendEscaped(url.path)
+        }
+    }
+}
+
+extension String {
+    /// Appends `text` with the five characters that matter in HTML text and attributes escaped.
+    mutating func appendEscaped(_ text: String) {
+        var needsEscaping = false
+        for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
+            needsEscaping = true
+            break
+        }
+        guard needsEscaping else {
+            self += text
+            return
+        }
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": self += "&amp;"
+            case "<": self += "&lt;"
+            case ">": self += "&gt;"
+            case "\"": self += "&quot;"
+            case "'": self += "&#39;"
+            default: self.unicodeScalars.append(scalar)
+            }
+        }
+    }
+}

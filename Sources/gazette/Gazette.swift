@@ -1,0 +1,63 @@
+import App
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+
+/// The `gazette` command: parses the subcommand, boots the app, runs it, shuts it down.
+@main
+struct Gazette: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Gazette: a publishing platform for independent news sites.",
+        subcommands: [Serve.self, Migrate.self],
+        defaultSubcommand: Serve.self)
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the web server (migrates the database first).")
+
+    @Option(help: "Address to listen on (GAZETTE_HOSTNAME).") var hostname: String?
+    @Option(help: "Port to listen on (GAZETTE_PORT).") var port: Int?
+    @Flag(help: "Do not create the sample newsroom on an empty database (GAZETTE_SAMPLE_CONTENT=off).")
+    var noSampleContent = false
+    @Flag(help: "Render every page afresh instead of serving the page cache (GAZETTE_PAGE_CACHE=off).")
+    var noPageCache = false
+
+    func run() async throws {
+        var config = try AppConfiguration.fromEnvironment()
+        config.listen(hostname: hostname, port: port)
+        if noSampleContent { config.sampleContent = false }
+        if noPageCache { config.pageCacheEnabled = false }
+        let siteURL = config.siteURL
+        let app = try await buildApplication(config) { report in
+            print("""
+
+                Gazette created a sample newsroom with \(report.articles) articles.
+                Owner account: \(report.ownerEmail)
+                Password:      \(report.ownerPassword)
+                This password is shown only once. Sign in at \(siteURL)/admin and change it.
+
+                """)
+        }
+        try await app.runService()
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Bring the database schema up to date and exit.")
+
+    func run() async throws {
+        let config = try AppConfiguration.fromEnvironment()
+        var logger = Logger(label: "gazette")
+        logger.logLevel = config.logLevel
+        let database = try DatabaseService(url: config.databaseURL, logger: logger)
+        do {
+            try await database.migrate()
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        await database.shutdown()
+        print("Database is up to date.")
+    }
+}

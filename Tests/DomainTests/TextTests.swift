@@ -1,0 +1,38 @@
+import Domain
+import Testing
+
+@Suite("Text helpers")
+struct TextTests {
+    @Test("Plain text drops markup, scripts and styles, and decodes entities")
+    func plainText() {
+        let html = "<h2>Flood &amp; river</h2><p>Water&nbsp;levels <em>rose</em>.</p><script>alert('x')</script><style>p{}</style><p>It&#39;s &#x2014; done</p>"
+        #expect(PlainText.from(html: html) == "Flood & river Water levels rose. It's — done")
+        #expect(PlainText.wordCount("Flood & river — rose.") == 3)
+    }
+
+    @Test("Excerpts stop at a word and say they were cut")
+    func excerpt() {
+        let text = String(repeating: "word ", count: 60)
+        let excerpt = PlainText.excerpt(text, limit: 40)
+        #expect(excerpt.hasSuffix("…"))
+        #expect(excerpt.count <= 41)
+        #expect(PlainText.excerpt("short", limit: 40) == "short")
+    }
+
+    @Test("Reading time rounds to whole minutes and is never zero")
+    func readingTime() {
+        #expect(ReadingTime.minutes(forWords: 0) == 1)
+        #expect(ReadingTime.minutes(forWords: 1500) == 7)
+        #expect(ReadingTime.minutes(forWords: 230) == 1)
+    }
+
+    @Test("Search input becomes safe terms, whatever was typed")
+    func searchQuery() {
+        let query = SearchQuery("  \"Flood\" OR barrier* -river'); DROP TABLE articles;-- flood ")
+        #expect(query.terms == ["flood", "or", "barrier", "river", "drop", "table", "articles"])
+        #expect(query.fts5Expression == "\"flood\" AND \"or\" AND \"barrier\" AND \"river\" AND \"drop\" AND \"table\" AND \"articles\"*")
+        #expect(query.postgresTSQuery == "flood & or & barrier & river & drop & table & articles:*")
+        #expect(SearchQuery("*** ---").isEmpty)
+        #expect(SearchQuery(String(repeating: "a", count: 5000)).text.count == SearchQuery.maximumInputLength)
+    }
+}

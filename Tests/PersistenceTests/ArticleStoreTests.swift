@@ -1,0 +1,126 @@
+import Domain
+import FluentKit
+import Foundation
+import Persistence
+import Testing
+import TestSupport
+import Views
+
+@Suite("Storing and reading articles")
+struct ArticleStoreTests {
+    let start = TestClock.start
+
+    @Test("An article reads back with ordered bylines, tags, section and rendered body")
+    func roundTrip() async throws {
+        try await withDatabase { db, _ in
+            let section = try await Fixtures.section("Analysis", on: db)
+            let zoe = try await Fixtures.author("Zoe Adams", on: db)
+            let ana = try await Fixtures.author("Ana Ruiz", on: db)
+            try await Fixtures.article(
+                "Why rents rose", body: "## Background\n\nRents **rose**.", section: section, authors: [zoe, ana],
+                tags: ["Housing", "Data", "housing"], kind: .analysis, publishedAt: start,
+                syndication: Syndication(outlet: "Valley Review", originalURL: "https://valley.example/rents"), on: db)
+
+            let article = try #require(try await ArticleQueries.published(slug: "why-rents-rose", on: db))
+            #expect(article.summary.authors.map(\.name) == ["Zoe Adams", "Ana Ruiz"])
+            #expect(article.tags.map(\.name) == ["Data", "Housing"])
+            #expect(article.summary.section == section)
+            #expect(article.summary.kind == .analysis)
+            #expect(article.bodyHTML.contains("<strong>rose</strong>"))
+            #expect(article.syndication?.originalURL == "https://valley.example/rents")
+            #expect(article.summary.publishedAt.timeIntervalSince1970 == start.timeIntervalSince1970)
+        }
+    }
+
+    @Test("Slugs are unique: a second article with the same one is refused and nothing is half-written")
+    func slugConflict() async throws {
+        try await withDatabase { db, _ in
+            let (section, author) = try await Fixtures.newsroom(articles: 0, on: db)
+            try await Fixtures.article("Budget day", section: section, authors: [author], publishedAt: start, on: db)
+            await #expect(throws: DomainError.conflict("Another article already uses the address “budget-day”.")) {
+                try await Fixtures.article("Budget day", section: section, authors: [author], tags: ["New tag"], publishedAt: start, on: db)
+            }
+            #expect(try await ArticleQueries.published(.all, page: .init(number: 1, size: 10), on: db).totalCount == 1)
+            #expect(try await ContentQueries.tag(slug: "new-tag", on: db) == nil)
+        }
+    }
+
+    @Test("Only published articles are public, newest first, with filters and counts")
+    func listings() async throws {
+        try await withDatabase { db, _ in
+            let news = try await Fixtures.section("News", on: db)
+            let culture = try await Fixtures.section("Culture", position: 1, on: db)
+            let ana = try await Fixtures.author("Ana Ruiz", on: db)
+            let tom = try await Fixtures.author("Tom Ng", on: db)
+            try await Fixtures.article("Old news", section: news, authors: [ana], tags: ["River"], publishedAt: start.addingTimeInterval(-7200), on: db)
+            try await Fixtures.article("New news", section: news, authors: [tom], publishedAt: start.addingTimeInterval(-3600), on: db)
+            try await Fixtures.article("A concert", section: culture, authors: [ana, tom], tags: ["River"], publishedAt: start, on: db)
+            try await Fixtures.article("Secret draft", section: news, authors: [ana], status: .draft, publishedAt: start, on: db)
+            try await Fixtures.article("Tomorrow", section: news, authors: [ana], status: .scheduled, publishedAt: start.addingTimeInterval(86400), on: db)
+
+            let page = ListingPage(number: 1, size: 10)
+            let all = try await ArticleQueries.published(.all, page: page, on: db)
+            #expect(all.items.map(\.title) == ["A concert", "New news", "Old news"])
+            #expect(try await ArticleQueries.published(.section(news.id), page: page, on: db).items.map(\.title) == ["New news", "Old news"])
+            #expect(try await ArticleQueries.published(.author(ana.id), page: page, on: db).items.map(\.title) == ["A concert", "Old news"])
+            let river = try #require(try await ContentQueries.tag(slug: "river", on: db))
+            #expect(try await ArticleQueries.published(.tag(river.id), page: page, on: db).totalCount == 2)
+            #expect(try await ArticleQueries.published(slug: "secret-draft", on: db) == nil)
+
+            let second = try await ArticleQueries.published(.all, page: ListingPage(number: 2, size: 2), on: db)
+            #expect(second.items.map(\.title) == ["Old news"])
+            #expect(second.pageCount == 2 && !second.hasNext)
+        }
+    }
+
+    @Test("Continue Reading picks the next older article in the same section, then anywhere")
+    func nextArticle() async throws {
+        try await withDatabase { db, _ in
+            let news = try await Fixtures.section("News", on: db)
+            let culture = try await Fixtures.section("Culture", position: 1, on: db)
+            let ana = try await Fixtures.author(on: db)
+            try await Fixtures.article("Oldest culture", section: culture, authors: [ana], publishedAt: start.addingTimeInterval(-9000), on: db)
+            try await Fixtures.article("Older news", section: news, authors: [ana], publishedAt: start.addingTimeInterval(-7200), on: db)
+            try await Fixtures.article("Culture piece", section: culture, authors: [ana], publishedAt: start.addingTimeInterval(-3600), on: db)
+            try await Fixtures.article("Latest news", section: news, authors: [ana], publishedAt: start, on: db)
+
+            let latest = try #require(try await ArticleQueries.published(slug: "latest-news", on: db))
+            #expect(try await ArticleQueries.next(after: latest.summary, on: db)?.title == "Older news")
+            let older = try #require(try await ArticleQueries.published(slug: "older-news", on: db))
+            #expect(try await ArticleQueries.next(after: older.summary, on: db)?.title == "Oldest culture")
+            let oldest = try #require(try await ArticleQueries.published(slug: "oldest-culture", on: db))
+            #expect(try await ArticleQueries.next(after: oldest.summary, on: db) == nil)
+        }
+    }
+
+    @Test("Scheduled articles whose time has passed are published, the rest wait")
+    func publishDue() async throws {
+        try await withDatabase { db, _ in
+            let (section, author) = try await Fixtures.newsroom(articles: 0, on: db)
+            try await Fixtures.article("Was due", section: section, authors: [author], status: .scheduled, publishedAt: start.addingTimeInterval(-60), on: db)
+            try await Fixtures.article("Not yet", section: section, authors: [author], status: .scheduled, publishedAt: start.addingTimeInterval(60), on: db)
+            #expect(try await ArticleMaintenance.publishDue(now: start, on: db) == 1)
+            #expect(try await ArticleQueries.published(slug: "was-due", on: db) != nil)
+            #expect(try await ArticleQueries.published(slug: "not-yet", on: db) == nil)
+            #expect(try await ArticleMaintenance.publishDue(now: start, on: db) == 0)
+        }
+    }
+
+    @Test("Correcting a published article records the update time; the first publication does not")
+    func updatedAt() async throws {
+        try await withDatabase { db, _ in
+            let (section, author) = try await Fixtures.newsroom(articles: 0, on: db)
+            let id = try await Fixtures.article("Correction", section: section, authors: [author], publishedAt: start, on: db)
+            #expect(try await ArticleQueries.find(id, on: db)?.updatedAt == nil)
+            let draft = ArticleDraft(
+                slug: "correction", title: "Correction", standfirst: "Fixed.", bodyMarkdown: "Right figures.",
+                sectionID: section.id, authorIDs: [author.id], publishedAt: start)
+            let later = start.addingTimeInterval(3600)
+            try await ArticleWriter.update(id, with: draft, body: BodyRenderer.render(markdown: "Right figures."), now: later, on: db)
+            let article = try #require(try await ArticleQueries.find(id, on: db))
+            #expect(article.updatedAt?.timeIntervalSince1970 == later.timeIntervalSince1970)
+            #expect(article.showsUpdate)
+            #expect(article.summary.publishedAt.timeIntervalSince1970 == start.timeIntervalSince1970)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import App
+import Domain
+import FluentKit
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+
+/// An application wired for a test: a fresh database, a temporary data folder, a clock the test
+/// controls, no sample content and no background flushing (tests flush when they want).
+public struct TestApp: Sendable {
+    public let services: AppServices
+    public let time: MutableTime
+    let database: TestDatabase
+    let dataDirectory: String
+
+    public static func make(
+        pageCache: Bool = true, sampleContent: Bool = false, configure: (inout AppConfiguration) -> Void = { _ in }
+    ) async throws -> TestApp {
+        let database = try await TestDatabase.make()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-data-\(UUID().uuidString)").path
+        var config = AppConfiguration()
+        config.databaseURL = database.url
+        config.dataDirectory = folder
+        config.sampleContent = sampleContent
+        config.pageCacheEnabled = pageCache
+        config.siteURL = "https://news.example.org"
+        config.viewFlushInterval = .seconds(3600)
+        config.logLevel = .warning
+        configure(&config)
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        let time = MutableTime()
+        let services = try AppServices.make(config, time: time, logger: logger)
+        try await services.database.migrate()
+        return TestApp(services: services, time: time, database: database, dataDirectory: folder)
+    }
+
+    public func db() throws -> any Database { try services.db() }
+
+    /// Runs `body` against the running application (router or live HTTP), then cleans up.
+    public func run<Value: Sendable>(
+        _ setup: TestingSetup = .router, onFirstRun: @escaping @Sendable (FirstRunReport) -> Void = { _ in },
+        _ body: @Sendable (any TestClientProtocol) async throws -> Value
+    ) async throws -> Value {
+        let app = buildApplication(services: services, onFirstRun: onFirstRun)
+        do {
+            let value = try await app.test(setup, body)
+            try await cleanUp()
+            return value
+        } catch {
+            try? await cleanUp()
+            throw error
+        }
+    }
+
+    public func cleanUp() async throws {
+        await services.database.shutdown()
+        try await database.drop()
+        try? FileManager.default.removeItem(atPath: dataDirectory)
+    }
+}
+
+/// Runs `body` with a fresh test application.
+public func withApp<Value: Sendable>(
+    _ setup: TestingSetup = .router, pageCache: Bool = true,
+    fixtures: (TestApp) async throws -> Void = { _ in },
+    _ body: @Sendable (any TestClientProtocol, TestApp) async throws -> Value
+) async throws -> Value {
+    let app = try await TestApp.make(pageCache: pageCache)
+    do {
+        try await fixtures(app)
+    } catch {
+        try? await app.cleanUp()
+        throw error
+    }
+    return try await app.run(setup) { client in try await body(client, app) }
+}

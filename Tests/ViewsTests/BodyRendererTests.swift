@@ -1,0 +1,51 @@
+import Domain
+import Testing
+import Views
+
+@Suite("Article bodies")
+struct BodyRendererTests {
+    @Test("Markdown becomes HTML with headings, emphasis, links and quotes")
+    func markdown() {
+        let body = BodyRenderer.render(markdown: "## Background\n\nThe **council** voted [today](https://example.org).\n\n> A quote.")
+        #expect(body.html.contains("<h2>Background</h2>"))
+        #expect(body.html.contains("<strong>council</strong>"))
+        #expect(body.html.contains("<a href=\"https://example.org\">today</a>"))
+        #expect(body.html.contains("<blockquote>"))
+        #expect(body.text == "Background The council voted today. A quote.")
+        #expect(body.wordCount == 7)
+    }
+
+    @Test("A line holding only a provider URL becomes a facade that loads nothing from the provider")
+    func embedFacade() {
+        let body = BodyRenderer.render(markdown: "First paragraph.\nhttps://youtu.be/aqz-KE-bpKQ\nLast paragraph.")
+        #expect(body.html.contains("class=\"embed embed--youtube\""))
+        #expect(body.html.contains("data-embed-src=\"https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?autoplay=1\""))
+        #expect(body.html.contains("<a class=\"embed__load\" href=\"https://www.youtube.com/watch?v=aqz-KE-bpKQ\""))
+        // No element that would fetch from a third party on page load.
+        #expect(!body.html.contains("<iframe"))
+        #expect(!body.html.contains("<img"))
+        #expect(!body.html.contains("<script"))
+        #expect(body.html.contains("<p>First paragraph.</p>"))
+        #expect(body.html.contains("<p>Last paragraph.</p>"))
+        #expect(!body.text.contains("YouTube"))
+    }
+
+    @Test("A URL inside a sentence or a code block stays text")
+    func notEmbeds() {
+        let body = BodyRenderer.render(markdown: "Watch https://youtu.be/aqz-KE-bpKQ now.\n\n```\nhttps://youtu.be/aqz-KE-bpKQ\n```")
+        #expect(!body.html.contains("embed"))
+    }
+
+    @Test("SoundCloud and X embeds get their own facades")
+    func otherFacades() {
+        let body = BodyRenderer.render(markdown: "https://soundcloud.com/a/b\n\nhttps://x.com/news/status/42")
+        #expect(body.html.contains("embed--soundcloud"))
+        #expect(body.html.contains("Load X post by @news"))
+        #expect(body.html.contains("https://platform.twitter.com/embed/Tweet.html?id=42"))
+    }
+
+    @Test("Comment text is escaped and split into paragraphs")
+    func commentText() {
+        #expect(CommentText.html("<b>hi</b>\nthere\n\n\nnext") == "<p>&lt;b&gt;hi&lt;/b&gt;<br>there</p>\n<p>next</p>")
+    }
+}

@@ -1,0 +1,73 @@
+import Domain
+import Testing
+import Views
+
+@Suite("Page snapshots")
+struct PageSnapshotTests {
+    @Test("Article page")
+    func articlePage() throws {
+        let comments = [
+            PageFixtures.comment(1, parent: nil, name: "Ruth", text: "Good news.", minute: 10),
+            PageFixtures.comment(2, parent: 1, name: "Kevin <K>", text: "Agreed!\nAbout time.", minute: 20),
+        ]
+        let discussion = DiscussionModel(
+            article: PageFixtures.article.summary, isOpen: true, comments: comments, settings: PageFixtures.settings,
+            format: PageFixtures.format)
+        let model = ArticleShowModel(
+            article: PageFixtures.article, discussion: discussion, next: PageFixtures.summary(2, title: "Older story"),
+            trending: [TrendingItem(title: "Most read", href: "/most-read/", views: "9,001 views")],
+            chrome: PageFixtures.chrome, settings: PageFixtures.settings, format: PageFixtures.format)
+        let html = ArticleShowView.render(model).rendered
+        try assertSnapshot(html, named: "article")
+
+        // What a reader must see, whatever the snapshot says.
+        #expect(html.contains("Council approves “riverside” bike lanes &lt;for real&gt;"))
+        #expect(html.contains("Published on <time datetime=\"2026-11-24T06:00:00Z\">24 November 2026</time>"))
+        #expect(html.contains("6,982 Views"))
+        #expect(html.contains("Authored by Ana Ruiz and Tom O&#39;Neil via <a href=\"https://valley-review.example/bike-lanes\""))
+        #expect(html.contains("<link rel=\"canonical\" href=\"https://valley-review.example/bike-lanes\">"))
+        #expect(html.contains("\"@type\":\"AnalysisNewsArticle\""))
+        #expect(html.contains("Leave a Reply"))
+        #expect(html.contains("Kevin &lt;K&gt;"))
+        #expect(html.contains("<p class=\"ad__label\">Advertisement</p>"))
+        #expect(html.contains("Continue Reading"))
+    }
+
+    @Test("Home page")
+    func homePage() throws {
+        let card = { (id: Int, title: String) in ArticleCardModel(PageFixtures.summary(id, title: title), format: PageFixtures.format) }
+        let model = HomeIndexModel(
+            chrome: PageFixtures.chrome, lead: card(1, "Lead story"), latest: [card(2, "Second"), card(3, "Third")],
+            sections: [SectionBlockModel(title: "News", href: "/section/news/", cards: [card(4, "Fourth"), card(5, "Fifth")])],
+            trending: [TrendingItem(title: "Most read", href: "/most-read/", views: "9,001 views")],
+            showNewsletter: true, quickDonate: QuickDonateModel(amount: 10, currencies: ["USD", "EUR"]),
+            channels: [LinkModel(label: "Podcast", href: "https://podcast.example.org")],
+            topAds: [AdModel(name: "Banner", snippet: "<p>Ad</p>")], sidebarAds: [])
+        let html = HomeIndexView.render(model).rendered
+        try assertSnapshot(html, named: "home")
+        #expect(html.contains("<h2 class=\"widget__title\" id=\"trending-heading\">Trending</h2>"))
+        #expect(html.contains("Quick donate 10"))
+    }
+
+    @Test("Search results page")
+    func searchPage() throws {
+        let model = ListingIndexModel(
+            chrome: PageFixtures.chrome, kind: .search(query: "bike <lanes>", resultCount: 13), heading: "Search",
+            canonicalURL: "https://news.example.org/search?q=bike", cards: [ArticleCardModel(PageFixtures.summary(1, title: "Bikes"), format: PageFixtures.format)],
+            pager: PagerModel(current: 2, total: 3, previousHref: "/search?q=bike", nextHref: "/search?q=bike&page=3"),
+            trending: [])
+        let html = ListingIndexView.render(model).rendered
+        try assertSnapshot(html, named: "search")
+        #expect(html.contains("13 results for “<mark>bike &lt;lanes&gt;</mark>”"))
+        #expect(html.contains("<meta name=\"robots\" content=\"noindex\">"))
+        #expect(html.contains("Page 2 of 3"))
+    }
+
+    @Test("Not-found page")
+    func errorPage() throws {
+        let html = ErrorPageView.render(ErrorPageModel(
+            chrome: PageFixtures.chrome, status: 404, title: "Page not found", message: "There is no page here.")).rendered
+        try assertSnapshot(html, named: "not-found")
+        #expect(html.contains("<nav class=\"site-nav\""))
+    }
+}
