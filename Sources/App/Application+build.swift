@@ -63,23 +63,23 @@ func registerRoutes(_ router: Router<AppRequestContext>, _ app: AppServices) {
 }
 
 extension AppServices {
-/// Creates the shared services from the configuration.
-public static func make(_ config: AppConfiguration, time: any TimeSource, logger: Logger) throws -> AppServices {
-    let database = try DatabaseService(url: config.databaseURL, logger: logger)
-    let assets = try AssetStore.bundled()
-    let site = SiteState(siteURL: config.siteURL, assets: assets, time: time)
-    let views = ViewCounter(database: database, time: time, interval: config.viewFlushInterval, logger: logger) {
-        do {
-            try await site.refreshTrending(on: try database.db)
-        } catch {
-            logger.error("Could not refresh Trending", metadata: ["error": "\(error)"])
+    /// Creates the shared services from the configuration.
+    public static func make(_ config: AppConfiguration, time: any TimeSource, logger: Logger) throws -> AppServices {
+        let database = try DatabaseService(url: config.databaseURL, logger: logger)
+        let assets = try AssetStore.bundled()
+        let site = SiteState(siteURL: config.siteURL, assets: assets, time: time)
+        let views = ViewCounter(database: database, time: time, interval: config.viewFlushInterval, logger: logger) {
+            do {
+                try await site.refreshTrending(on: try database.db)
+            } catch {
+                logger.error("Could not refresh Trending", metadata: ["error": "\(error)"])
+            }
         }
+        return AppServices(
+            config: config, database: database,
+            cache: PageCache(enabled: config.pageCacheEnabled, ttl: config.pageCacheTTL, time: time),
+            site: site, views: views, assets: assets, time: time, logger: logger, ready: StartupGate())
     }
-    return AppServices(
-        config: config, database: database,
-        cache: PageCache(enabled: config.pageCacheEnabled, ttl: config.pageCacheTTL),
-        site: site, views: views, assets: assets, time: time, logger: logger, ready: StartupGate())
-}
 }
 
 /// What the first start on an empty database created, printed once for the owner.

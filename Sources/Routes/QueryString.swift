@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decodes `application/x-www-form-urlencoded` text (query strings and form bodies). Lenient by
 /// design: a malformed escape is kept as written and invalid UTF-8 becomes U+FFFD, so no input
 /// can make decoding fail.
@@ -31,15 +33,18 @@ public struct QueryString: Equatable, Sendable {
         lhs.pairs.map(\.name) == rhs.pairs.map(\.name) && lhs.pairs.map(\.value) == rhs.pairs.map(\.value)
     }
 
-    /// Percent-decodes one component, turning `+` into a space.
+    /// Percent-decodes one component, turning `+` into a space. NUL characters are dropped: they
+    /// never mean anything in form input, and PostgreSQL cannot store them in text.
     public static func decode(_ text: Substring) -> String {
-        decodePercent(text, plusAsSpace: true)
+        let decoded = decodePercent(text, plusAsSpace: true)
+        return decoded.contains("\u{0}") ? decoded.replacingOccurrences(of: "\u{0}", with: "") : decoded
     }
 
-    /// Percent-decodes a path segment (`+` stays a plus). Returns nil when the bytes are not UTF-8,
-    /// so a route can answer "not found" for a name no slug can have.
+    /// Percent-decodes a path segment (`+` stays a plus). Returns nil when the bytes are not UTF-8
+    /// or hold control characters, so a route can answer "not found" for a name no slug can have.
     public static func decodePathSegment(_ text: Substring) -> String? {
         let bytes = decodeBytes(text, plusAsSpace: false)
+        guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return nil }
         return String(validating: bytes, as: UTF8.self)
     }
 

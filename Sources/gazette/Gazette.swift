@@ -30,7 +30,8 @@ struct Serve: AsyncParsableCommand {
         if noPageCache { config.pageCacheEnabled = false }
         let siteURL = config.siteURL
         let app = try await buildApplication(config) { report in
-            print("""
+            print(
+                """
 
                 Gazette created a sample newsroom with \(report.articles) articles.
                 Owner account: \(report.ownerEmail)

@@ -19,14 +19,18 @@ struct CommentSubmissionTests {
 
     @Test("Overlong comments are refused with their length", arguments: [5001, 20_000])
     func tooLong(length: Int) {
-        let problems = CommentSubmission(name: "A", email: "a@b.org", body: String(repeating: "x", count: length), parentID: nil, honeypot: "").problems()
+        let problems = CommentSubmission(
+            name: "A", email: "a@b.org", body: String(repeating: "x", count: length), parentID: nil, honeypot: ""
+        ).problems()
         #expect(problems["body"]?.contains("\(length)") == true)
     }
 
-    @Test("Email addresses are checked for plausibility", arguments: [
-        ("a@b.org", true), ("first.last+tag@sub.example.co.uk", true), ("a@b", false), ("a b@c.org", false),
-        ("@c.org", false), ("a@.org", false), ("a@b..org", false),
-    ])
+    @Test(
+        "Email addresses are checked for plausibility",
+        arguments: [
+            ("a@b.org", true), ("first.last+tag@sub.example.co.uk", true), ("a@b", false), ("a b@c.org", false),
+            ("@c.org", false), ("a@.org", false), ("a@b..org", false),
+        ])
     func email(address: String, ok: Bool) {
         #expect(CommentSubmission.isPlausibleEmail(address) == ok)
     }

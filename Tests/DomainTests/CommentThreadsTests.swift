@@ -24,7 +24,9 @@ struct CommentThreadsTests {
 
     @Test("Replies deeper than the limit show at the deepest level, none hidden")
     func flattensDeepReplies() {
-        let chain = [comment(1, minute: 1), comment(2, parent: 1, minute: 2), comment(3, parent: 2, minute: 3), comment(4, parent: 3, minute: 4)]
+        let chain = [
+            comment(1, minute: 1), comment(2, parent: 1, minute: 2), comment(3, parent: 2, minute: 3), comment(4, parent: 3, minute: 4),
+        ]
         let threads = CommentThreads.build(chain, levels: 2)
         #expect(threads.count == 1)
         #expect(threads[0].replies.map(\.comment.id.rawValue) == [2, 3, 4])

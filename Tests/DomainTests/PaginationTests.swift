@@ -9,9 +9,11 @@ struct PaginationTests {
         #expect(try ListingPage(parameter: "3", size: 10).offset == 20)
     }
 
-    @Test("Page numbers that are not whole positive numbers are refused", arguments: [
-        "0", "-1", "abc", "1.5", "99999999999999999999999", "١", " 2", "2 ",
-    ])
+    @Test(
+        "Page numbers that are not whole positive numbers are refused",
+        arguments: [
+            "0", "-1", "abc", "1.5", "99999999999999999999999", "١", " 2", "2 ",
+        ])
     func refusesNonsense(parameter: String) {
         #expect(throws: DomainError.self) { try ListingPage(parameter: parameter, size: 10) }
     }

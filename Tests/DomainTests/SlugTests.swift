@@ -23,10 +23,12 @@ struct SlugTests {
         #expect(Slug.isValid(slug))
     }
 
-    @Test("Only canonical slugs are valid", arguments: [
-        ("city-council", true), ("a1", true), ("City-Council", false), ("-lead", false), ("double--dash", false),
-        ("space here", false), ("", false), ("../etc", false),
-    ])
+    @Test(
+        "Only canonical slugs are valid",
+        arguments: [
+            ("city-council", true), ("a1", true), ("City-Council", false), ("-lead", false), ("double--dash", false),
+            ("space here", false), ("", false), ("../etc", false),
+        ])
     func validity(slug: String, valid: Bool) {
         #expect(Slug.isValid(slug) == valid)
     }

@@ -5,7 +5,8 @@ import Testing
 struct TextTests {
     @Test("Plain text drops markup, scripts and styles, and decodes entities")
     func plainText() {
-        let html = "<h2>Flood &amp; river</h2><p>Water&nbsp;levels <em>rose</em>.</p><script>alert('x')</script><style>p{}</style><p>It&#39;s &#x2014; done</p>"
+        let html =
+            "<h2>Flood &amp; river</h2><p>Water&nbsp;levels <em>rose</em>.</p><script>alert('x')</script><style>p{}</style><p>It&#39;s &#x2014; done</p>"
         #expect(PlainText.from(html: html) == "Flood & river Water levels rose. It's — done")
         #expect(PlainText.wordCount("Flood & river — rose.") == 3)
     }

@@ -24,12 +24,14 @@ struct VisitorFingerprintTests {
         #expect(a != b)
     }
 
-    @Test("Devices on one network count as that network", arguments: [
-        ("203.0.113.77", "203.0.113.0/24"),
-        ("::ffff:203.0.113.9", "203.0.113.0/24"),
-        ("2001:db8:85a3::8a2e:370:7334", "2001:0db8:85a3::/48"),
-        ("::1", "0000:0000:0000::/48"),
-    ])
+    @Test(
+        "Devices on one network count as that network",
+        arguments: [
+            ("203.0.113.77", "203.0.113.0/24"),
+            ("::ffff:203.0.113.9", "203.0.113.0/24"),
+            ("2001:db8:85a3::8a2e:370:7334", "2001:0db8:85a3::/48"),
+            ("::1", "0000:0000:0000::/48"),
+        ])
     func networks(address: String, network: String) {
         #expect(VisitorFingerprint.network(of: address) == network)
     }

@@ -2,8 +2,8 @@ import Domain
 import FluentKit
 import Foundation
 import Persistence
-import Testing
 import TestSupport
+import Testing
 import Views
 
 @Suite("Storing and reading articles")
@@ -52,17 +52,21 @@ struct ArticleStoreTests {
             let culture = try await Fixtures.section("Culture", position: 1, on: db)
             let ana = try await Fixtures.author("Ana Ruiz", on: db)
             let tom = try await Fixtures.author("Tom Ng", on: db)
-            try await Fixtures.article("Old news", section: news, authors: [ana], tags: ["River"], publishedAt: start.addingTimeInterval(-7200), on: db)
+            try await Fixtures.article(
+                "Old news", section: news, authors: [ana], tags: ["River"], publishedAt: start.addingTimeInterval(-7200), on: db)
             try await Fixtures.article("New news", section: news, authors: [tom], publishedAt: start.addingTimeInterval(-3600), on: db)
             try await Fixtures.article("A concert", section: culture, authors: [ana, tom], tags: ["River"], publishedAt: start, on: db)
             try await Fixtures.article("Secret draft", section: news, authors: [ana], status: .draft, publishedAt: start, on: db)
-            try await Fixtures.article("Tomorrow", section: news, authors: [ana], status: .scheduled, publishedAt: start.addingTimeInterval(86400), on: db)
+            try await Fixtures.article(
+                "Tomorrow", section: news, authors: [ana], status: .scheduled, publishedAt: start.addingTimeInterval(86400), on: db)
 
             let page = ListingPage(number: 1, size: 10)
             let all = try await ArticleQueries.published(.all, page: page, on: db)
             #expect(all.items.map(\.title) == ["A concert", "New news", "Old news"])
-            #expect(try await ArticleQueries.published(.section(news.id), page: page, on: db).items.map(\.title) == ["New news", "Old news"])
-            #expect(try await ArticleQueries.published(.author(ana.id), page: page, on: db).items.map(\.title) == ["A concert", "Old news"])
+            #expect(
+                try await ArticleQueries.published(.section(news.id), page: page, on: db).items.map(\.title) == ["New news", "Old news"])
+            #expect(
+                try await ArticleQueries.published(.author(ana.id), page: page, on: db).items.map(\.title) == ["A concert", "Old news"])
             let river = try #require(try await ContentQueries.tag(slug: "river", on: db))
             #expect(try await ArticleQueries.published(.tag(river.id), page: page, on: db).totalCount == 2)
             #expect(try await ArticleQueries.published(slug: "secret-draft", on: db) == nil)
@@ -79,9 +83,11 @@ struct ArticleStoreTests {
             let news = try await Fixtures.section("News", on: db)
             let culture = try await Fixtures.section("Culture", position: 1, on: db)
             let ana = try await Fixtures.author(on: db)
-            try await Fixtures.article("Oldest culture", section: culture, authors: [ana], publishedAt: start.addingTimeInterval(-9000), on: db)
+            try await Fixtures.article(
+                "Oldest culture", section: culture, authors: [ana], publishedAt: start.addingTimeInterval(-9000), on: db)
             try await Fixtures.article("Older news", section: news, authors: [ana], publishedAt: start.addingTimeInterval(-7200), on: db)
-            try await Fixtures.article("Culture piece", section: culture, authors: [ana], publishedAt: start.addingTimeInterval(-3600), on: db)
+            try await Fixtures.article(
+                "Culture piece", section: culture, authors: [ana], publishedAt: start.addingTimeInterval(-3600), on: db)
             try await Fixtures.article("Latest news", section: news, authors: [ana], publishedAt: start, on: db)
 
             let latest = try #require(try await ArticleQueries.published(slug: "latest-news", on: db))
@@ -97,8 +103,10 @@ struct ArticleStoreTests {
     func publishDue() async throws {
         try await withDatabase { db, _ in
             let (section, author) = try await Fixtures.newsroom(articles: 0, on: db)
-            try await Fixtures.article("Was due", section: section, authors: [author], status: .scheduled, publishedAt: start.addingTimeInterval(-60), on: db)
-            try await Fixtures.article("Not yet", section: section, authors: [author], status: .scheduled, publishedAt: start.addingTimeInterval(60), on: db)
+            try await Fixtures.article(
+                "Was due", section: section, authors: [author], status: .scheduled, publishedAt: start.addingTimeInterval(-60), on: db)
+            try await Fixtures.article(
+                "Not yet", section: section, authors: [author], status: .scheduled, publishedAt: start.addingTimeInterval(60), on: db)
             #expect(try await ArticleMaintenance.publishDue(now: start, on: db) == 1)
             #expect(try await ArticleQueries.published(slug: "was-due", on: db) != nil)
             #expect(try await ArticleQueries.published(slug: "not-yet", on: db) == nil)

@@ -3,8 +3,8 @@ import Domain
 import FluentKit
 import Persistence
 import SQLKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Migrations")
 struct MigrationTests {

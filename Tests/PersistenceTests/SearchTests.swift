@@ -1,8 +1,8 @@
 import Domain
 import FluentKit
 import Persistence
-import Testing
 import TestSupport
+import Testing
 
 /// Full-text search runs different SQL on SQLite (FTS5) and PostgreSQL (tsvector); this suite
 /// runs on whichever the test run targets, and CI runs it on both.
@@ -41,15 +41,21 @@ struct SearchTests {
     func stemmingAndPrefix() async throws {
         try await withDatabase { db, _ in
             try await seed(db)
-            #expect(try await SearchQueries.search(SearchQuery("library"), page: page, on: db).items.map(\.title) == ["Library hours", "Council budget"])
+            #expect(
+                try await SearchQueries.search(SearchQuery("library"), page: page, on: db).items.map(\.title) == [
+                    "Library hours", "Council budget",
+                ])
             #expect(try await SearchQueries.search(SearchQuery("engin"), page: page, on: db).items.map(\.title) == ["Bridge repairs begin"])
-            #expect(try await SearchQueries.search(SearchQuery("bridge budget"), page: page, on: db).items.map(\.title) == ["Council budget"])
+            #expect(
+                try await SearchQueries.search(SearchQuery("bridge budget"), page: page, on: db).items.map(\.title) == ["Council budget"])
         }
     }
 
-    @Test("Hostile or odd input never fails a search", arguments: [
-        "\"", "bridge\" OR \"", "*", "NEAR(", "'); DROP TABLE articles; --", "a:b & !c | d", "ünïcödé", "日本語", "",
-    ])
+    @Test(
+        "Hostile or odd input never fails a search",
+        arguments: [
+            "\"", "bridge\" OR \"", "*", "NEAR(", "'); DROP TABLE articles; --", "a:b & !c | d", "ünïcödé", "日本語", "",
+        ])
     func hostileInput(input: String) async throws {
         try await withDatabase { db, _ in
             try await seed(db)
@@ -62,11 +68,13 @@ struct SearchTests {
     func indexFollowsEdits() async throws {
         try await withDatabase { db, _ in
             let (section, author) = try await Fixtures.newsroom(articles: 0, on: db)
-            let id = try await Fixtures.article("Ferry timetable", section: section, authors: [author], publishedAt: TestClock.start, on: db)
+            let id = try await Fixtures.article(
+                "Ferry timetable", section: section, authors: [author], publishedAt: TestClock.start, on: db)
             let draft = ArticleDraft(
                 slug: "ferry-timetable", title: "Harbour timetable", standfirst: "", bodyMarkdown: "Times.",
                 sectionID: section.id, authorIDs: [author.id], publishedAt: TestClock.start)
-            try await ArticleWriter.update(id, with: draft, body: .init(html: "<p>Times.</p>", text: "Times.", wordCount: 1), now: TestClock.start, on: db)
+            try await ArticleWriter.update(
+                id, with: draft, body: .init(html: "<p>Times.</p>", text: "Times.", wordCount: 1), now: TestClock.start, on: db)
             #expect(try await SearchQueries.search(SearchQuery("harbour"), page: page, on: db).totalCount == 1)
             #expect(try await SearchQueries.search(SearchQuery("ferry"), page: page, on: db).totalCount == 0)
         }

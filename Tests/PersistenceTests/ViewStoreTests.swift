@@ -2,8 +2,8 @@ import Domain
 import FluentKit
 import Foundation
 import Persistence
-import Testing
 import TestSupport
+import Testing
 
 @Suite("View counts in storage")
 struct ViewStoreTests {
@@ -47,7 +47,10 @@ struct ViewStoreTests {
             #expect(try await ViewStore.hourly(since: 0, on: db).isEmpty)
             #expect(try await ViewStore.dailyTotals(since: "2026-11-01", on: db).map(\.views) == [1])
             // The visitor hash is gone too, so the same hash counts again (it can no longer be recomputed anyway).
-            #expect(try await ViewStore.record([PendingView(visitorHash: "old", articleID: id, day: "2026-11-24", hour: 300)], on: db) == [id: 1])
+            #expect(
+                try await ViewStore.record([PendingView(visitorHash: "old", articleID: id, day: "2026-11-24", hour: 300)], on: db) == [
+                    id: 1
+                ])
         }
     }
 }

@@ -38,15 +38,26 @@ public struct TestApp: Sendable {
 
     public func db() throws -> any Database { try services.db() }
 
+    /// A new application on the same database and data folder as `app` (a restart).
+    public static func reopen(_ app: TestApp, config: AppConfiguration) async throws -> TestApp {
+        let services = try AppServices.make(config, time: app.time, logger: app.services.logger)
+        return TestApp(services: services, time: app.time, database: app.database, dataDirectory: app.dataDirectory)
+    }
+
+    /// Where this test's database lives (to reconnect after the app has stopped).
+    public var databaseURL: String { database.url }
+
     /// Runs `body` against the running application (router or live HTTP), then cleans up.
+    /// With `keepData`, the database outlives the run; call `cleanUp()` when done with it.
     public func run<Value: Sendable>(
-        _ setup: TestingSetup = .router, onFirstRun: @escaping @Sendable (FirstRunReport) -> Void = { _ in },
+        _ setup: TestingSetup = .router, keepData: Bool = false,
+        onFirstRun: @escaping @Sendable (FirstRunReport) -> Void = { _ in },
         _ body: @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
         let app = buildApplication(services: services, onFirstRun: onFirstRun)
         do {
             let value = try await app.test(setup, body)
-            try await cleanUp()
+            if !keepData { try await cleanUp() }
             return value
         } catch {
             try? await cleanUp()

@@ -8,7 +8,10 @@ struct HTMLTests {
     func escapesStrings() {
         let hostile = "\"><script>alert('x')</script>&"
         let html: HTML = "<a title=\"\(hostile)\">\(hostile)</a>"
-        #expect(html.rendered == "<a title=\"&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;\">&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;</a>")
+        #expect(
+            html.rendered
+                == "<a title=\"&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;\">&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;</a>"
+        )
     }
 
     @Test("Fragments that are already HTML go in unchanged, text does not")

@@ -22,7 +22,8 @@ enum PageFixtures {
     static func summary(_ id: Int, title: String, kind: ArticleKind = .news) -> ArticleSummary {
         ArticleSummary(
             id: .init(id), slug: "story-\(id)", title: title, standfirst: "What happened, in one sentence.", kind: kind,
-            section: news, authors: [ana, tom], publishedAt: published, featureImage: FeatureImage(
+            section: news, authors: [ana, tom], publishedAt: published,
+            featureImage: FeatureImage(
                 path: "/media/\(id).svg", alt: "A bridge over the river", caption: "The bridge at dawn. Photo: Ana Ruiz"),
             viewCount: 6982, wordCount: 900)
     }
@@ -44,7 +45,9 @@ enum PageFixtures {
     static var article: Article {
         Article(
             summary: summary(1, title: "Council approves “riverside” bike lanes <for real>", kind: .analysis),
-            bodyHTML: BodyRenderer.render(markdown: "The vote was close.\n\nhttps://youtu.be/aqz-KE-bpKQ\n\n## Next\n\nWork starts in April.").html,
+            bodyHTML: BodyRenderer.render(
+                markdown: "The vote was close.\n\nhttps://youtu.be/aqz-KE-bpKQ\n\n## Next\n\nWork starts in April."
+            ).html,
             tags: [Tag(id: .init(1), name: "Transport", slug: "transport")], status: .published,
             updatedAt: published.addingTimeInterval(7200),
             syndication: Syndication(outlet: "Valley Review", originalURL: "https://valley-review.example/bike-lanes"),

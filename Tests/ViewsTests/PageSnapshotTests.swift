@@ -53,7 +53,8 @@ struct PageSnapshotTests {
     func searchPage() throws {
         let model = ListingIndexModel(
             chrome: PageFixtures.chrome, kind: .search(query: "bike <lanes>", resultCount: 13), heading: "Search",
-            canonicalURL: "https://news.example.org/search?q=bike", cards: [ArticleCardModel(PageFixtures.summary(1, title: "Bikes"), format: PageFixtures.format)],
+            canonicalURL: "https://news.example.org/search?q=bike",
+            cards: [ArticleCardModel(PageFixtures.summary(1, title: "Bikes"), format: PageFixtures.format)],
             pager: PagerModel(current: 2, total: 3, previousHref: "/search?q=bike", nextHref: "/search?q=bike&page=3"),
             trending: [])
         let html = ListingIndexView.render(model).rendered
@@ -65,8 +66,10 @@ struct PageSnapshotTests {
 
     @Test("Not-found page")
     func errorPage() throws {
-        let html = ErrorPageView.render(ErrorPageModel(
-            chrome: PageFixtures.chrome, status: 404, title: "Page not found", message: "There is no page here.")).rendered
+        let html = ErrorPageView.render(
+            ErrorPageModel(
+                chrome: PageFixtures.chrome, status: 404, title: "Page not found", message: "There is no page here.")
+        ).rendered
         try assertSnapshot(html, named: "not-found")
         #expect(html.contains("<nav class=\"site-nav\""))
     }

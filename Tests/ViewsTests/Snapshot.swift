@@ -4,7 +4,9 @@ import Testing
 /// Compares rendered HTML with the stored snapshot next to this file. A missing snapshot is
 /// written and the test fails, so a new snapshot is always looked at before it is committed;
 /// `RECORD_SNAPSHOTS=1` rewrites them all.
-func assertSnapshot(_ html: String, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func assertSnapshot(_ html: String, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation)
+    throws
+{
     let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
     let file = folder.appendingPathComponent("\(name).html")
     let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"

@@ -65,26 +65,32 @@
   var maxChained = 5;
   var chained = 0;
 
-  var headerWatcher = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
-    entries.forEach(function (entry) {
-      if (!entry.isIntersecting) return;
-      var article = entry.target.closest(".article");
-      countView(article);
-      var href = article.getAttribute("data-href");
-      if (href && location.pathname !== href) {
-        history.replaceState({ article: article.id }, "", href);
-        document.title = article.getAttribute("data-title") || document.title;
-      }
+  // The article being read is the last one whose top has passed the upper third of the window.
+  var current = null;
+  var scheduled = false;
+  function followReading() {
+    scheduled = false;
+    var line = window.innerHeight * 0.3;
+    var reading = null;
+    document.querySelectorAll(".article").forEach(function (article) {
+      if (article.getBoundingClientRect().top <= line) reading = article;
     });
-  }, { rootMargin: "0px 0px -70% 0px" }) : null;
-
-  function watch(article) {
-    if (headerWatcher) {
-      headerWatcher.observe(article.querySelector(".article__header") || article);
-    } else {
-      countView(article);
+    reading = reading || document.querySelector(".article");
+    if (!reading || reading === current) return;
+    current = reading;
+    countView(reading);
+    var href = reading.getAttribute("data-href");
+    if (href && location.pathname !== href) {
+      history.replaceState({ article: reading.id }, "", href);
+      document.title = reading.getAttribute("data-title") || document.title;
     }
   }
+  window.addEventListener("scroll", function () {
+    if (!scheduled) {
+      scheduled = true;
+      window.requestAnimationFrame(followReading);
+    }
+  }, { passive: true });
 
   function loadNext(nav) {
     var href = nav.getAttribute("data-next-href");
@@ -107,7 +113,6 @@
         nav.replaceWith(divider);
         divider.after(imported);
         chained += 1;
-        watch(imported);
         if (next && chained < maxChained) {
           var importedNext = document.importNode(next, true);
           imported.after(importedNext);
@@ -133,6 +138,6 @@
     if (endWatcher) endWatcher.observe(nav);
   }
 
-  document.querySelectorAll(".article").forEach(watch);
+  followReading();
   document.querySelectorAll(".continue-reading").forEach(observeEnd);
 })();

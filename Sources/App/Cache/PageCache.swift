@@ -1,5 +1,6 @@
 import CompressNIO
 import Crypto
+import Domain
 import Foundation
 import NIOCore
 import Routes
@@ -11,13 +12,13 @@ public struct CachedPage: Sendable {
     public let gzipBody: ByteBuffer?
     /// Strong validator of the identity bytes ("…"); the gzip bytes carry it with a suffix.
     public let etag: String
-    public let storedAt: ContinuousClock.Instant
+    public let storedAt: Date
 
     public var gzipETag: String { String(etag.dropLast()) + "-gz\"" }
 
     /// Prepares a page for serving: computes the ETag and, when `compress` is set and the body is
     /// worth it, the gzip bytes.
-    public init(html: String, compress: Bool = true, storedAt: ContinuousClock.Instant = .now) {
+    public init(html: String, compress: Bool = true, storedAt: Date) {
         let body = ByteBuffer(string: html)
         self.etag = Self.etag(of: body)
         self.gzipBody = compress && body.readableBytes > 1024 ? Self.gzip(body) : nil
@@ -56,13 +57,15 @@ public final class PageCache: Sendable {
     }
 
     public let isEnabled: Bool
-    let ttl: Duration
+    let ttl: TimeInterval
     let maximumBytes: Int
+    let time: any TimeSource
     private let state = Mutex(State())
 
-    public init(enabled: Bool, ttl: Duration, maximumBytes: Int = 64 << 20) {
+    public init(enabled: Bool, ttl: Duration, time: any TimeSource, maximumBytes: Int = 64 << 20) {
         self.isEnabled = enabled
-        self.ttl = ttl
+        self.ttl = Double(ttl.components.seconds) + Double(ttl.components.attoseconds) / 1e18
+        self.time = time
         self.maximumBytes = maximumBytes
     }
 
@@ -70,7 +73,7 @@ public final class PageCache: Sendable {
     public func get(_ key: SiteURL) -> CachedPage? {
         guard isEnabled else { return nil }
         let entry = state.withLock { $0.entries[key] }
-        guard let entry, entry.storedAt.duration(to: .now) < ttl else { return nil }
+        guard let entry, time.now().timeIntervalSince(entry.storedAt) < ttl else { return nil }
         return entry
     }
 

@@ -15,11 +15,12 @@ enum CommentController {
         let db = try app.db()
         let (site, article, discussion) = try await load(slug: slug, on: db, app: app)
         let parent = query["reply_to"].flatMap(Int.init).flatMap { id in find(id, in: discussion.threads) }
-        let notice: String? = switch query["status"] {
-        case "held": "Thank you. Your comment has been received and will appear once a moderator has approved it."
-        case "published": "Thank you. Your comment is published."
-        default: nil
-        }
+        let notice: String? =
+            switch query["status"] {
+            case "held": "Thank you. Your comment has been received and will appear once a moderator has approved it."
+            case "published": "Thank you. Your comment is published."
+            default: nil
+            }
         let model = CommentPageModel(
             chrome: site.chrome, articleTitle: article.title, articleHref: SiteURL.article(slug: slug).path,
             discussion: discussion, replyingTo: parent,

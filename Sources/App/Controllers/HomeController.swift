@@ -20,9 +20,10 @@ enum HomeController {
                 let cards = try await ArticleQueries.published(
                     .section(section.id), page: ListingPage(number: 1, size: blockSize), excluding: shown, on: db
                 ).items
-                blocks.append(SectionBlockModel(
-                    title: section.name, href: SiteURL.section(slug: section.slug).path,
-                    cards: cards.map { ArticleCardModel($0, format: site.format) }))
+                blocks.append(
+                    SectionBlockModel(
+                        title: section.name, href: SiteURL.section(slug: section.slug).path,
+                        cards: cards.map { ArticleCardModel($0, format: site.format) }))
             }
             let settings = site.settings
             let model = HomeIndexModel(

@@ -1,5 +1,5 @@
-import FluentKit
 import Domain
+import FluentKit
 import Hummingbird
 import Persistence
 import Routes
@@ -10,21 +10,27 @@ enum ListingController {
     static let pageSize = 12
 
     @Sendable static func section(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
-        try await listing(request, context, app) { slug, page in .section(slug: slug, page: page) } load: { slug, db in
+        try await listing(request, context, app) { slug, page in
+            .section(slug: slug, page: page)
+        } load: { slug, db in
             guard let section = try await ContentQueries.section(slug: slug, on: db) else { return nil }
             return (.section(section.id), section.name, .section(description: section.description))
         }
     }
 
     @Sendable static func author(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
-        try await listing(request, context, app) { slug, page in .author(slug: slug, page: page) } load: { slug, db in
+        try await listing(request, context, app) { slug, page in
+            .author(slug: slug, page: page)
+        } load: { slug, db in
             guard let author = try await ContentQueries.author(slug: slug, on: db) else { return nil }
             return (.author(author.id), author.name, .author(BylineAuthorModel(author)))
         }
     }
 
     @Sendable static func tag(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
-        try await listing(request, context, app) { slug, page in .tag(slug: slug, page: page) } load: { slug, db in
+        try await listing(request, context, app) { slug, page in
+            .tag(slug: slug, page: page)
+        } load: { slug, db in
             guard let tag = try await ContentQueries.tag(slug: slug, on: db) else { return nil }
             return (.tag(tag.id), tag.name, .tag)
         }

@@ -10,7 +10,8 @@ enum ViewBeaconController {
         let body = try await request.body.collect(upTo: 1024)
         let form = QueryString(Substring(String(buffer: body)))
         guard let raw = form["article"], raw.count <= 12, let number = Int(raw), number > 0 else {
-            throw DomainError.invalidInput(field: "article", message: "Send the article id as a positive whole number in the field “article”.")
+            throw DomainError.invalidInput(
+                field: "article", message: "Send the article id as a positive whole number in the field “article”.")
         }
         let userAgent = request.headers[.userAgent] ?? ""
         let purpose = request.headers[.secPurpose] ?? request.headers[.purpose]

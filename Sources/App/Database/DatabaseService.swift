@@ -31,8 +31,9 @@ public final class DatabaseService: Service, Sendable {
         } else if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
             let config = try SQLPostgresConfiguration(url: url)
             databases.use(
-                .postgres(configuration: config, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10),
-                          sqlLogLevel: level),
+                .postgres(
+                    configuration: config, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10),
+                    sqlLogLevel: level),
                 as: .psql)
         } else {
             throw ConfigurationError.invalid("DATABASE_URL", "must start with sqlite: or postgres://")

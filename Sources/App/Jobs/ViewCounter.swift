@@ -23,7 +23,9 @@ public final class ViewCounter: Service, Sendable {
     private let pending = Mutex<[String: PendingView]>([:])
     private let salt = Mutex<(day: String, value: String)?>(nil)
 
-    init(database: DatabaseService, time: any TimeSource, interval: Duration, logger: Logger, onCounted: @escaping @Sendable () async -> Void) {
+    init(
+        database: DatabaseService, time: any TimeSource, interval: Duration, logger: Logger, onCounted: @escaping @Sendable () async -> Void
+    ) {
         self.database = database
         self.time = time
         self.interval = interval

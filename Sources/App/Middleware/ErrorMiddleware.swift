@@ -76,6 +76,8 @@ struct Problem {
             case .conflict(let message):
                 self.init(status: .conflict, title: "That conflicts with what is stored", detail: message)
             }
+        case is NIOTooManyBytesError:
+            self.init(status: .contentTooLarge, title: "Too much data", detail: "The request was larger than this server accepts.")
         case let error as HTTPError:
             switch error.status {
             case .notFound:

@@ -50,8 +50,9 @@ enum SampleNewsroom {
             }
             var authors: [Author] = []
             for spec in SampleStories.authors {
-                authors.append(try await ContentWriter.createAuthor(
-                    name: spec.name, slug: Slug.make(from: spec.name), title: spec.title, bio: spec.bio, on: tx))
+                authors.append(
+                    try await ContentWriter.createAuthor(
+                        name: spec.name, slug: Slug.make(from: spec.name), title: spec.title, bio: spec.bio, on: tx))
             }
             for page in SampleStories.pages {
                 try await ContentWriter.createPage(
@@ -86,14 +87,17 @@ enum SampleNewsroom {
     }
 
     /// A discussion of `count` comments in which about a third are replies, some nested twice.
-    static func seedComments(_ count: Int, article: Article.ID, after published: Date, now: Date, rng: inout SeededGenerator, on db: any Database) async throws {
+    static func seedComments(
+        _ count: Int, article: Article.ID, after published: Date, now: Date, rng: inout SeededGenerator, on db: any Database
+    ) async throws {
         var posted: [(id: Comment.ID, depth: Int)] = []
         let span = max(600, now.timeIntervalSince(published) - 600)
         for index in 0..<count {
             let name = SampleText.commenters.randomElement(using: &rng) ?? "Reader"
             let isReply = !posted.isEmpty && Int.random(in: 0..<3, using: &rng) == 0
             let parent = isReply ? posted.randomElement(using: &rng) : nil
-            let text = parent == nil
+            let text =
+                parent == nil
                 ? SampleText.commentLines.randomElement(using: &rng) ?? ""
                 : SampleText.replyLines.randomElement(using: &rng) ?? ""
             let at = published.addingTimeInterval(span * Double(index + 1) / Double(count + 1))
@@ -107,7 +111,9 @@ enum SampleNewsroom {
 
     /// A plausible view history: most views in the first days after publication, a long tail, and
     /// hourly buckets for the last two days so Trending has something to rank.
-    static func seedViews(article: Article.ID, index: Int, published: Date, now: Date, rng: inout SeededGenerator, on db: any Database) async throws {
+    static func seedViews(article: Article.ID, index: Int, published: Date, now: Date, rng: inout SeededGenerator, on db: any Database)
+        async throws
+    {
         let popularity = Double(Int.random(in: 300...9000, using: &rng))
         let ageDays = max(0, Int(now.timeIntervalSince(published) / 86_400))
         for dayOffset in 0...min(ageDays, 29) {

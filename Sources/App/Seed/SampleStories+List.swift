@@ -5,7 +5,8 @@ extension SampleStories {
     static let stories: [SampleStory] = [
         SampleStory(
             title: "City council approves riverside bike lanes after year-long debate",
-            standfirst: "The protected lanes will run for 3.2 kilometres along the river and replace 140 parking spaces, with construction due to start in April.",
+            standfirst:
+                "The protected lanes will run for 3.2 kilometres along the river and replace 140 parking spaces, with construction due to start in April.",
             section: "news", kind: .news, authors: [0], tags: ["Transport", "City council", "Cycling"],
             subject: "the riverside bike lanes", group: "council's transport committee",
             facts: [
@@ -16,13 +17,20 @@ extension SampleStories {
                 "Cycle counts on the existing painted lane have doubled since 2019, according to figures presented to the council.",
             ],
             quotes: [
-                ("Helen Marsh", "chair of the transport committee", "This is the most-requested change we have had in a decade, and we have listened to the shops as well as the cyclists."),
-                ("Robert Iqbal", "owner of a hardware shop on Quay Street", "I am not against bikes. I just need my customers to be able to park for ten minutes."),
+                (
+                    "Helen Marsh", "chair of the transport committee",
+                    "This is the most-requested change we have had in a decade, and we have listened to the shops as well as the cyclists."
+                ),
+                (
+                    "Robert Iqbal", "owner of a hardware shop on Quay Street",
+                    "I am not against bikes. I just need my customers to be able to park for ten minutes."
+                ),
             ],
             words: 780, comments: 9),
         SampleStory(
             title: "Watch: how the new flood barrier works",
-            standfirst: "Our video team followed engineers through the first full test of the demountable barrier that now protects the lower town.",
+            standfirst:
+                "Our video team followed engineers through the first full test of the demountable barrier that now protects the lower town.",
             section: "video", kind: .video, authors: [5, 1], tags: ["Flooding", "River"],
             subject: "the demountable flood barrier", group: "river authority's engineering team",
             facts: [
@@ -31,12 +39,16 @@ extension SampleStories {
                 "The panels are stored in a depot two streets away and checked every spring and autumn.",
             ],
             quotes: [
-                ("Aisha Bello", "senior engineer at the river authority", "The test went better than we hoped. The slowest part was finding parking for the lorries."),
+                (
+                    "Aisha Bello", "senior engineer at the river authority",
+                    "The test went better than we hoped. The slowest part was finding parking for the lorries."
+                )
             ],
             words: 420, embed: "https://www.youtube.com/watch?v=M7lc1UVf-VE"),
         SampleStory(
             title: "Library reopens with longer hours and a repair café",
-            standfirst: "After eighteen months of renovation the central library is open seven days a week, with a workshop where volunteers fix toasters, bikes and clothes.",
+            standfirst:
+                "After eighteen months of renovation the central library is open seven days a week, with a workshop where volunteers fix toasters, bikes and clothes.",
             section: "news", kind: .news, authors: [4], tags: ["Libraries", "Community"],
             subject: "the renovated central library", group: "library trust",
             facts: [
@@ -46,13 +58,20 @@ extension SampleStories {
                 "Membership applications tripled in the first week after the reopening.",
             ],
             quotes: [
-                ("Margaret Oyelaran", "head librarian", "People told us they wanted somewhere warm and free to spend an evening. Now they have it."),
-                ("Colin Park", "volunteer at the repair café", "Most things people throw away need a five-minute fix and a bit of patience."),
+                (
+                    "Margaret Oyelaran", "head librarian",
+                    "People told us they wanted somewhere warm and free to spend an evening. Now they have it."
+                ),
+                (
+                    "Colin Park", "volunteer at the repair café",
+                    "Most things people throw away need a five-minute fix and a bit of patience."
+                ),
             ],
             words: 650, comments: 6),
         SampleStory(
             title: "Why the housing shortage hits single renters hardest",
-            standfirst: "Rents for one-bedroom flats in Riverton have risen twice as fast as those for family homes. The reasons lie in what was built, and what was not, over thirty years.",
+            standfirst:
+                "Rents for one-bedroom flats in Riverton have risen twice as fast as those for family homes. The reasons lie in what was built, and what was not, over thirty years.",
             section: "analysis", kind: .analysis, authors: [2], tags: ["Housing", "Data"],
             subject: "the shortage of small homes", group: "housing department",
             facts: [
@@ -64,13 +83,20 @@ extension SampleStories {
                 "Developers say small flats are less profitable to build because of fixed costs per unit such as stairwells and lifts.",
             ],
             quotes: [
-                ("Dr Femi Adeyemi", "housing economist at the regional university", "We planned for the families of the 1980s and got the households of the 2020s."),
-                ("Lena Kovacs", "who rents a studio near the station", "I spend more than half of what I earn on a room where I can touch both walls."),
+                (
+                    "Dr Femi Adeyemi", "housing economist at the regional university",
+                    "We planned for the families of the 1980s and got the households of the 2020s."
+                ),
+                (
+                    "Lena Kovacs", "who rents a studio near the station",
+                    "I spend more than half of what I earn on a room where I can touch both walls."
+                ),
             ],
             words: 1500, comments: 20),
         SampleStory(
             title: "Storm leaves thousands without power as crews work through the night",
-            standfirst: "Gusts of up to 110 km/h brought down trees across the valley. The electricity network says most homes should be reconnected by Friday evening.",
+            standfirst:
+                "Gusts of up to 110 km/h brought down trees across the valley. The electricity network says most homes should be reconnected by Friday evening.",
             section: "news", kind: .news, authors: [1], tags: ["Weather", "Emergencies"],
             subject: "the storm damage", group: "electricity network operator",
             facts: [
@@ -80,12 +106,16 @@ extension SampleStories {
                 "The council has opened the sports hall on Mill Road as a warm space with hot drinks and phone charging.",
             ],
             quotes: [
-                ("Gareth Lloyd", "duty manager at the network operator", "Our crews will keep working in shifts until every home is back on."),
+                (
+                    "Gareth Lloyd", "duty manager at the network operator",
+                    "Our crews will keep working in shifts until every home is back on."
+                )
             ],
             words: 600, embed: "https://x.com/RivertonPower/status/1790000000000000001", comments: 5),
         SampleStory(
             title: "Our parks deserve more than a summer of attention",
-            standfirst: "Every June the flower beds are perfect. Every February the paths flood and the toilets are locked. Parks need a year-round budget.",
+            standfirst:
+                "Every June the flower beds are perfect. Every February the paths flood and the toilets are locked. Parks need a year-round budget.",
             section: "opinion", kind: .opinion, authors: [5], tags: ["Parks", "City council"],
             subject: "the care of our parks", group: "parks department",
             facts: [
@@ -94,7 +124,10 @@ extension SampleStories {
                 "Friends-of-the-park groups now do much of the litter picking that staff once did.",
             ],
             quotes: [
-                ("Joan Whitaker", "who has walked her dog in Eastfield Park for twenty years", "In winter you would think nobody lived here."),
+                (
+                    "Joan Whitaker", "who has walked her dog in Eastfield Park for twenty years",
+                    "In winter you would think nobody lived here."
+                )
             ],
             words: 700),
         SampleStory(
@@ -108,7 +141,10 @@ extension SampleStories {
                 "A free stage on the fish market will host eleven school and youth bands from across the valley.",
             ],
             quotes: [
-                ("Nadia Coleman", "artistic director of the festival", "We wanted the teenagers playing on Saturday afternoon to feel like part of the same festival as the headliners."),
+                (
+                    "Nadia Coleman", "artistic director of the festival",
+                    "We wanted the teenagers playing on Saturday afternoon to feel like part of the same festival as the headliners."
+                )
             ],
             words: 560, comments: 4),
         SampleStory(
@@ -122,7 +158,10 @@ extension SampleStories {
                 "Breakfast clubs will open at eight and serve cereal, toast, fruit and, twice a week, something hot.",
             ],
             quotes: [
-                ("Rachel Osei", "head teacher at Northgate Primary", "Children who have eaten are ready to learn. It really is that simple."),
+                (
+                    "Rachel Osei", "head teacher at Northgate Primary",
+                    "Children who have eaten are ready to learn. It really is that simple."
+                )
             ],
             words: 620, comments: 3),
         SampleStory(
@@ -137,12 +176,16 @@ extension SampleStories {
                 "The council estimates the changes leave it with a shortfall of about 1.2 million next year.",
             ],
             quotes: [
-                ("Paul Mensah", "the council's finance director", "We can fill more potholes. We may have to run fewer buses to the places those roads lead to."),
+                (
+                    "Paul Mensah", "the council's finance director",
+                    "We can fill more potholes. We may have to run fewer buses to the places those roads lead to."
+                )
             ],
             words: 980, comments: 7),
         SampleStory(
             title: "Bus fares to stay frozen for another year",
-            standfirst: "The transport board will keep the flat two-euro fare until next December, funded by higher parking charges in the town centre.",
+            standfirst:
+                "The transport board will keep the flat two-euro fare until next December, funded by higher parking charges in the town centre.",
             section: "news", kind: .news, authors: [0], tags: ["Transport", "Buses"],
             subject: "the fare freeze", group: "transport board",
             facts: [
@@ -151,12 +194,16 @@ extension SampleStories {
                 "The board also plans to add evening services on routes 4 and 7.",
             ],
             quotes: [
-                ("Helen Marsh", "chair of the transport committee", "Cheap, simple fares bring people back to the bus. We want to keep that going."),
+                (
+                    "Helen Marsh", "chair of the transport committee",
+                    "Cheap, simple fares bring people back to the bus. We want to keep that going."
+                )
             ],
             words: 480),
         SampleStory(
             title: "A century of photographs: the museum's new archive exhibition",
-            standfirst: "Glass plates found in a dentist's attic show Riverton between 1905 and 1930: the floods, the markets and the first motor bus.",
+            standfirst:
+                "Glass plates found in a dentist's attic show Riverton between 1905 and 1930: the floods, the markets and the first motor bus.",
             section: "culture", kind: .news, authors: [3], tags: ["Museums", "History", "Photography"],
             subject: "the glass plate exhibition", group: "town museum",
             facts: [
@@ -165,12 +212,16 @@ extension SampleStories {
                 "Volunteers spent two years cleaning and scanning the plates, and the museum has identified people in more than 300 of them.",
             ],
             quotes: [
-                ("Dr Hannah Voss", "curator at the town museum", "He photographed ordinary days, which is exactly what nobody else thought to record."),
+                (
+                    "Dr Hannah Voss", "curator at the town museum",
+                    "He photographed ordinary days, which is exactly what nobody else thought to record."
+                )
             ],
             words: 720, comments: 5),
         SampleStory(
             title: "Let teenagers design the youth centre",
-            standfirst: "The council is about to spend two million on a building for young people. It should hand the brief to the people who will use it.",
+            standfirst:
+                "The council is about to spend two million on a building for young people. It should hand the brief to the people who will use it.",
             section: "opinion", kind: .opinion, authors: [5], tags: ["Young people", "City council"],
             subject: "the new youth centre", group: "council",
             facts: [
@@ -178,12 +229,13 @@ extension SampleStories {
                 "A survey of 900 secondary school pupils found that most wanted a place to study and make music, not a sports hall.",
             ],
             quotes: [
-                ("Leah Okonkwo", "16, a member of the youth council", "Ask us. We know what we would actually use."),
+                ("Leah Okonkwo", "16, a member of the youth council", "Ask us. We know what we would actually use.")
             ],
             words: 640),
         SampleStory(
             title: "Old textile mill to become 140 affordable homes",
-            standfirst: "The listed Calder Mill, empty since 1998, will be converted by a housing co-operative, with work starting next summer.",
+            standfirst:
+                "The listed Calder Mill, empty since 1998, will be converted by a housing co-operative, with work starting next summer.",
             section: "news", kind: .news, authors: [0], tags: ["Housing", "Heritage"],
             subject: "the Calder Mill conversion", group: "housing co-operative",
             facts: [
@@ -192,7 +244,7 @@ extension SampleStories {
                 "The project is funded by a national housing bank loan and a grant from the heritage fund.",
             ],
             quotes: [
-                ("Ruth Adler", "chair of the co-operative", "This building employed half the town once. Now it can house part of it."),
+                ("Ruth Adler", "chair of the co-operative", "This building employed half the town once. Now it can house part of it.")
             ],
             words: 700, comments: 8),
         SampleStory(
@@ -205,12 +257,13 @@ extension SampleStories {
                 "The inspectors tap the concrete with a hammer and listen for the hollow sound of hidden cracks.",
             ],
             quotes: [
-                ("Olu Fashola", "principal bridge inspector", "The river does not care about our budget. We have to look at every bearing."),
+                ("Olu Fashola", "principal bridge inspector", "The river does not care about our budget. We have to look at every bearing.")
             ],
             words: 380, embed: "https://youtu.be/aqz-KE-bpKQ"),
         SampleStory(
             title: "The quiet return of the neighbourhood shop",
-            standfirst: "After decades of decline, small shops are reopening on residential streets. Remote work and rising fuel costs are part of the story.",
+            standfirst:
+                "After decades of decline, small shops are reopening on residential streets. Remote work and rising fuel costs are part of the story.",
             section: "analysis", kind: .analysis, authors: [2], tags: ["Economy", "Shops"],
             subject: "the revival of corner shops", group: "chamber of commerce",
             facts: [
@@ -220,7 +273,10 @@ extension SampleStories {
                 "Business rates relief for small premises has lowered the cost of opening in converted front rooms.",
             ],
             quotes: [
-                ("Amira Haddad", "who opened a grocery on Wellington Road last year", "People work from home three days a week. They want milk and a chat, not a drive to the supermarket."),
+                (
+                    "Amira Haddad", "who opened a grocery on Wellington Road last year",
+                    "People work from home three days a week. They want milk and a chat, not a drive to the supermarket."
+                )
             ],
             words: 1100, comments: 6),
         SampleStory(
@@ -233,7 +289,10 @@ extension SampleStories {
                 "Stallholders will pay the same fees as in the summer, and the council has waived the hall's hire charge.",
             ],
             quotes: [
-                ("Tom Hughes", "who sells cheese from his farm in the upper valley", "Standing in the sleet in January was never good for business."),
+                (
+                    "Tom Hughes", "who sells cheese from his farm in the upper valley",
+                    "Standing in the sleet in January was never good for business."
+                )
             ],
             words: 430),
         SampleStory(
@@ -248,9 +307,14 @@ extension SampleStories {
                 "The price of a kilogram of potatoes in local shops has risen by 18 per cent since September.",
             ],
             quotes: [
-                ("Sarah Lindqvist", "who farms 200 hectares near Upper Ford", "You can plan for a bad week. You cannot plan for a bad summer."),
+                (
+                    "Sarah Lindqvist", "who farms 200 hectares near Upper Ford",
+                    "You can plan for a bad week. You cannot plan for a bad summer."
+                )
             ],
-            words: 900, syndication: Syndication(outlet: "The Valley Review", originalURL: "https://valley-review.example/2026/wet-harvest-food-prices"), comments: 4),
+            words: 900,
+            syndication: Syndication(
+                outlet: "The Valley Review", originalURL: "https://valley-review.example/2026/wet-harvest-food-prices"), comments: 4),
         SampleStory(
             title: "The case for a car-free market square",
             standfirst: "The square was built for people. For fifty years we have used it as a car park. It is time to give it back.",
@@ -261,7 +325,7 @@ extension SampleStories {
                 "Towns that removed cars from their central squares have generally seen footfall rise within two years.",
             ],
             quotes: [
-                ("Ines Duarte", "who runs a café on the square", "Give me the space for ten tables and I will hire two more people."),
+                ("Ines Duarte", "who runs a café on the square", "Give me the space for ten tables and I will hire two more people.")
             ],
             words: 680, comments: 12),
         SampleStory(
@@ -274,12 +338,13 @@ extension SampleStories {
                 "Tests in homes that had lead pipes found levels well within legal limits, but the utility says no safe level exists for children.",
             ],
             quotes: [
-                ("Dr Kofi Asante", "public health director", "This is one of those quiet achievements that will matter for generations."),
+                ("Dr Kofi Asante", "public health director", "This is one of those quiet achievements that will matter for generations.")
             ],
             words: 520),
         SampleStory(
             title: "Are four-day school weeks a good idea? What the evidence says",
-            standfirst: "Some schools abroad have moved to a four-day week to save money and recruit teachers. The research on what it does to learning is mixed.",
+            standfirst:
+                "Some schools abroad have moved to a four-day week to save money and recruit teachers. The research on what it does to learning is mixed.",
             section: "analysis", kind: .analysis, authors: [4], tags: ["Schools", "Research"],
             subject: "the four-day school week", group: "education researchers",
             facts: [
@@ -289,7 +354,10 @@ extension SampleStories {
                 "Childcare on the fifth day is the biggest worry for working parents.",
             ],
             quotes: [
-                ("Prof. Mira Chandra", "who studies school time at the regional university", "It depends entirely on what happens on the fifth day."),
+                (
+                    "Prof. Mira Chandra", "who studies school time at the regional university",
+                    "It depends entirely on what happens on the fifth day."
+                )
             ],
             words: 1050, comments: 10),
         SampleStory(
@@ -302,12 +370,16 @@ extension SampleStories {
                 "The observatory has kept daily counts since 1984, one of the longest records in the country.",
             ],
             quotes: [
-                ("Elsie Brandt", "volunteer warden at the observatory", "Close your eyes at five in the morning and you can hear the whole continent arriving."),
+                (
+                    "Elsie Brandt", "volunteer warden at the observatory",
+                    "Close your eyes at five in the morning and you can hear the whole continent arriving."
+                )
             ],
             words: 360, embed: "https://soundcloud.com/riverton-gazette/spring-migration-dawn-chorus"),
         SampleStory(
             title: "Volunteers plant 2,000 trees along the northern ring road",
-            standfirst: "Three hundred people turned out in the rain to plant oak, hornbeam and wild cherry on a strip of land that used to be mown grass.",
+            standfirst:
+                "Three hundred people turned out in the rain to plant oak, hornbeam and wild cherry on a strip of land that used to be mown grass.",
             section: "news", kind: .news, authors: [1], tags: ["Trees", "Volunteers", "Environment"],
             subject: "the ring road tree planting", group: "urban forest trust",
             facts: [
@@ -315,12 +387,16 @@ extension SampleStories {
                 "The trust aims to raise tree cover in the town from 14 to 20 per cent by 2040.",
             ],
             quotes: [
-                ("Yusuf Karim", "coordinator at the urban forest trust", "In thirty years this will be a wood. Some of the children here today will walk their own children through it."),
+                (
+                    "Yusuf Karim", "coordinator at the urban forest trust",
+                    "In thirty years this will be a wood. Some of the children here today will walk their own children through it."
+                )
             ],
             words: 470, comments: 3),
         SampleStory(
             title: "Slow down: why a 30 km/h limit makes sense",
-            standfirst: "Lower speeds on residential streets save lives and cost almost nothing. The arguments against them do not hold up.",
+            standfirst:
+                "Lower speeds on residential streets save lives and cost almost nothing. The arguments against them do not hold up.",
             section: "opinion", kind: .opinion, authors: [2], tags: ["Road safety", "Transport"],
             subject: "lower speed limits", group: "council",
             facts: [
@@ -328,12 +404,16 @@ extension SampleStories {
                 "Journey times across town would rise by less than a minute on most trips, according to the council's own modelling.",
             ],
             quotes: [
-                ("Marta Novak", "whose son was injured by a car on Elm Terrace", "Nobody misses the thirty seconds. Everybody misses a child."),
+                (
+                    "Marta Novak", "whose son was injured by a car on Elm Terrace",
+                    "Nobody misses the thirty seconds. Everybody misses a child."
+                )
             ],
             words: 660, comments: 15),
         SampleStory(
             title: "The choir that meets in a laundrette",
-            standfirst: "Every Wednesday evening, between the dryers, twenty singers rehearse for a concert they hope to give in the cathedral.",
+            standfirst:
+                "Every Wednesday evening, between the dryers, twenty singers rehearse for a concert they hope to give in the cathedral.",
             section: "culture", kind: .news, authors: [3], tags: ["Music", "Community"],
             subject: "the laundrette choir", group: "choir",
             facts: [
@@ -341,7 +421,7 @@ extension SampleStories {
                 "Members range in age from 19 to 84, and most had never sung in a choir before.",
             ],
             quotes: [
-                ("Doreen Akhtar", "who owns the laundrette", "The acoustics are wonderful. It is all the tiles."),
+                ("Doreen Akhtar", "who owns the laundrette", "The acoustics are wonderful. It is all the tiles.")
             ],
             words: 540),
         SampleStory(
@@ -354,7 +434,10 @@ extension SampleStories {
                 "The clinic is staffed by nurse practitioners and a GP, with access to X-ray.",
             ],
             quotes: [
-                ("Dr Irene Walsh", "clinical director for emergency care", "Sprained ankles should not wait behind heart attacks, and heart attacks should not wait behind sprained ankles."),
+                (
+                    "Dr Irene Walsh", "clinical director for emergency care",
+                    "Sprained ankles should not wait behind heart attacks, and heart attacks should not wait behind sprained ankles."
+                )
             ],
             words: 560, comments: 5),
         SampleStory(
@@ -369,7 +452,7 @@ extension SampleStories {
                 "Deaths on the bypass, where nothing changed, have stayed roughly level.",
             ],
             quotes: [
-                ("Chief Inspector Dawn Harris", "head of roads policing", "Engineering did more than enforcement ever could."),
+                ("Chief Inspector Dawn Harris", "head of roads policing", "Engineering did more than enforcement ever could.")
             ],
             words: 950, comments: 6),
         SampleStory(
@@ -382,7 +465,10 @@ extension SampleStories {
                 "Visitor numbers at the central library are higher than before the pandemic.",
             ],
             quotes: [
-                ("Agnes Mwangi", "a retired teacher who volunteers at the Southside branch", "For some of our visitors, we are the only people they talk to all week."),
+                (
+                    "Agnes Mwangi", "a retired teacher who volunteers at the Southside branch",
+                    "For some of our visitors, we are the only people they talk to all week."
+                )
             ],
             words: 620),
         SampleStory(
@@ -395,7 +481,10 @@ extension SampleStories {
                 "The study will look at demand, costs and whether the cycle path could run alongside the rails.",
             ],
             quotes: [
-                ("Neil Baptiste", "chair of the campaign to reopen the line", "We have waited fifty-nine years. Two more is fine, as long as the answer is yes."),
+                (
+                    "Neil Baptiste", "chair of the campaign to reopen the line",
+                    "We have waited fifty-nine years. Two more is fine, as long as the answer is yes."
+                )
             ],
             words: 590, comments: 8),
         SampleStory(
@@ -408,7 +497,7 @@ extension SampleStories {
                 "All four performances at the Little Theatre are sold out, and a fifth has been added.",
             ],
             quotes: [
-                ("Kit Lawson", "13, one of the writers", "We wanted it to be funny, because everything about the river on the news is sad."),
+                ("Kit Lawson", "13, one of the writers", "We wanted it to be funny, because everything about the river on the news is sad.")
             ],
             words: 500),
         SampleStory(
@@ -422,9 +511,14 @@ extension SampleStories {
                 "Newsrooms that keep their journalism free to read tend to attract more members than those behind paywalls.",
             ],
             quotes: [
-                ("Clara Jansen", "researcher on news business models", "Readers pay for a newsroom they feel is theirs, not for access to an article."),
+                (
+                    "Clara Jansen", "researcher on news business models",
+                    "Readers pay for a newsroom they feel is theirs, not for access to an article."
+                )
             ],
-            words: 1000, syndication: Syndication(outlet: "Riverside Chronicle", originalURL: "https://riverside-chronicle.example/analysis/members-not-ads"), comments: 9),
+            words: 1000,
+            syndication: Syndication(
+                outlet: "Riverside Chronicle", originalURL: "https://riverside-chronicle.example/analysis/members-not-ads"), comments: 9),
         SampleStory(
             title: "Watch: students build a solar car in twelve weeks",
             standfirst: "A team from the technical college designed, welded and wired a car that can run all day on sunlight.",
@@ -435,7 +529,7 @@ extension SampleStories {
                 "It reached 62 km/h on its first test run at the old airfield.",
             ],
             quotes: [
-                ("Jonas Eriksen", "lecturer in engineering", "They learned more in twelve weeks than in a year of worksheets."),
+                ("Jonas Eriksen", "lecturer in engineering", "They learned more in twelve weeks than in a year of worksheets.")
             ],
             words: 350, embed: "https://www.youtube.com/watch?v=ysz5S6PUM-U&t=42"),
         SampleStory(
@@ -448,7 +542,7 @@ extension SampleStories {
                 "Installers say waiting times have risen to four months.",
             ],
             quotes: [
-                ("Fatima Sheikh", "director of the energy agency", "It is a good problem to have, but we need a bigger budget next year."),
+                ("Fatima Sheikh", "director of the energy agency", "It is a good problem to have, but we need a bigger budget next year.")
             ],
             words: 480),
         SampleStory(
@@ -461,7 +555,7 @@ extension SampleStories {
                 "About 2,600 people in Riverton work shifts that start or end between midnight and five in the morning.",
             ],
             quotes: [
-                ("Grace Adu", "a cleaner at the hospital", "I walk forty minutes home at one in the morning. In winter it is frightening."),
+                ("Grace Adu", "a cleaner at the hospital", "I walk forty minutes home at one in the morning. In winter it is frightening.")
             ],
             words: 600, comments: 4),
         SampleStory(
@@ -474,12 +568,13 @@ extension SampleStories {
                 "Its weekend courses are booked up four months ahead.",
             ],
             quotes: [
-                ("Bernard Ollier", "co-founder of the studio", "When you set a line by hand, you think about every word."),
+                ("Bernard Ollier", "co-founder of the studio", "When you set a line by hand, you think about every word.")
             ],
             words: 520),
         SampleStory(
             title: "Understanding the river's flood risk, street by street",
-            standfirst: "New maps show which streets would flood in a once-a-century event, and how that picture changes as the climate warms.",
+            standfirst:
+                "New maps show which streets would flood in a once-a-century event, and how that picture changes as the climate warms.",
             section: "analysis", kind: .analysis, authors: [1, 2], tags: ["Flooding", "River", "Data"],
             subject: "flood risk", group: "river authority",
             facts: [
@@ -488,7 +583,7 @@ extension SampleStories {
                 "By 2080, under a middle emissions scenario, the same event is expected roughly twice as often.",
             ],
             quotes: [
-                ("Aisha Bello", "senior engineer at the river authority", "Defences buy time. They do not make the river go away."),
+                ("Aisha Bello", "senior engineer at the river authority", "Defences buy time. They do not make the river go away.")
             ],
             words: 1200, comments: 7),
         SampleStory(
@@ -501,7 +596,7 @@ extension SampleStories {
                 "Former members have set up reading groups in two hostels in the town.",
             ],
             quotes: [
-                ("Simon Reid", "librarian at the prison", "A book gives a man somewhere else to be for an hour."),
+                ("Simon Reid", "librarian at the prison", "A book gives a man somewhere else to be for an hour.")
             ],
             words: 560, comments: 3),
         SampleStory(
@@ -515,7 +610,7 @@ extension SampleStories {
                 "The trial cost 610,000, a third more than budgeted, largely because extra buses were needed.",
             ],
             quotes: [
-                ("Helen Marsh", "chair of the transport committee", "It worked. The question now is whether we can afford success."),
+                ("Helen Marsh", "chair of the transport committee", "It worked. The question now is whether we can afford success.")
             ],
             words: 900, comments: 5),
         SampleStory(
@@ -528,7 +623,10 @@ extension SampleStories {
                 "Recruitment has become harder as fewer people work near the stations.",
             ],
             quotes: [
-                ("Station Manager Priti Sandhu", "who leads the Upper Ford station", "Every employer who lets someone go when the pager sounds is part of this service."),
+                (
+                    "Station Manager Priti Sandhu", "who leads the Upper Ford station",
+                    "Every employer who lets someone go when the pager sounds is part of this service."
+                )
             ],
             words: 560),
         SampleStory(
@@ -541,9 +639,11 @@ extension SampleStories {
                 "Samples have been sent to a university lab, which found eleven strains of yeast and bacteria.",
             ],
             quotes: [
-                ("Ivo Marić", "the bakery's current owner", "I feed it before I feed myself."),
+                ("Ivo Marić", "the bakery's current owner", "I feed it before I feed myself.")
             ],
-            words: 450, syndication: Syndication(outlet: "Riverside Chronicle", originalURL: "https://riverside-chronicle.example/food/sourdough-fifty"), comments: 6),
+            words: 450,
+            syndication: Syndication(
+                outlet: "Riverside Chronicle", originalURL: "https://riverside-chronicle.example/food/sourdough-fifty"), comments: 6),
         SampleStory(
             title: "Video: the last ferry crossing of the season",
             standfirst: "The little ferry to the island stops for the winter. We went along for the final trip.",
@@ -554,7 +654,7 @@ extension SampleStories {
                 "This year it made 4,100 crossings, a record.",
             ],
             quotes: [
-                ("Pieter de Wit", "the ferry's skipper for 22 summers", "I know every sandbank by name. They change every winter anyway."),
+                ("Pieter de Wit", "the ferry's skipper for 22 summers", "I know every sandbank by name. They change every winter anyway.")
             ],
             words: 340, embed: "https://www.youtube.com/embed/9bZkp7q19f0"),
     ]

@@ -34,16 +34,36 @@ enum SampleStories {
     ]
 
     static let authors: [(name: String, title: String, bio: String)] = [
-        ("Maya Okafor", "City hall reporter", "Maya covers the council, budgets and local elections. Before joining the Gazette she reported for regional radio for six years."),
-        ("Daniel Reyes", "Environment correspondent", "Daniel writes about the river, the climate and the valley's farms. He grew up on a dairy farm north of Riverton."),
-        ("Ingrid Solberg", "Analysis editor", "Ingrid edits our analysis desk and writes about housing, transport and public finance, usually with a spreadsheet open."),
-        ("Samuel Achterberg", "Culture writer", "Samuel reviews music and theatre and profiles the people who keep the town's cultural life going."),
-        ("Priya Natarajan", "Science and health reporter", "Priya reports on health services, schools and science. She has a background in biology and data journalism."),
-        ("Tomás Ferreira", "Video producer and columnist", "Tomás makes our videos and writes a fortnightly column about life in the valley."),
+        (
+            "Maya Okafor", "City hall reporter",
+            "Maya covers the council, budgets and local elections. Before joining the Gazette she reported for regional radio for six years."
+        ),
+        (
+            "Daniel Reyes", "Environment correspondent",
+            "Daniel writes about the river, the climate and the valley's farms. He grew up on a dairy farm north of Riverton."
+        ),
+        (
+            "Ingrid Solberg", "Analysis editor",
+            "Ingrid edits our analysis desk and writes about housing, transport and public finance, usually with a spreadsheet open."
+        ),
+        (
+            "Samuel Achterberg", "Culture writer",
+            "Samuel reviews music and theatre and profiles the people who keep the town's cultural life going."
+        ),
+        (
+            "Priya Natarajan", "Science and health reporter",
+            "Priya reports on health services, schools and science. She has a background in biology and data journalism."
+        ),
+        (
+            "Tomás Ferreira", "Video producer and columnist",
+            "Tomás makes our videos and writes a fortnightly column about life in the valley."
+        ),
     ]
 
     static let pages: [(slug: String, title: String, body: String)] = [
-        ("about", "About us", """
+        (
+            "about", "About us",
+            """
             The Riverton Gazette is an independent, reader-funded newsroom covering the town and the valley around it. \
             We publish local news, analysis and opinion, and we answer to our readers rather than to owners or advertisers.
 
@@ -55,8 +75,11 @@ enum SampleStories {
             ## Contact
 
             Write to the newsroom at newsroom@riverton-gazette.example or visit us at 12 Mill Street.
-            """),
-        ("donate", "Support the Gazette", """
+            """
+        ),
+        (
+            "donate", "Support the Gazette",
+            """
             Our journalism is free to read for everyone because readers who can afford it choose to pay for it. \
             A one-time gift or a monthly contribution keeps reporters at council meetings, in courtrooms and on the river bank.
 
@@ -65,8 +88,11 @@ enum SampleStories {
             Nine in ten of every contribution pays for reporting. The rest pays for the servers and the office.
 
             Thank you for keeping local news alive.
-            """),
-        ("privacy", "Privacy", """
+            """
+        ),
+        (
+            "privacy", "Privacy",
+            """
             We collect as little as we can. We do not use advertising trackers or third-party analytics.
 
             ## Views
@@ -77,6 +103,7 @@ enum SampleStories {
             ## Comments and newsletters
 
             If you comment or sign up for a newsletter, we store your name and email address to run those services, and never share them.
-            """),
+            """
+        ),
     ]
 }

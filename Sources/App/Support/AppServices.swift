@@ -1,6 +1,6 @@
-import Foundation
 import Domain
 import FluentKit
+import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging

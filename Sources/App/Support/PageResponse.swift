@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Hummingbird
 import NIOCore
@@ -17,7 +18,7 @@ extension AppServices {
         }
         let generation = cache.generation
         let html = try await render()
-        let page = CachedPage(html: html.rendered, compress: cache.isEnabled || Self.acceptsGzip(request))
+        let page = CachedPage(html: html.rendered, compress: cache.isEnabled || Self.acceptsGzip(request), storedAt: time.now())
         if let key { cache.store(page, for: key, generation: generation) }
         return Self.respond(page, to: request)
     }

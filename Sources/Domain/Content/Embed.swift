@@ -106,7 +106,10 @@ public enum Embed: Equatable, Sendable {
         var total = 0
         var number = 0
         for char in raw {
-            if let digit = char.wholeNumberValue { number = number * 10 + digit; continue }
+            if let digit = char.wholeNumberValue {
+                number = number * 10 + digit
+                continue
+            }
             switch char {
             case "h": total += number * 3600
             case "m": total += number * 60

@@ -90,7 +90,8 @@ public enum PlainText {
     }
 
     static func numericEntity(_ digits: Substring) -> Unicode.Scalar? {
-        let value = digits.hasPrefix("x") || digits.hasPrefix("X")
+        let value =
+            digits.hasPrefix("x") || digits.hasPrefix("X")
             ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
         return value.flatMap(Unicode.Scalar.init)
     }

@@ -9,7 +9,8 @@ public enum Slug {
     /// words with hyphens and cuts at a word boundary under `maximumLength`. Returns "untitled" when
     /// nothing usable remains (a title made only of emoji, say).
     public static func make(from text: String) -> String {
-        let folded = text.applyingTransform(.toLatin, reverse: false)?
+        let folded =
+            text.applyingTransform(.toLatin, reverse: false)?
             .applyingTransform(.stripDiacritics, reverse: false) ?? text
         var words: [String] = []
         var current = ""

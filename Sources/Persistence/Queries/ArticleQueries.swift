@@ -20,8 +20,9 @@ public enum ArticleQueries {
 
     /// A published article by slug, with everything its page shows.
     public static func published(slug: String, on db: any Database) async throws -> Article? {
-        guard let record = try await ArticleRecord.query(on: db)
-            .filter(\.$slug == slug).filter(\.$status == ArticleStatus.published.rawValue).first()
+        guard
+            let record = try await ArticleRecord.query(on: db)
+                .filter(\.$slug == slug).filter(\.$status == ArticleStatus.published.rawValue).first()
         else { return nil }
         return try await article(record, on: db)
     }
@@ -116,9 +117,12 @@ public enum ArticleQueries {
             authors[link.$article.id, default: []].append(try link.joined(AuthorRecord.self).domain())
         }
         let sectionIDs = Set(records.compactMap { $0.$section.id })
-        let sections = sectionIDs.isEmpty ? [:] : Dictionary(
-            uniqueKeysWithValues: try await SectionRecord.query(on: db).filter(\.$id ~~ sectionIDs).all()
-                .map { (try $0.requireID(), try $0.domain()) })
+        let sections =
+            sectionIDs.isEmpty
+            ? [:]
+            : Dictionary(
+                uniqueKeysWithValues: try await SectionRecord.query(on: db).filter(\.$id ~~ sectionIDs).all()
+                    .map { (try $0.requireID(), try $0.domain()) })
         return try records.map { record in
             try record.summary(
                 section: record.$section.id.flatMap { sections[$0] },

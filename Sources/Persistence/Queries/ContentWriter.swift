@@ -4,7 +4,9 @@ import Foundation
 
 /// Creates the content around articles: sections, authors, tags, static pages, comments.
 public enum ContentWriter {
-    public static func createSection(name: String, slug: String, position: Int, description: String, on db: any Database) async throws -> Section {
+    public static func createSection(name: String, slug: String, position: Int, description: String, on db: any Database) async throws
+        -> Section
+    {
         let record = SectionRecord(name: name, slug: slug, position: position, description: description)
         try await record.create(on: db)
         return try record.domain()
@@ -29,7 +31,9 @@ public enum ContentWriter {
         return try record.domain()
     }
 
-    public static func createPage(slug: String, title: String, markdown: String, body: RenderedBody, now: Date, on db: any Database) async throws {
+    public static func createPage(slug: String, title: String, markdown: String, body: RenderedBody, now: Date, on db: any Database)
+        async throws
+    {
         try await PageRecord(slug: slug, title: title, bodyMarkdown: markdown, bodyHTML: body.html, published: true, updatedAt: now)
             .create(on: db)
     }

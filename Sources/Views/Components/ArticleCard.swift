@@ -74,12 +74,16 @@ public enum ArticleCard {
 
     public static func html(_ card: ArticleCardModel, size: Size, headingLevel: Int = 3) -> HTML {
         let heading = HTML.trusted("h\(min(max(headingLevel, 2), 4))")
-        let image = size == .compact ? nil : card.image.map { image in
-            HTML("""
-                <a class="card__media" href="\(card.href)" tabindex="-1" aria-hidden="true">\
-                <img src="\(image.src)" alt="" width="\(image.width)" height="\(image.height)" loading="lazy" decoding="async"></a>
-                """)
-        }
+        let image =
+            size == .compact
+            ? nil
+            : card.image.map { image in
+                HTML(
+                    """
+                    <a class="card__media" href="\(card.href)" tabindex="-1" aria-hidden="true">\
+                    <img src="\(image.src)" alt="" width="\(image.width)" height="\(image.height)" loading="lazy" decoding="async"></a>
+                    """)
+            }
         return """
             <article class="card card--\(size.rawValue)">
             \(image)

@@ -2,7 +2,7 @@
 /// SVG, so no request goes to a third-party avatar service.
 public enum Avatar {
     public static func html(name: String, key: String, size: Int) -> HTML {
-        let hue = key.unicodeScalars.reduce(UInt32(2166136261)) { ($0 ^ $1.value) &* 16777619 } % 360
+        let hue = key.unicodeScalars.reduce(UInt32(2_166_136_261)) { ($0 ^ $1.value) &* 16_777_619 } % 360
         return """
             <svg class="avatar" width="\(size)" height="\(size)" viewBox="0 0 40 40" aria-hidden="true" focusable="false">\
             <rect width="40" height="40" rx="20" fill="hsl(\(Int(hue)) 45% 42%)"/>\

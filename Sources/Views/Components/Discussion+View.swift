@@ -15,7 +15,8 @@ public enum DiscussionView {
     }
 
     static func comment(_ discussion: DiscussionModel, _ comment: CommentModel) -> HTML {
-        let replyHref = SiteURL.comments(articleSlug: discussion.articleSlug).path + "?reply_to=\(comment.id)#respond-\(discussion.articleID)"
+        let replyHref =
+            SiteURL.comments(articleSlug: discussion.articleSlug).path + "?reply_to=\(comment.id)#respond-\(discussion.articleID)"
         return """
             <li class="comment-item">
             <article class="comment" id="comment-\(comment.id)" aria-label="Comment by \(comment.authorName)">
@@ -64,7 +65,8 @@ public enum DiscussionView {
     static func field(_ name: String, label: String, articleID: Int, state: CommentFormState, control: (HTML) -> HTML) -> HTML {
         let id = "comment-\(name)-\(articleID)"
         let problem = state.problems[name]
-        let attributes: HTML = problem == nil
+        let attributes: HTML =
+            problem == nil
             ? "id=\"\(id)\""
             : "id=\"\(id)\" aria-invalid=\"true\" aria-describedby=\"\(id)-error\""
         return """

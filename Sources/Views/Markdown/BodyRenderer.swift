@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 import Ink
 
 /// Renders article and page bodies from Markdown. The admin preview and the public page use this

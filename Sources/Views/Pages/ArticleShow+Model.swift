@@ -109,7 +109,8 @@ extension ArticleShowModel {
         self.canonicalURL = article.syndication?.originalURL ?? absolute
         self.title = summary.title
         self.metaTitle = (article.seoTitle.flatMap { $0.isEmpty ? nil : $0 } ?? summary.title) + " — " + chrome.siteTitle
-        self.metaDescription = article.seoDescription.flatMap { $0.isEmpty ? nil : $0 }
+        self.metaDescription =
+            article.seoDescription.flatMap { $0.isEmpty ? nil : $0 }
             ?? (summary.standfirst.isEmpty ? PlainText.excerpt(PlainText.from(html: article.bodyHTML)) : summary.standfirst)
         self.standfirst = summary.standfirst
         self.kindLabel = summary.kind.label
@@ -130,8 +131,11 @@ extension ArticleShowModel {
         self.syndication = article.syndication.map {
             SyndicationModel(authors: Byline.joinText(summary.authors.map(\.name)), outlet: $0.outlet, originalURL: $0.originalURL)
         }
-        self.support = settings.supportCallout.isEmpty ? nil : SupportCalloutModel(
-            text: settings.supportCallout, link: LinkModel(label: settings.supportLinkLabel, href: settings.supportLinkURL))
+        self.support =
+            settings.supportCallout.isEmpty
+            ? nil
+            : SupportCalloutModel(
+                text: settings.supportCallout, link: LinkModel(label: settings.supportLinkLabel, href: settings.supportLinkURL))
         self.tags = article.tags.map { LinkModel(label: $0.name, href: SiteURL.tag(slug: $0.slug).path) }
         self.share = Self.shareLinks(url: absolute, title: summary.title)
         self.discussion = discussion

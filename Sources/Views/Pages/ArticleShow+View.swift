@@ -117,7 +117,8 @@ public enum ArticleShowView {
 
     static func bios(_ authors: [BylineAuthorModel]) -> HTML {
         let boxes = authors.filter { !$0.bio.isEmpty }.map { author in
-            HTML("""
+            HTML(
+                """
                 <section class="author-bio" aria-label="About \(author.name)">\(avatar(author, size: 64))<div>\
                 <h2 class="author-bio__name"><a href="\(author.href)">\(author.name)</a></h2>\
                 \(HTML.when(!author.title.isEmpty) { HTML("<p class=\"author-bio__title\">\(author.title)</p>") })\

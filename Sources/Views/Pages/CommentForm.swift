@@ -9,7 +9,10 @@ public struct CommentFormState: Equatable, Sendable {
     public var parentName: String?
     public var problems: [String: String]
 
-    public init(name: String = "", email: String = "", body: String = "", parentID: Int? = nil, parentName: String? = nil, problems: [String: String] = [:]) {
+    public init(
+        name: String = "", email: String = "", body: String = "", parentID: Int? = nil, parentName: String? = nil,
+        problems: [String: String] = [:]
+    ) {
         self.name = name
         self.email = email
         self.body = body

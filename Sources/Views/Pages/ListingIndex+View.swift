@@ -48,7 +48,8 @@ public enum ListingIndexView {
         case .tag:
             return "<header class=\"listing__header\"><p class=\"listing__kicker\">Tag</p><h1>\(model.heading)</h1></header>"
         case .search(let query, let count):
-            let summary: HTML = query.isEmpty
+            let summary: HTML =
+                query.isEmpty
                 ? "Type a few words to search every article."
                 : HTML("\(DisplayFormat.count(count, "result", "results")) for “<mark>\(query)</mark>”")
             return """

@@ -20,7 +20,8 @@ public struct StaticPageModel: Equatable, Sendable {
 
 public enum StaticPageView {
     public static func render(_ model: StaticPageModel) -> HTML {
-        let meta = PageMeta(title: "\(model.title) — \(model.chrome.siteTitle)", description: model.description, canonicalURL: model.canonicalURL)
+        let meta = PageMeta(
+            title: "\(model.title) — \(model.chrome.siteTitle)", description: model.description, canonicalURL: model.canonicalURL)
         let main: HTML = """
             <article class="static-page">
             <h1>\(model.title)</h1>

@@ -1,0 +1,104 @@
+"""Browser test: opens the home page and an article in headless Chromium at phone and desktop
+widths, fails on any console error (CSP violations included), and scrolls to the end of the
+article to check that "Continue Reading" appends the next one and the address and title follow.
+
+Usage: python3 browser_test.py http://127.0.0.1:PORT
+Only the given loopback address is contacted: every other request goes to a dead proxy.
+"""
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+BASE = sys.argv[1].rstrip("/")
+WIDTHS = {"phone": (390, 844), "desktop": (1366, 900)}
+failures = []
+
+
+def browser(width, height):
+    options = Options()
+    for flag in [
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        f"--window-size={width},{height}", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
+        "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=127.0.0.1;localhost",
+    ]:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+        print("FAIL:", message)
+
+
+def console_errors(driver):
+    return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def run(label, width, height):
+    driver = browser(width, height)
+    try:
+        driver.get(BASE + "/")
+        check("Gazette" in driver.title, f"{label}: home title is {driver.title!r}")
+        check(driver.find_element(By.CSS_SELECTOR, "main#main") is not None, f"{label}: no main landmark")
+        lead = driver.find_element(By.CSS_SELECTOR, ".home__lead .card__title a")
+        article_url = lead.get_attribute("href")
+        errors = console_errors(driver)
+        check(not errors, f"{label}: console errors on home: {errors}")
+        overflow = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")
+        check(not overflow, f"{label}: home page scrolls sideways")
+
+        driver.get(article_url)
+        first = driver.find_element(By.CSS_SELECTOR, ".article")
+        first_title = driver.title
+        check(first.get_attribute("data-article-id"), f"{label}: article has no id for the view beacon")
+        next_nav = driver.find_elements(By.CSS_SELECTOR, ".continue-reading a")
+        check(len(next_nav) == 1, f"{label}: no Continue Reading link")
+        errors = console_errors(driver)
+        check(not errors, f"{label}: console errors on article: {errors}")
+        overflow = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")
+        check(not overflow, f"{label}: article page scrolls sideways")
+        if not next_nav:
+            return
+        next_href = next_nav[0].get_attribute("href")
+
+        # Scroll towards the end until the next article has been appended.
+        def appended(d):
+            d.execute_script("window.scrollTo(0, document.body.scrollHeight)")
+            return len(d.find_elements(By.CSS_SELECTOR, ".article")) >= 2
+
+        WebDriverWait(driver, 15, poll_frequency=0.3).until(appended)
+        second = driver.find_elements(By.CSS_SELECTOR, ".article")[1]
+        check(next_href.endswith(second.get_attribute("data-href")), f"{label}: appended {second.get_attribute('data-href')}, expected {next_href}")
+
+        # Bring the second article's header to the top: the address and the title follow it.
+        driver.execute_script("arguments[0].scrollIntoView({block: 'start', behavior: 'instant'})", second.find_element(By.CSS_SELECTOR, ".article__header"))
+        driver.execute_script("window.scrollBy(0, 5)")
+        WebDriverWait(driver, 10, poll_frequency=0.2).until(
+            lambda d: d.execute_script("return location.pathname") == second.get_attribute("data-href"))
+        check(driver.title != first_title and driver.title == second.get_attribute("data-title"),
+              f"{label}: title did not follow ({driver.title!r})")
+        errors = console_errors(driver)
+        check(not errors, f"{label}: console errors after scrolling: {errors}")
+        time.sleep(0.2)
+    except Exception as error:  # a timeout or a missing element is a failure, reported with its context
+        failures.append(f"{label}: {type(error).__name__}: {error}")
+        print("FAIL:", label, error)
+    finally:
+        driver.quit()
+
+
+for name, (w, h) in WIDTHS.items():
+    run(name, w, h)
+
+if failures:
+    print(f"browser test: {len(failures)} failure(s)")
+    sys.exit(1)
+print("browser test: home and article at phone and desktop widths, Continue Reading: passed")
