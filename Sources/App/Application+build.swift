@@ -77,7 +77,7 @@ extension AppServices {
         }
         return AppServices(
             config: config, database: database,
-            cache: PageCache(enabled: config.pageCacheEnabled, ttl: config.pageCacheTTL, time: time),
+            cache: PageCache(enabled: config.pageCacheEnabled, ttl: config.pageCacheTTL, time: time, logger: logger),
             site: site, views: views, assets: assets, time: time, logger: logger, ready: StartupGate())
     }
 }

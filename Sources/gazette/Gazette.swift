@@ -30,15 +30,17 @@ struct Serve: AsyncParsableCommand {
         if noPageCache { config.pageCacheEnabled = false }
         let siteURL = config.siteURL
         let app = try await buildApplication(config) { report in
-            print(
-                """
+            // Written straight to the file descriptor: shown at once even when output is piped.
+            FileHandle.standardOutput.write(
+                Data(
+                    """
 
-                Gazette created a sample newsroom with \(report.articles) articles.
-                Owner account: \(report.ownerEmail)
-                Password:      \(report.ownerPassword)
-                This password is shown only once. Sign in at \(siteURL)/admin and change it.
+                    Gazette created a sample newsroom with \(report.articles) articles.
+                    Owner account: \(report.ownerEmail)
+                    Password:      \(report.ownerPassword)
+                    This password is shown only once. Sign in at \(siteURL)/admin and change it.
 
-                """)
+                    """.utf8))
         }
         try await app.runService()
     }

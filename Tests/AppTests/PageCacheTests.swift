@@ -3,8 +3,11 @@ import Domain
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import Logging
 import NIOCore
 import Persistence
+import Routes
+import Synchronization
 import TestSupport
 import Testing
 
@@ -83,7 +86,7 @@ struct PageCacheTests {
         }
     }
 
-    @Test("Cached pages expire after their time to live, so counts refresh")
+    @Test("After their time to live, pages are served stale while one rendering refreshes them")
     func timeToLive() async throws {
         let app = try await TestApp.make { $0.pageCacheTTL = .seconds(60) }
         try await Fixtures.newsroom(articles: 1, on: try app.db())
@@ -94,7 +97,35 @@ struct PageCacheTests {
             try await ViewStore.addHistory(article: id, day: "2026-11-24", hour: nil, views: 5, on: db)
             #expect(try await client.execute(uri: "/story-number-1/", method: .get) { $0.text }.contains("0 Views"))
             app.time.advance(by: 61)
-            #expect(try await client.execute(uri: "/story-number-1/", method: .get) { $0.text }.contains("5 Views"))
+            #expect(try await client.execute(uri: "/story-number-1/", method: .get) { $0.text }.contains("0 Views"))
+            let refreshed = try await eventually {
+                try await client.execute(uri: "/story-number-1/", method: .get) { $0.text }.contains("5 Views")
+            }
+            #expect(refreshed)
         }
+    }
+
+    @Test("Many readers asking for a page nobody has rendered yet cause one rendering")
+    func singleFlight() async throws {
+        let time = MutableTime()
+        let cache = PageCache(enabled: true, ttl: .seconds(60), time: time, logger: .init(label: "test"))
+        let renders = Atomic<Int>(0)
+        let render: @Sendable () async throws -> String = {
+            renders.add(1, ordering: .relaxed)
+            try await Task.sleep(for: .milliseconds(100))
+            return "<p>page</p>"
+        }
+        try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<50 { group.addTask { try await cache.page(for: .home, render: render).etag } }
+            let etags = try await group.reduce(into: Set<String>()) { $0.insert($1) }
+            #expect(etags.count == 1)
+        }
+        #expect(renders.load(ordering: .relaxed) == 1)
+
+        // A purge while nothing renders: the next reader renders again, once.
+        cache.purgeAll()
+        _ = try await cache.page(for: .home, render: render)
+        _ = try await cache.page(for: .home, render: render)
+        #expect(renders.load(ordering: .relaxed) == 2)
     }
 }

@@ -23,3 +23,29 @@ struct DisplayFormatTests {
         #expect(DisplayFormat.grouped(999) == "999")
     }
 }
+
+@Suite("Calendar arithmetic")
+struct CalendarArithmeticTests {
+    @Test("Our date arithmetic agrees with Foundation's calendar across centuries and time zones")
+    func agreesWithCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        for zone in ["UTC", "America/New_York", "Asia/Kolkata", "Pacific/Chatham"] {
+            let timeZone = TimeZone(identifier: zone)!
+            calendar.timeZone = timeZone
+            let format = DisplayFormat(timeZoneIdentifier: zone)
+            var seconds = -2_208_988_800.0  // 1900
+            while seconds < 4_102_444_800 {  // 2100
+                let date = Date(timeIntervalSince1970: seconds)
+                let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+                let months = [
+                    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+                    "December",
+                ]
+                let expected =
+                    "\(parts.day!) \(months[parts.month! - 1]) \(parts.year!), \(String(format: "%02d:%02d", parts.hour!, parts.minute!))"
+                #expect(format.dateTime(date) == expected, "\(zone) \(seconds)")
+                seconds += 7_777_777.7
+            }
+        }
+    }
+}

@@ -1,6 +1,6 @@
 # Starts and stops a throw-away PostgreSQL cluster on loopback for tests and benchmarks.
 # Source this file, then: pg_start (exports PG_URL and PG_DIR), pg_stop.
-# The cluster runs as an unprivileged user: the invoking user, or "postgres" when run as root.
+# Needs scripts/lib/common.sh (free_port). The cluster runs as an unprivileged user: the invoking user, or "postgres" when run as root.
 
 pg_bin_dir() {
   local dir
@@ -16,10 +16,6 @@ pg_as_owner() {
   else
     "$@"
   fi
-}
-
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
 pg_start() {

@@ -2,6 +2,7 @@ import CompressNIO
 import Crypto
 import Domain
 import Foundation
+import Logging
 import NIOCore
 import Routes
 import Synchronization
@@ -46,7 +47,9 @@ public struct CachedPage: Sendable {
 
 /// Anonymous pages, rendered once and served from memory until the content they show changes
 /// (every content write purges the cache) or their time-to-live passes (view counts, Trending).
-/// Bounded in bytes; the oldest entries go first.
+/// Concurrent requests for a page being rendered wait for that one rendering; a page past its
+/// time-to-live is served stale while one background rendering refreshes it. Bounded in bytes;
+/// the oldest entries go first.
 public final class PageCache: Sendable {
     struct State {
         var entries: [SiteURL: CachedPage] = [:]
@@ -54,19 +57,80 @@ public final class PageCache: Sendable {
         var bytes = 0
         /// Bumped by every purge, so a page rendered from older content is not stored after it.
         var generation = 0
+        var rendering: [SiteURL: Task<CachedPage, any Error>] = [:]
+        var refreshing: Set<SiteURL> = []
     }
 
     public let isEnabled: Bool
     let ttl: TimeInterval
+    /// How long past its time-to-live a page may still be served while it is refreshed.
+    let staleness: TimeInterval = 600
     let maximumBytes: Int
     let time: any TimeSource
+    let logger: Logger
     private let state = Mutex(State())
 
-    public init(enabled: Bool, ttl: Duration, time: any TimeSource, maximumBytes: Int = 64 << 20) {
+    public init(enabled: Bool, ttl: Duration, time: any TimeSource, logger: Logger, maximumBytes: Int = 64 << 20) {
         self.isEnabled = enabled
         self.ttl = Double(ttl.components.seconds) + Double(ttl.components.attoseconds) / 1e18
         self.time = time
+        self.logger = logger
         self.maximumBytes = maximumBytes
+    }
+
+    /// The page for `key`: from memory, from a rendering already under way, or rendered now.
+    public func page(for key: SiteURL, render: @escaping @Sendable () async throws -> String) async throws -> CachedPage {
+        enum Step {
+            case cached(CachedPage)
+            case stale(CachedPage, refresh: Int?)
+            case wait(Task<CachedPage, any Error>)
+        }
+        let now = time.now()
+        let step = state.withLock { state -> Step in
+            if let entry = state.entries[key] {
+                let age = now.timeIntervalSince(entry.storedAt)
+                if age < ttl { return .cached(entry) }
+                if age < ttl + staleness {
+                    let claimed = state.refreshing.insert(key).inserted
+                    return .stale(entry, refresh: claimed ? state.generation : nil)
+                }
+            }
+            if let task = state.rendering[key] { return .wait(task) }
+            let generation = state.generation
+            let task = Task { try await self.render(key, generation: generation, render) }
+            state.rendering[key] = task
+            return .wait(task)
+        }
+        switch step {
+        case .cached(let page):
+            return page
+        case .stale(let page, let generation):
+            if let generation {
+                Task {
+                    do {
+                        _ = try await self.render(key, generation: generation, render)
+                    } catch {
+                        self.logger.error("Could not refresh a cached page", metadata: ["page": "\(key.path)", "error": "\(error)"])
+                    }
+                    self.state.withLock { _ = $0.refreshing.remove(key) }
+                }
+            }
+            return page
+        case .wait(let task):
+            return try await task.value
+        }
+    }
+
+    /// Renders and keeps the page, unless a purge happened since `generation`.
+    func render(_ key: SiteURL, generation: Int, _ render: @Sendable () async throws -> String) async throws -> CachedPage {
+        defer {
+            state.withLock { state in
+                if state.generation == generation { state.rendering[key] = nil }
+            }
+        }
+        let page = CachedPage(html: try await render(), compress: true, storedAt: time.now())
+        store(page, for: key, generation: generation)
+        return page
     }
 
     /// The fresh entry for `key`, if any.
@@ -77,19 +141,16 @@ public final class PageCache: Sendable {
         return entry
     }
 
-    /// The current generation, read before rendering and handed back to `store`.
-    public var generation: Int { state.withLock { $0.generation } }
-
     /// Keeps `page` unless a purge happened since `generation` was read.
-    public func store(_ page: CachedPage, for key: SiteURL, generation: Int) {
+    func store(_ page: CachedPage, for key: SiteURL, generation: Int) {
         guard isEnabled, page.size < maximumBytes / 8 else { return }
         state.withLock { state in
             guard state.generation == generation else { return }
             if let old = state.entries.updateValue(page, forKey: key) {
                 state.bytes -= old.size
-            } else {
-                state.order.append(key)
+                state.order.removeAll { $0 == key }
             }
+            state.order.append(key)
             state.bytes += page.size
             while state.bytes > maximumBytes, !state.order.isEmpty {
                 let oldest = state.order.removeFirst()
@@ -98,13 +159,16 @@ public final class PageCache: Sendable {
         }
     }
 
-    /// Forgets every page: called whenever published content changes.
+    /// Forgets every page: called whenever published content changes. Renderings under way finish
+    /// for the requests waiting on them but are not kept.
     public func purgeAll() {
         state.withLock { state in
             state.entries.removeAll(keepingCapacity: true)
             state.order.removeAll(keepingCapacity: true)
             state.bytes = 0
             state.generation += 1
+            state.rendering.removeAll()
+            state.refreshing.removeAll()
         }
     }
 

@@ -40,8 +40,8 @@ enum ListingController {
     /// page of articles and render it.
     static func listing(
         _ request: Request, _ context: AppRequestContext, _ app: AppServices,
-        url: @escaping (String, Int) -> SiteURL,
-        load: @escaping (String, any FluentKit.Database) async throws -> (ListingFilter, String, ListingKind)?
+        url: @escaping @Sendable (String, Int) -> SiteURL,
+        load: @escaping @Sendable (String, any FluentKit.Database) async throws -> (ListingFilter, String, ListingKind)?
     ) async throws -> Response {
         let slug = try SlugParameter.require(context)
         if let redirect = SlugParameter.trailingSlashRedirect(request) { return redirect }

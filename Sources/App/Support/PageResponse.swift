@@ -10,17 +10,15 @@ import Views
 extension AppServices {
     static let publicCacheControl = "public, max-age=0, s-maxage=60, stale-while-revalidate=300"
 
-    /// Serves the page `key` from the cache, or renders it, stores it and serves it.
-    /// Pass `key: nil` for pages that should not be kept (search results).
-    func page(_ key: SiteURL?, request: Request, render: () async throws -> HTML) async throws -> Response {
-        if let key, let cached = cache.get(key) {
-            return Self.respond(cached, to: request)
+    /// Serves the page `key` from the page cache (rendering it once if needed). Pass `key: nil`
+    /// for pages that should not be kept (search results); they, and every page when the cache is
+    /// off, are rendered for each request.
+    func page(_ key: SiteURL?, request: Request, render: @escaping @Sendable () async throws -> HTML) async throws -> Response {
+        if let key, cache.isEnabled {
+            return Self.respond(try await cache.page(for: key) { try await render().rendered }, to: request)
         }
-        let generation = cache.generation
         let html = try await render()
-        let page = CachedPage(html: html.rendered, compress: cache.isEnabled || Self.acceptsGzip(request), storedAt: time.now())
-        if let key { cache.store(page, for: key, generation: generation) }
-        return Self.respond(page, to: request)
+        return Self.respond(CachedPage(html: html.rendered, compress: Self.acceptsGzip(request), storedAt: time.now()), to: request)
     }
 
     /// A page that must not be cached anywhere (a form result, a reply form).

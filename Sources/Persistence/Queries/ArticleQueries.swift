@@ -1,132 +1,107 @@
 import Domain
 import FluentKit
 import Foundation
+import SQLKit
 
-/// Reads of published articles for the public site.
+/// Reads of articles for the public site (and the back office's previews).
 public enum ArticleQueries {
     /// One page of published articles, newest first.
     public static func published(
         _ filter: ListingFilter, page: ListingPage, excluding: [Article.ID] = [], on db: any Database
     ) async throws -> Paged<ArticleSummary> {
-        let query = publishedQuery(filter, on: db)
-        if !excluding.isEmpty { query.filter(\.$id !~ excluding.map(\.rawValue)) }
-        let total = try await query.count()
-        let records = try await query.copy()
-            .sort(\.$publishedAt, .descending).sort(\.$id, .descending)
-            .range(page.offset..<(page.offset + page.size))
-            .all()
-        return Paged(items: try await hydrate(records, on: db), page: page, totalCount: total)
+        let sql = try db.sql()
+        let conditions = self.conditions(filter, excluding: excluding)
+        let total =
+            try await sql.raw("SELECT count(*) AS n \(unsafeRaw: ArticleRows.from) \(conditions.join)\(conditions.where)")
+            .first(decodingColumn: "n", as: Int.self) ?? 0
+        let rows = try await sql.raw(
+            """
+            SELECT \(unsafeRaw: ArticleRows.summaryColumns) \(unsafeRaw: ArticleRows.from) \(conditions.join)\(conditions.where)
+            ORDER BY a.published_at DESC, a.id DESC LIMIT \(bind: page.size) OFFSET \(bind: page.offset)
+            """
+        ).all()
+        return Paged(items: try await ArticleRows.summaries(rows, on: sql), page: page, totalCount: total)
     }
 
     /// A published article by slug, with everything its page shows.
     public static func published(slug: String, on db: any Database) async throws -> Article? {
-        guard
-            let record = try await ArticleRecord.query(on: db)
-                .filter(\.$slug == slug).filter(\.$status == ArticleStatus.published.rawValue).first()
-        else { return nil }
-        return try await article(record, on: db)
+        try await article(where: "a.slug = \(bind: slug) AND a.status = \(bind: ArticleStatus.published.rawValue)", on: db)
     }
 
     /// Any article by id, whatever its status (back office, previews).
     public static func find(_ id: Article.ID, on db: any Database) async throws -> Article? {
-        guard let record = try await ArticleRecord.find(id.rawValue, on: db) else { return nil }
-        return try await article(record, on: db)
+        try await article(where: "a.id = \(bind: id.rawValue)", on: db)
     }
 
     /// The article a reader continues with: the next older one in the same section, or the next
     /// older one on the site if the section has none.
     public static func next(after summary: ArticleSummary, on db: any Database) async throws -> ArticleSummary? {
-        func older(in section: Section.ID?) async throws -> ArticleRecord? {
-            let query = ArticleRecord.query(on: db)
-                .filter(\.$status == ArticleStatus.published.rawValue)
-                .group(.or) { group in
-                    group.filter(\.$publishedAt < summary.publishedAt)
-                    group.group(.and) { same in
-                        same.filter(\.$publishedAt == summary.publishedAt).filter(\.$id < summary.id.rawValue)
-                    }
-                }
-            if let section { query.filter(\.$section.$id == section.rawValue) }
-            return try await query.sort(\.$publishedAt, .descending).sort(\.$id, .descending).first()
+        let sql = try db.sql()
+        func older(in section: Section.ID?) async throws -> (any SQLRow)? {
+            let inSection: SQLQueryString = section.map { " AND a.section_id = \(bind: $0.rawValue)" } ?? ""
+            return try await sql.raw(
+                """
+                SELECT \(unsafeRaw: ArticleRows.summaryColumns) \(unsafeRaw: ArticleRows.from)
+                WHERE a.status = \(bind: ArticleStatus.published.rawValue)\(inSection)
+                AND (a.published_at < \(bind: summary.publishedAt)
+                     OR (a.published_at = \(bind: summary.publishedAt) AND a.id < \(bind: summary.id.rawValue)))
+                ORDER BY a.published_at DESC, a.id DESC LIMIT 1
+                """
+            ).first()
         }
-        let record: ArticleRecord?
-        if let section = summary.section?.id, let inSection = try await older(in: section) {
-            record = inSection
-        } else {
-            record = try await older(in: nil)
-        }
-        guard let record else { return nil }
-        return try await hydrate([record], on: db).first
+        var row: (any SQLRow)?
+        if let section = summary.section { row = try await older(in: section.id) }
+        if row == nil { row = try await older(in: nil) }
+        guard let row else { return nil }
+        return try await ArticleRows.summaries([row], on: sql).first
     }
 
     /// Published summaries for `ids`, in the order given (ids that are not public are skipped).
     public static func summaries(_ ids: [Article.ID], on db: any Database) async throws -> [ArticleSummary] {
         guard !ids.isEmpty else { return [] }
-        let records = try await ArticleRecord.query(on: db)
-            .filter(\.$id ~~ ids.map(\.rawValue))
-            .filter(\.$status == ArticleStatus.published.rawValue)
-            .all()
-        let byID = Dictionary(uniqueKeysWithValues: try await hydrate(records, on: db).map { ($0.id, $0) })
+        let sql = try db.sql()
+        let rows = try await sql.raw(
+            """
+            SELECT \(unsafeRaw: ArticleRows.summaryColumns) \(unsafeRaw: ArticleRows.from)
+            WHERE a.status = \(bind: ArticleStatus.published.rawValue)
+            AND a.id IN \(SQLGroupExpression(ids.map { SQLBind($0.rawValue) }))
+            """
+        ).all()
+        let byID = Dictionary(uniqueKeysWithValues: try await ArticleRows.summaries(rows, on: sql).map { ($0.id, $0) })
         return ids.compactMap { byID[$0] }
     }
 
-    static func publishedQuery(_ filter: ListingFilter, on db: any Database) -> QueryBuilder<ArticleRecord> {
-        let query = ArticleRecord.query(on: db).filter(\.$status == ArticleStatus.published.rawValue)
+    static func article(where condition: SQLQueryString, on db: any Database) async throws -> Article? {
+        let sql = try db.sql()
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT \(unsafeRaw: ArticleRows.articleColumns) \(unsafeRaw: ArticleRows.from) WHERE \(condition) LIMIT 1
+                """
+            ).first()
+        else { return nil }
+        let id = Article.ID(try row.decode(column: "id", as: Int.self))
+        let authors = try await ArticleRows.authors(of: [id], on: sql)[id] ?? []
+        return try ArticleRows.article(row, authors: authors, tags: try await ArticleRows.tags(of: id, on: sql))
+    }
+
+    /// The JOIN and WHERE clauses of a listing.
+    static func conditions(_ filter: ListingFilter, excluding: [Article.ID]) -> (join: SQLQueryString, where: SQLQueryString) {
+        var join: SQLQueryString = ""
+        var clause: SQLQueryString = "WHERE a.status = \(bind: ArticleStatus.published.rawValue)"
         switch filter {
         case .all:
             break
         case .section(let id):
-            query.filter(\.$section.$id == id.rawValue)
+            clause = clause + " AND a.section_id = \(bind: id.rawValue)"
         case .author(let id):
-            query.join(ArticleAuthorRecord.self, on: \ArticleRecord.$id == \ArticleAuthorRecord.$article.$id)
-                .filter(ArticleAuthorRecord.self, \.$author.$id == id.rawValue)
+            join = "JOIN article_authors fa ON fa.article_id = a.id AND fa.author_id = \(bind: id.rawValue) "
         case .tag(let id):
-            query.join(ArticleTagRecord.self, on: \ArticleRecord.$id == \ArticleTagRecord.$article.$id)
-                .filter(ArticleTagRecord.self, \.$tag.$id == id.rawValue)
+            join = "JOIN article_tags ft ON ft.article_id = a.id AND ft.tag_id = \(bind: id.rawValue) "
         }
-        return query
-    }
-
-    static func article(_ record: ArticleRecord, on db: any Database) async throws -> Article {
-        guard let summary = try await hydrate([record], on: db).first else {
-            throw PersistenceError.missingRow("article \(record.slug)")
+        if !excluding.isEmpty {
+            clause = clause + " AND a.id NOT IN \(SQLGroupExpression(excluding.map { SQLBind($0.rawValue) }))"
         }
-        let tags = try await ArticleTagRecord.query(on: db)
-            .filter(\.$article.$id == summary.id.rawValue)
-            .join(TagRecord.self, on: \ArticleTagRecord.$tag.$id == \TagRecord.$id)
-            .sort(TagRecord.self, \.$name)
-            .all()
-            .map { try $0.joined(TagRecord.self).domain() }
-        return Article(
-            summary: summary, bodyHTML: record.bodyHTML, tags: tags,
-            status: ArticleStatus(rawValue: record.status) ?? .draft, updatedAt: record.updatedAt,
-            syndication: record.syndication, seoTitle: record.seoTitle, seoDescription: record.seoDescription,
-            discussionOpen: record.discussionOpen)
-    }
-
-    /// Attaches sections and ordered authors to article rows with two queries, whatever the count.
-    static func hydrate(_ records: [ArticleRecord], on db: any Database) async throws -> [ArticleSummary] {
-        guard !records.isEmpty else { return [] }
-        let ids = try records.map { try $0.requireID() }
-        let links = try await ArticleAuthorRecord.query(on: db)
-            .filter(\.$article.$id ~~ ids)
-            .join(AuthorRecord.self, on: \ArticleAuthorRecord.$author.$id == \AuthorRecord.$id)
-            .sort(\.$position)
-            .all()
-        var authors: [Int: [Author]] = [:]
-        for link in links {
-            authors[link.$article.id, default: []].append(try link.joined(AuthorRecord.self).domain())
-        }
-        let sectionIDs = Set(records.compactMap { $0.$section.id })
-        let sections =
-            sectionIDs.isEmpty
-            ? [:]
-            : Dictionary(
-                uniqueKeysWithValues: try await SectionRecord.query(on: db).filter(\.$id ~~ sectionIDs).all()
-                    .map { (try $0.requireID(), try $0.domain()) })
-        return try records.map { record in
-            try record.summary(
-                section: record.$section.id.flatMap { sections[$0] },
-                authors: authors[try record.requireID()] ?? [])
-        }
+        return (join, clause)
     }
 }

@@ -1,16 +1,28 @@
 import Domain
 import FluentKit
+import Foundation
+import SQLKit
 
 /// Reads of the public discussion.
 public enum CommentQueries {
     /// The approved comments of an article, oldest first.
     public static func approved(for article: Article.ID, on db: any Database) async throws -> [Comment] {
-        try await CommentRecord.query(on: db)
-            .filter(\.$article.$id == article.rawValue)
-            .filter(\.$status == CommentStatus.approved.rawValue)
-            .sort(\.$createdAt).sort(\.$id)
-            .all()
-            .map { try $0.domain() }
+        try await db.sql().raw(
+            """
+            SELECT id, parent_id, author_name, author_email, is_guest, body_html, created_at FROM comments
+            WHERE article_id = \(bind: article.rawValue) AND status = \(bind: CommentStatus.approved.rawValue)
+            ORDER BY created_at, id
+            """
+        ).all().map { row in
+            Comment(
+                id: .init(try row.decode(column: "id", as: Int.self)), articleID: article,
+                parentID: try row.decode(column: "parent_id", as: Int?.self).map { .init($0) },
+                authorName: try row.decode(column: "author_name", as: String.self),
+                isGuest: try row.decode(column: "is_guest", as: Bool.self),
+                bodyHTML: try row.decode(column: "body_html", as: String.self),
+                createdAt: try row.decode(column: "created_at", as: Date.self), status: .approved,
+                avatarKey: AvatarKey.make(email: try row.decode(column: "author_email", as: String.self)))
+        }
     }
 
     /// How many comments wait for a moderator.

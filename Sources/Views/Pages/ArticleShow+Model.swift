@@ -160,18 +160,32 @@ extension ArticleShowModel {
 
     /// JSON-LD for the article: its schema.org type, authors, dates and publisher.
     func structuredData() -> HTML {
-        var object: [String: Any] = [
-            "@context": "https://schema.org",
-            "@type": schemaType,
-            "headline": title,
-            "description": metaDescription,
-            "datePublished": publishedISO,
-            "mainEntityOfPage": canonicalURL,
-            "author": authors.map { ["@type": "Person", "name": $0.name, "url": chrome.siteURL + $0.href] },
-            "publisher": ["@type": "NewsMediaOrganization", "name": chrome.siteTitle, "url": chrome.siteURL + "/"],
+        var members: [(String, JSONValue)] = [
+            ("@context", .string("https://schema.org")),
+            ("@type", .string(schemaType)),
+            ("headline", .string(title)),
+            ("description", .string(metaDescription)),
+            ("datePublished", .string(publishedISO)),
         ]
-        if let updatedISO { object["dateModified"] = updatedISO }
-        if let figure { object["image"] = [chrome.siteURL + figure.image.src] }
-        return JSONLD.script(object)
+        if let updatedISO { members.append(("dateModified", .string(updatedISO))) }
+        if let figure { members.append(("image", .array([.string(chrome.siteURL + figure.image.src)]))) }
+        members += [
+            ("mainEntityOfPage", .string(canonicalURL)),
+            (
+                "author",
+                .array(
+                    authors.map {
+                        .object([("@type", .string("Person")), ("name", .string($0.name)), ("url", .string(chrome.siteURL + $0.href))])
+                    })
+            ),
+            (
+                "publisher",
+                .object([
+                    ("@type", .string("NewsMediaOrganization")), ("name", .string(chrome.siteTitle)),
+                    ("url", .string(chrome.siteURL + "/")),
+                ])
+            ),
+        ]
+        return JSONLD.script(.object(members))
     }
 }

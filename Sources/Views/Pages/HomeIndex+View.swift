@@ -7,10 +7,11 @@ public enum HomeIndexView {
             title: "\(model.chrome.siteTitle) — \(model.chrome.tagline)",
             description: model.chrome.tagline,
             canonicalURL: model.chrome.absolute(.home),
-            structuredData: JSONLD.script([
-                "@context": "https://schema.org", "@type": "NewsMediaOrganization",
-                "name": model.chrome.siteTitle, "url": model.chrome.absolute(.home),
-            ]))
+            structuredData: JSONLD.script(
+                .object([
+                    ("@context", .string("https://schema.org")), ("@type", .string("NewsMediaOrganization")),
+                    ("name", .string(model.chrome.siteTitle)), ("url", .string(model.chrome.absolute(.home))),
+                ])))
         let main: HTML = """
             <h1 class="visually-hidden">\(model.chrome.siteTitle)</h1>
             \(model.topAds.map(Widgets.ad))

@@ -4,13 +4,9 @@ import Foundation
 /// time zone. Cheap enough to call for every card on a page.
 public struct DisplayFormat: Sendable, Equatable {
     public let timeZone: TimeZone
-    private let calendar: Calendar
 
     public init(timeZoneIdentifier: String) {
-        self.timeZone = TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(identifier: "UTC")!
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        self.calendar = calendar
+        self.timeZone = TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(secondsFromGMT: 0) ?? .current
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.timeZone == rhs.timeZone }
@@ -22,29 +18,48 @@ public struct DisplayFormat: Sendable, Equatable {
 
     /// "24 November 2026".
     public func date(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return "\(parts.day ?? 1) \(Self.months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970)"
+        let parts = Self.civil(date, offset: timeZone.secondsFromGMT(for: date))
+        return "\(parts.day) \(Self.months[parts.month - 1]) \(parts.year)"
     }
 
     /// "24 November 2026, 14:05".
     public func dateTime(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        return self.date(date) + String(format: ", %02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        let parts = Self.civil(date, offset: timeZone.secondsFromGMT(for: date))
+        return "\(parts.day) \(Self.months[parts.month - 1]) \(parts.year), \(Self.pad(parts.hour)):\(Self.pad(parts.minute))"
     }
 
     /// The year of `date` in the site's time zone.
     public func year(_ date: Date) -> Int {
-        calendar.component(.year, from: date)
+        Self.civil(date, offset: timeZone.secondsFromGMT(for: date)).year
     }
 
     /// "2026-11-24T14:05:00Z", for `datetime` attributes and structured data.
     public static func iso8601(_ date: Date) -> String {
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = TimeZone(identifier: "UTC")!
-        let p = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", p.year ?? 1970, p.month ?? 1, p.day ?? 1, p.hour ?? 0,
-            p.minute ?? 0, p.second ?? 0)
+        let p = civil(date, offset: 0)
+        let year = p.year < 1000 ? String(repeating: "0", count: 4 - String(p.year).count) + String(p.year) : String(p.year)
+        return "\(year)-\(pad(p.month))-\(pad(p.day))T\(pad(p.hour)):\(pad(p.minute)):\(pad(p.second))Z"
+    }
+
+    static func pad(_ number: Int) -> String {
+        number < 10 ? "0\(number)" : String(number)
+    }
+
+    /// The calendar date and time of an instant at a UTC offset, by integer arithmetic (Howard
+    /// Hinnant's days-to-civil algorithm): pages format dozens of dates, and Calendar is slow.
+    static func civil(_ date: Date, offset: Int) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + offset
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day, secondOfDay / 3600, secondOfDay % 3600 / 60, secondOfDay % 60)
     }
 
     /// "6,982".

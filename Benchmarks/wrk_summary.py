@@ -1,0 +1,21 @@
+"""Reads `wrk --latency` output on stdin; prints "requests_per_second p50_ms p99_ms non_2xx"."""
+import re
+import sys
+
+text = sys.stdin.read()
+
+
+def milliseconds(percentile):
+    match = re.search(r"^\s+" + percentile + r"%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+    if not match:
+        return float("nan")
+    value, unit = float(match.group(1)), match.group(2)
+    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+
+rate = re.search(r"Requests/sec:\s+([\d.]+)", text)
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+if not rate:
+    sys.stderr.write(text)
+    sys.exit(1)
+print(f"{float(rate.group(1)):.0f} {milliseconds('50'):.2f} {milliseconds('99'):.2f} {errors.group(1) if errors else 0}")
