@@ -30,7 +30,7 @@ public func buildApplication(
     registerRoutes(router, services)
 
     var app = Application(
-        router: router,
+        responder: CachedPageResponder(inner: router.buildResponder(), cache: services.cache),
         configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: nil),
         services: [services.database, services.views, PublishScheduler(services: services, interval: .seconds(30))],
         logger: logger)

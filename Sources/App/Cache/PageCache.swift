@@ -2,20 +2,26 @@ import CompressNIO
 import Crypto
 import Domain
 import Foundation
+import HTTPTypes
 import Logging
 import NIOCore
 import Routes
 import Synchronization
 
-/// A rendered page as the cache keeps it: the bytes, their gzip form and the validator.
+/// A rendered page as the cache keeps it: the bytes, their gzip form, the validator, and the
+/// response headers for each form, so serving it builds nothing.
 public struct CachedPage: Sendable {
     public let body: ByteBuffer
     public let gzipBody: ByteBuffer?
     /// Strong validator of the identity bytes ("…"); the gzip bytes carry it with a suffix.
     public let etag: String
     public let storedAt: Date
+    let headers: HTTPFields
+    let gzipHeaders: HTTPFields
 
     public var gzipETag: String { String(etag.dropLast()) + "-gz\"" }
+
+    static let cacheControl = "public, max-age=0, s-maxage=60, stale-while-revalidate=300"
 
     /// Prepares a page for serving: computes the ETag and, when `compress` is set and the body is
     /// worth it, the gzip bytes.
@@ -25,6 +31,16 @@ public struct CachedPage: Sendable {
         self.gzipBody = compress && body.readableBytes > 1024 ? Self.gzip(body) : nil
         self.body = body
         self.storedAt = storedAt
+        var headers = SecurityHeaders.fields
+        headers[.cacheControl] = Self.cacheControl
+        headers[.vary] = "Accept-Encoding"
+        headers[.contentType] = "text/html; charset=utf-8"
+        var gzipHeaders = headers
+        headers[.eTag] = etag
+        gzipHeaders[.eTag] = String(etag.dropLast()) + "-gz\""
+        gzipHeaders[.contentEncoding] = "gzip"
+        self.headers = headers
+        self.gzipHeaders = gzipHeaders
     }
 
     /// The gzip form of `buffer`, or nil if compressing fails or does not make it smaller (the
@@ -59,7 +75,13 @@ public final class PageCache: Sendable {
         var generation = 0
         var rendering: [SiteURL: Task<CachedPage, any Error>] = [:]
         var refreshing: Set<SiteURL> = []
+        /// Request targets ("/section/news/?page=2") already seen for each page, for the fast path.
+        var targets: [String: SiteURL] = [:]
     }
+
+    /// Most distinct request targets remembered; past this the map starts again (it only holds
+    /// shortcuts, so forgetting costs one trip through the router).
+    static let maximumTargets = 20_000
 
     public let isEnabled: Bool
     let ttl: TimeInterval
@@ -133,12 +155,23 @@ public final class PageCache: Sendable {
         return page
     }
 
-    /// The fresh entry for `key`, if any.
-    public func get(_ key: SiteURL) -> CachedPage? {
+    /// The fresh page last served for this exact request target, if any: lets a repeat request
+    /// skip routing and the controller.
+    public func fresh(target: String) -> CachedPage? {
         guard isEnabled else { return nil }
-        let entry = state.withLock { $0.entries[key] }
+        let entry = state.withLock { state in state.targets[target].flatMap { state.entries[$0] } }
         guard let entry, time.now().timeIntervalSince(entry.storedAt) < ttl else { return nil }
         return entry
+    }
+
+    /// Notes that `target` is served by the page `key`.
+    func remember(target: String, as key: SiteURL) {
+        guard isEnabled else { return }
+        state.withLock { state in
+            guard state.targets[target] != key else { return }
+            if state.targets.count >= Self.maximumTargets { state.targets.removeAll(keepingCapacity: true) }
+            state.targets[target] = key
+        }
     }
 
     /// Keeps `page` unless a purge happened since `generation` was read.

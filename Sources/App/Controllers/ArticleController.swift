@@ -13,9 +13,8 @@ enum ArticleController {
         return try await app.page(key, request: request) {
             let db = try app.db()
             let site = try await app.site.current(on: db)
-            if let article = try await ArticleQueries.published(slug: slug, on: db) {
+            if let (article, next) = try await ArticleQueries.publishedWithNext(slug: slug, on: db) {
                 let comments = try await CommentQueries.approved(for: article.id, on: db)
-                let next = try await ArticleQueries.next(after: article.summary, on: db)
                 let discussion = DiscussionModel(
                     article: article.summary, isOpen: article.discussionOpen, comments: comments,
                     settings: site.settings, format: site.format)

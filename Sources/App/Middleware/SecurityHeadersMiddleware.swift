@@ -3,9 +3,7 @@ import Hummingbird
 
 /// Headers every response carries: a strict Content Security Policy (no inline script, frames
 /// only from the embed providers after a click), no MIME sniffing, no framing, a private referrer.
-struct SecurityHeadersMiddleware: RouterMiddleware {
-    typealias Context = AppRequestContext
-
+enum SecurityHeaders {
     static let contentSecurityPolicy = [
         "default-src 'self'",
         "script-src 'self'",
@@ -18,14 +16,25 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         "object-src 'none'",
     ].joined(separator: "; ")
 
+    static let fields: HTTPFields = [
+        .contentSecurityPolicy: contentSecurityPolicy,
+        .xContentTypeOptions: "nosniff",
+        .referrerPolicy: "strict-origin-when-cross-origin",
+        .xFrameOptions: "DENY",
+    ]
+}
+
+/// Adds the security headers to responses that do not carry them yet (cached pages have them
+/// built in; a response may set its own stricter policy, as media files do).
+struct SecurityHeadersMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        if response.headers[.contentSecurityPolicy] == nil {
-            response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        guard response.headers[.xContentTypeOptions] == nil else { return response }
+        for field in SecurityHeaders.fields where response.headers[field.name] == nil {
+            response.headers.append(field)
         }
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.referrerPolicy] = "strict-origin-when-cross-origin"
-        response.headers[.xFrameOptions] = "DENY"
         return response
     }
 }

@@ -8,14 +8,14 @@ import Views
 /// How HTML pages leave the server: with a validator, `304` when the reader already has them,
 /// gzip for clients that accept it, and caching headers that let shared caches keep them.
 extension AppServices {
-    static let publicCacheControl = "public, max-age=0, s-maxage=60, stale-while-revalidate=300"
-
     /// Serves the page `key` from the page cache (rendering it once if needed). Pass `key: nil`
     /// for pages that should not be kept (search results); they, and every page when the cache is
     /// off, are rendered for each request.
     func page(_ key: SiteURL?, request: Request, render: @escaping @Sendable () async throws -> HTML) async throws -> Response {
         if let key, cache.isEnabled {
-            return Self.respond(try await cache.page(for: key) { try await render().rendered }, to: request)
+            let page = try await cache.page(for: key) { try await render().rendered }
+            cache.remember(target: request.uri.string, as: key)
+            return Self.respond(page, to: request)
         }
         let html = try await render()
         return Self.respond(CachedPage(html: html.rendered, compress: Self.acceptsGzip(request), storedAt: time.now()), to: request)
@@ -30,22 +30,16 @@ extension AppServices {
     }
 
     static func respond(_ page: CachedPage, to request: Request) -> Response {
-        let gzip = page.gzipBody != nil && acceptsGzip(request)
-        let etag = gzip ? page.gzipETag : page.etag
-        var headers: HTTPFields = [
-            .cacheControl: publicCacheControl,
-            .eTag: etag,
-            .vary: "Accept-Encoding",
-        ]
+        let gzipBody = acceptsGzip(request) ? page.gzipBody : nil
+        let headers = gzipBody == nil ? page.headers : page.gzipHeaders
         if let match = request.headers[.ifNoneMatch], match == "*" || match.contains(page.etag.dropLast().dropFirst()) {
-            return Response(status: .notModified, headers: headers)
+            var notModified = headers
+            notModified[.contentType] = nil
+            notModified[.contentEncoding] = nil
+            return Response(status: .notModified, headers: notModified)
         }
-        headers[.contentType] = "text/html; charset=utf-8"
-        if gzip, let body = page.gzipBody {
-            headers[.contentEncoding] = "gzip"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
-        }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: page.body))
+        let body = gzipBody ?? page.body
+        return Response(status: .ok, headers: headers, body: request.method == .head ? .init() : .init(byteBuffer: body))
     }
 
     /// Whether the client takes gzip (and has not refused it with `q=0`).

@@ -28,6 +28,33 @@ public enum ArticleQueries {
         try await article(where: "a.slug = \(bind: slug) AND a.status = \(bind: ArticleStatus.published.rawValue)", on: db)
     }
 
+    /// A published article and the one a reader continues with, in as few round trips as the
+    /// article page can take (it runs on every uncached view).
+    public static func publishedWithNext(slug: String, on db: any Database) async throws -> (Article, next: ArticleSummary?)? {
+        let sql = try db.sql()
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT \(unsafeRaw: ArticleRows.articleColumns) \(unsafeRaw: ArticleRows.from)
+                WHERE a.slug = \(bind: slug) AND a.status = \(bind: ArticleStatus.published.rawValue) LIMIT 1
+                """
+            ).first()
+        else { return nil }
+        let summary = try ArticleRows.summary(row)
+        let nextRow = try await older(than: summary, on: sql)
+        let next = try nextRow.map(ArticleRows.summary)
+        let links = try await ArticleRows.links(authorsOf: [summary.id] + (next.map { [$0.id] } ?? []), tagsOf: summary.id, on: sql)
+        let article = try ArticleRows.article(row, authors: links.authors[summary.id] ?? [], tags: links.tags)
+        return (
+            article,
+            next.map { next in
+                var next = next
+                next.authors = links.authors[next.id] ?? []
+                return next
+            }
+        )
+    }
+
     /// Any article by id, whatever its status (back office, previews).
     public static func find(_ id: Article.ID, on db: any Database) async throws -> Article? {
         try await article(where: "a.id = \(bind: id.rawValue)", on: db)
@@ -37,6 +64,12 @@ public enum ArticleQueries {
     /// older one on the site if the section has none.
     public static func next(after summary: ArticleSummary, on db: any Database) async throws -> ArticleSummary? {
         let sql = try db.sql()
+        guard let row = try await older(than: summary, on: sql) else { return nil }
+        return try await ArticleRows.summaries([row], on: sql).first
+    }
+
+    /// The row of the next older published article, in the same section if there is one.
+    static func older(than summary: ArticleSummary, on sql: any SQLDatabase) async throws -> (any SQLRow)? {
         func older(in section: Section.ID?) async throws -> (any SQLRow)? {
             let inSection: SQLQueryString = section.map { " AND a.section_id = \(bind: $0.rawValue)" } ?? ""
             return try await sql.raw(
@@ -49,11 +82,8 @@ public enum ArticleQueries {
                 """
             ).first()
         }
-        var row: (any SQLRow)?
-        if let section = summary.section { row = try await older(in: section.id) }
-        if row == nil { row = try await older(in: nil) }
-        guard let row else { return nil }
-        return try await ArticleRows.summaries([row], on: sql).first
+        if let section = summary.section, let row = try await older(in: section.id) { return row }
+        return try await older(in: nil)
     }
 
     /// Published summaries for `ids`, in the order given (ids that are not public are skipped).
@@ -81,8 +111,8 @@ public enum ArticleQueries {
             ).first()
         else { return nil }
         let id = Article.ID(try row.decode(column: "id", as: Int.self))
-        let authors = try await ArticleRows.authors(of: [id], on: sql)[id] ?? []
-        return try ArticleRows.article(row, authors: authors, tags: try await ArticleRows.tags(of: id, on: sql))
+        let links = try await ArticleRows.links(authorsOf: [id], tagsOf: id, on: sql)
+        return try ArticleRows.article(row, authors: links.authors[id] ?? [], tags: links.tags)
     }
 
     /// The JOIN and WHERE clauses of a listing.

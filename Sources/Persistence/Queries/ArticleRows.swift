@@ -90,6 +90,42 @@ enum ArticleRows {
         return authors
     }
 
+    /// Bylines of several articles and the tags of one, in a single round trip (the article page
+    /// needs both for the article and the bylines of the one after it).
+    static func links(authorsOf ids: [Article.ID], tagsOf tagged: Article.ID, on sql: any SQLDatabase) async throws -> (
+        authors: [Article.ID: [Author]], tags: [Tag]
+    ) {
+        let rows = try await sql.raw(
+            """
+            SELECT 'author' AS link, aa.article_id, aa.position, au.id, au.name, au.slug, au.title, au.bio, au.avatar_path
+            FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+            WHERE aa.article_id IN \(SQLGroupExpression(ids.map { SQLBind($0.rawValue) }))
+            UNION ALL
+            SELECT 'tag' AS link, at.article_id, 0, t.id, t.name, t.slug, '', '', NULL
+            FROM article_tags at JOIN tags t ON t.id = at.tag_id
+            WHERE at.article_id = \(bind: tagged.rawValue)
+            ORDER BY 1, 2, 3, 5
+            """
+        ).all()
+        var authors: [Article.ID: [Author]] = [:]
+        var tags: [Tag] = []
+        for row in rows {
+            let id = try row.decode(column: "id", as: Int.self)
+            let name = try row.decode(column: "name", as: String.self)
+            let slug = try row.decode(column: "slug", as: String.self)
+            if try row.decode(column: "link", as: String.self) == "tag" {
+                tags.append(Tag(id: .init(id), name: name, slug: slug))
+            } else {
+                authors[.init(try row.decode(column: "article_id", as: Int.self)), default: []].append(
+                    Author(
+                        id: .init(id), name: name, slug: slug, title: try row.decode(column: "title", as: String.self),
+                        bio: try row.decode(column: "bio", as: String.self),
+                        avatarPath: try row.decode(column: "avatar_path", as: String?.self)))
+            }
+        }
+        return (authors, tags)
+    }
+
     /// Summaries with their bylines attached.
     static func summaries(_ rows: [any SQLRow], on sql: any SQLDatabase) async throws -> [ArticleSummary] {
         var summaries = try rows.map(summary)
