@@ -1,4 +1,3 @@
-import Domain
 import FluentKit
 import Foundation
 
@@ -34,24 +33,4 @@ public final class ArticleRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
 
     public init() {}
-
-    var featureImage: FeatureImage? {
-        guard let path = featureImagePath else { return nil }
-        return FeatureImage(
-            path: path, alt: featureImageAlt ?? "", caption: featureImageCaption ?? "",
-            width: featureImageWidth ?? 1200, height: featureImageHeight ?? 675)
-    }
-
-    var syndication: Syndication? {
-        guard let outlet = syndicationOutlet, let url = syndicationURL, !outlet.isEmpty, !url.isEmpty else { return nil }
-        return Syndication(outlet: outlet, originalURL: url)
-    }
-
-    func summary(section: Section?, authors: [Author]) throws -> ArticleSummary {
-        ArticleSummary(
-            id: .init(try requireID()), slug: slug, title: title, standfirst: standfirst,
-            kind: ArticleKind(rawValue: kind) ?? .news, section: section, authors: authors,
-            publishedAt: publishedAt ?? createdAt, featureImage: featureImage, viewCount: viewCount,
-            wordCount: wordCount)
-    }
 }

@@ -1,4 +1,3 @@
-import Domain
 import FluentKit
 import Foundation
 
@@ -20,11 +19,4 @@ public final class CommentRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
 
     public init() {}
-
-    func domain() throws -> Comment {
-        Comment(
-            id: .init(try requireID()), articleID: .init($article.id), parentID: $parent.id.map { .init($0) },
-            authorName: authorName, isGuest: isGuest, bodyHTML: bodyHTML, createdAt: createdAt,
-            status: CommentStatus(rawValue: status) ?? .pending, avatarKey: AvatarKey.make(email: authorEmail))
-    }
 }
