@@ -16,3 +16,7 @@ public enum DomainError: Error, Equatable, Sendable {
         }
     }
 }
+
+extension DomainError: CustomStringConvertible {
+    public var description: String { message }
+}

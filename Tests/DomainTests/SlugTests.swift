@@ -34,9 +34,9 @@ struct SlugTests {
     }
 
     @Test("A taken slug gets the first free numeric suffix")
-    func uniqueSuffix() {
+    func uniqueSuffix() async {
         let taken: Set = ["budget", "budget-2"]
-        #expect(Slug.unique("budget") { taken.contains($0) } == "budget-3")
-        #expect(Slug.unique("fresh") { taken.contains($0) } == "fresh")
+        #expect(await Slug.unique("budget") { taken.contains($0) } == "budget-3")
+        #expect(await Slug.unique("fresh") { taken.contains($0) } == "fresh")
     }
 }

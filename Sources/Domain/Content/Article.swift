@@ -8,13 +8,16 @@ public struct FeatureImage: Equatable, Hashable, Sendable, Codable {
     public var caption: String
     public var width: Int
     public var height: Int
+    /// Resized copies for `srcset` ("/media/ab-480.jpg 480w, /media/ab-960.jpg 960w"); may be empty.
+    public var srcset: String
 
-    public init(path: String, alt: String, caption: String, width: Int = 1200, height: Int = 675) {
+    public init(path: String, alt: String, caption: String, width: Int = 1200, height: Int = 675, srcset: String = "") {
         self.path = path
         self.alt = alt
         self.caption = caption
         self.width = width
         self.height = height
+        self.srcset = srcset
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything needed to create or replace an article, as an editor (or the importer, or the sample
 /// newsroom) supplies it. The stored HTML is derived from `bodyMarkdown` when it is saved.
-public struct ArticleDraft: Equatable, Sendable {
+public struct ArticleDraft: Equatable, Sendable, Codable {
     public var slug: String
     public var title: String
     public var standfirst: String

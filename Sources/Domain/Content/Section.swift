@@ -6,12 +6,15 @@ public struct Section: Equatable, Hashable, Sendable, Codable {
     public var slug: String
     public var position: Int
     public var description: String
+    /// Whether the section appears in the site's navigation bar.
+    public var inNavigation: Bool
 
-    public init(id: ID, name: String, slug: String, position: Int, description: String) {
+    public init(id: ID, name: String, slug: String, position: Int, description: String, inNavigation: Bool = true) {
         self.id = id
         self.name = name
         self.slug = slug
         self.position = position
         self.description = description
+        self.inNavigation = inNavigation
     }
 }

@@ -52,6 +52,19 @@ public struct SiteSettings: Equatable, Sendable, Codable {
     public var commentLevels: Int = 5
     /// New comments wait for a moderator before they are shown.
     public var premoderateComments: Bool = true
+    /// Site-relative path of the logo shown in the masthead; empty shows the title alone.
+    public var logoPath: String = ""
+    /// Donation widget: preset amounts, and the slider's range.
+    public var donationPresets: [Int] = [5, 10, 25, 50, 100]
+    public var donationMinimum: Int = 5
+    public var donationMaximum: Int = 100
+    /// Public payment identifiers (the secret keys come from the environment, never from here).
+    public var stripePublishableKey: String = ""
+    public var paypalClientID: String = ""
+    /// Who mail comes from.
+    public var mailSenderName: String = ""
+    public var mailSenderAddress: String = ""
+    public var mailReplyTo: String = ""
 
     public init() {}
 
@@ -77,6 +90,15 @@ public struct SiteSettings: Equatable, Sendable, Codable {
         adSlots = value(.adSlots, defaults.adSlots)
         commentLevels = value(.commentLevels, defaults.commentLevels)
         premoderateComments = value(.premoderateComments, defaults.premoderateComments)
+        logoPath = value(.logoPath, defaults.logoPath)
+        donationPresets = value(.donationPresets, defaults.donationPresets)
+        donationMinimum = value(.donationMinimum, defaults.donationMinimum)
+        donationMaximum = value(.donationMaximum, defaults.donationMaximum)
+        stripePublishableKey = value(.stripePublishableKey, defaults.stripePublishableKey)
+        paypalClientID = value(.paypalClientID, defaults.paypalClientID)
+        mailSenderName = value(.mailSenderName, defaults.mailSenderName)
+        mailSenderAddress = value(.mailSenderAddress, defaults.mailSenderAddress)
+        mailReplyTo = value(.mailReplyTo, defaults.mailReplyTo)
     }
 
     /// The enabled ad slots for one placement.

@@ -46,13 +46,13 @@ public enum Slug {
     }
 
     /// The first of `base`, `base-2`, `base-3`… that `isTaken` does not claim.
-    public static func unique(_ base: String, isTaken: (String) throws -> Bool) rethrows -> String {
-        if try !isTaken(base) { return base }
+    public static func unique(_ base: String, isTaken: (String) async throws -> Bool) async rethrows -> String {
+        if try await !isTaken(base) { return base }
         var n = 2
         while true {
             let suffix = "-\(n)"
             let candidate = String(base.prefix(maximumLength - suffix.count)) + suffix
-            if try !isTaken(candidate) { return candidate }
+            if try await !isTaken(candidate) { return candidate }
             n += 1
         }
     }

@@ -15,6 +15,8 @@ public enum GazetteMigrations {
         CreateUsers(),
         CreateViewCounting(),
         CreateArticleSearchIndex(),
+        CreateStaffSecurity(),
+        CreateEditorial(),
     ]
 
     /// Registers the list with Fluent's migration runner.

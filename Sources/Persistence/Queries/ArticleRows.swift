@@ -9,7 +9,7 @@ enum ArticleRows {
     static let summaryColumns = """
         a.id, a.slug, a.title, a.standfirst, a.kind, a.word_count, a.view_count, a.published_at, a.created_at,
         a.feature_image_path, a.feature_image_alt, a.feature_image_caption, a.feature_image_width,
-        a.feature_image_height, s.id AS s_id, s.name AS s_name, s.slug AS s_slug, s.position AS s_position,
+        a.feature_image_height, a.feature_image_srcset, s.id AS s_id, s.name AS s_name, s.slug AS s_slug, s.position AS s_position,
         s.description AS s_description
         """
 
@@ -29,7 +29,7 @@ enum ArticleRows {
                 id: .init(id), name: try row.decode(column: "s_name", as: String.self),
                 slug: try row.decode(column: "s_slug", as: String.self),
                 position: try row.decode(column: "s_position", as: Int.self),
-                description: try row.decode(column: "s_description", as: String.self))
+                description: try row.decode(column: "s_description", as: String.self), inNavigation: true)
         } else {
             section = nil
         }
@@ -38,7 +38,8 @@ enum ArticleRows {
                 path: path, alt: try row.decode(column: "feature_image_alt", as: String?.self) ?? "",
                 caption: try row.decode(column: "feature_image_caption", as: String?.self) ?? "",
                 width: try row.decode(column: "feature_image_width", as: Int?.self) ?? 1200,
-                height: try row.decode(column: "feature_image_height", as: Int?.self) ?? 675)
+                height: try row.decode(column: "feature_image_height", as: Int?.self) ?? 675,
+                srcset: try row.decode(column: "feature_image_srcset", as: String?.self) ?? "")
         }
         let created = try row.decode(column: "created_at", as: Date.self)
         return ArticleSummary(

@@ -1,6 +1,7 @@
 import Domain
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Loads and saves the site settings document.
 public enum SettingsStore {
@@ -10,6 +11,20 @@ public enum SettingsStore {
     public static func load(on db: any Database) async throws -> SiteSettings {
         guard let record = try await SettingRecord.find(key, on: db) else { return SiteSettings() }
         return try JSONDecoder().decode(SiteSettings.self, from: Data(record.value.utf8))
+    }
+
+    /// The site's signing secret (preview links, unsubscribe links), created on first use and
+    /// shared by every instance through the database.
+    public static func secret(on db: any Database) async throws -> String {
+        if let record = try await SettingRecord.find("secret", on: db) { return record.value }
+        try await db.sql().raw(
+            """
+            INSERT INTO settings (key, value) VALUES ('secret', \(bind: SecretToken.generate() + SecretToken.generate()))
+            ON CONFLICT (key) DO NOTHING
+            """
+        ).run()
+        guard let record = try await SettingRecord.find("secret", on: db) else { throw PersistenceError.missingRow("site secret") }
+        return record.value
     }
 
     public static func save(_ settings: SiteSettings, on db: any Database) async throws {

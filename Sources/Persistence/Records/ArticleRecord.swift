@@ -31,6 +31,9 @@ public final class ArticleRecord: Model, @unchecked Sendable {
     @OptionalField(key: "published_at") public var publishedAt: Date?
     @OptionalField(key: "updated_at") public var updatedAt: Date?
     @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "version") public var version: Int
+    @OptionalField(key: "feature_image_srcset") public var featureImageSrcset: String?
+    @OptionalField(key: "created_by") public var createdBy: Int?
 
     public init() {}
 }

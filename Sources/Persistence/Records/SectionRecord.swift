@@ -10,6 +10,7 @@ public final class SectionRecord: Model, @unchecked Sendable {
     @Field(key: "slug") public var slug: String
     @Field(key: "position") public var position: Int
     @Field(key: "description") public var description: String
+    @Field(key: "in_navigation") public var inNavigation: Bool
 
     public init() {}
 
@@ -18,9 +19,12 @@ public final class SectionRecord: Model, @unchecked Sendable {
         self.slug = slug
         self.position = position
         self.description = description
+        self.inNavigation = true
     }
 
     func domain() throws -> Section {
-        Section(id: .init(try requireID()), name: name, slug: slug, position: position, description: description)
+        Section(
+            id: .init(try requireID()), name: name, slug: slug, position: position, description: description,
+            inNavigation: inNavigation)
     }
 }

@@ -13,6 +13,9 @@ public final class UserRecord: Model, @unchecked Sendable {
     @OptionalParent(key: "author_id") public var author: AuthorRecord?
     @Field(key: "active") public var active: Bool
     @Field(key: "created_at") public var createdAt: Date
+    @OptionalField(key: "totp_secret") public var totpSecret: String?
+    @Field(key: "totp_enabled") public var totpEnabled: Bool
+    @OptionalField(key: "password_changed_at") public var passwordChangedAt: Date?
 
     public init() {}
 
@@ -24,5 +27,6 @@ public final class UserRecord: Model, @unchecked Sendable {
         self.$author.id = authorID
         self.active = true
         self.createdAt = createdAt
+        self.totpEnabled = false
     }
 }

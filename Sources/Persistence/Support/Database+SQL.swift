@@ -49,3 +49,19 @@ public enum DatabaseMaintenance {
         }
     }
 }
+
+extension Database {
+    /// Adds columns one statement each: SQLite's ALTER TABLE takes a single ADD COLUMN.
+    func addColumns(to table: String, _ columns: [(FieldKey, DatabaseSchema.DataType, [DatabaseSchema.FieldConstraint])]) async throws {
+        for (name, type, constraints) in columns {
+            try await schema(table).field(.definition(name: .key(name), dataType: type, constraints: constraints)).update()
+        }
+    }
+
+    /// Drops columns one statement each (see `addColumns`).
+    func dropColumns(from table: String, _ names: [FieldKey]) async throws {
+        for name in names {
+            try await schema(table).deleteField(name).update()
+        }
+    }
+}
