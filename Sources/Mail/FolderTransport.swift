@@ -1,0 +1,34 @@
+import Foundation
+
+/// Development transport: writes each message as an `.eml` file (open it with any mail client, or
+/// read it as text) into a folder instead of sending it.
+public struct FolderTransport: MailTransport {
+    public let folder: String
+    public let domain: String
+
+    public init(folder: String, domain: String) {
+        self.folder = folder
+        self.domain = domain
+    }
+
+    public func send(_ messages: [MailMessage]) async -> [String: MailDeliveryError?] {
+        var results: [String: MailDeliveryError?] = [:]
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            for message in messages { results[message.id] = .transient("Cannot create \(folder): \(error)") }
+            return results
+        }
+        for message in messages {
+            let stamp = Int(message.date.timeIntervalSince1970)
+            let path = "\(folder)/\(stamp)-\(message.id).eml"
+            do {
+                try Data(MIMEWriter.render(message, domain: domain).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                results[message.id] = .some(nil)
+            } catch {
+                results[message.id] = .transient("Cannot write \(path): \(error)")
+            }
+        }
+        return results
+    }
+}
