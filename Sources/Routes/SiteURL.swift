@@ -35,6 +35,7 @@ public enum SiteURL: Hashable, Sendable {
         public static let comments = "/:slug/comments"
         public static let newsletter = "/newsletter"
         public static let health = "/healthz"
+        public static let preview = "/preview/:id/:token"
     }
 
     /// The site-relative address, percent-encoded, with the page number only when it is not 1.

@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Domain
 import Foundation
 import Hummingbird
 import Logging
@@ -9,7 +10,7 @@ import Logging
 struct Gazette: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Gazette: a publishing platform for independent news sites.",
-        subcommands: [Serve.self, Migrate.self],
+        subcommands: [Serve.self, Migrate.self, User.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -62,5 +63,39 @@ struct Migrate: AsyncParsableCommand {
         }
         await database.shutdown()
         print("Database is up to date.")
+    }
+}
+
+struct User: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Manage staff accounts.", subcommands: [Create.self, ResetPassword.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a staff account and print its password once.")
+
+        @Option(help: "Email address to sign in with.") var email: String
+        @Option(help: "owner, editor, author, contributor or moderator.") var role: String
+        @Option(help: "Name shown in bylines (defaults to the part of the email before @).") var name: String?
+
+        func run() async throws {
+            guard let role = Role(rawValue: role.lowercased()) else {
+                throw ValidationError("Role must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            let result = try await StaffCommands.create(
+                email: email, name: name, role: role, config: try AppConfiguration.fromEnvironment())
+            print("Created \(role.rawValue) account \(result.email)\nPassword: \(result.password)\nThis password is shown only once.")
+        }
+    }
+
+    struct ResetPassword: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reset-password", abstract: "Give an account a new password (printed once) and sign it out everywhere.")
+
+        @Option(help: "Email address of the account.") var email: String
+
+        func run() async throws {
+            let result = try await StaffCommands.resetPassword(email: email, config: try AppConfiguration.fromEnvironment())
+            print("New password for \(result.email): \(result.password)\nThis password is shown only once.")
+        }
     }
 }

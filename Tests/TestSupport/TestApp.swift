@@ -27,6 +27,7 @@ public struct TestApp: Sendable {
         config.siteURL = "https://news.example.org"
         config.viewFlushInterval = .seconds(3600)
         config.logLevel = .warning
+        config.bcryptCost = 4
         configure(&config)
         var logger = Logger(label: "test")
         logger.logLevel = .warning

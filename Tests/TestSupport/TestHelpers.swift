@@ -30,3 +30,20 @@ public func eventually(seconds: Double = 5, _ condition: () async throws -> Bool
     }
     return try await condition()
 }
+
+/// A multipart/form-data body with text fields and one file, as a browser sends an upload.
+public func multipartBody(fields: [(String, String)], file: (name: String, fileName: String, type: String, bytes: [UInt8])) -> (
+    HTTPFields, ByteBuffer
+) {
+    let boundary = "----gazette-test-boundary"
+    var body = ByteBuffer()
+    for (name, value) in fields {
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+    }
+    body.writeString(
+        "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.fileName)\"\r\nContent-Type: \(file.type)\r\n\r\n"
+    )
+    body.writeBytes(file.bytes)
+    body.writeString("\r\n--\(boundary)--\r\n")
+    return ([.contentType: "multipart/form-data; boundary=\(boundary)"], body)
+}

@@ -23,10 +23,21 @@ public struct AppConfiguration: Sendable {
     /// Believe `X-Forwarded-For` (only behind a proxy you run).
     public var trustProxy = false
     public var logLevel: Logger.Level = .info
+    /// bcrypt work factor for staff passwords (tests lower it to stay fast).
+    public var bcryptCost: UInt8 = 12
+    /// A staff session ends this long after sign-in, or after this long without use.
+    public var sessionLifetime: TimeInterval = 30 * 86_400
+    public var sessionIdleLimit: TimeInterval = 7 * 86_400
     /// Whether `SITE_URL` was given; if not, the site URL follows the listening address.
     var siteURLIsExplicit = false
 
     public init() {}
+
+    /// Whether cookies must be marked Secure (the site is served over https).
+    public var secureCookies: Bool { siteURL.hasPrefix("https://") }
+
+    /// Where development mail is written as `.eml` files.
+    public var mailFolder: String { dataDirectory + "/mail" }
 
     /// Changes where the server listens (command-line flags), keeping a derived site URL in step.
     public mutating func listen(hostname: String?, port: Int?) {

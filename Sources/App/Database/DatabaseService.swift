@@ -13,12 +13,20 @@ import ServiceLifecycle
 public final class DatabaseService: Service, Sendable {
     public let databases: Databases
     let logger: Logger
+    /// SQLite runs every statement on a thread pool. SQLite's busy handler here retries without
+    /// end, so a connection waiting for the write lock holds its thread; with a pool of its own
+    /// larger than the connection count, the connection holding the lock always has a thread to
+    /// finish on (a shared pool can be filled by waiters and never free up).
+    let threadPool: NIOThreadPool
 
     /// Connects to `url` (`sqlite:PATH`, `sqlite::memory:`, `postgres://…`). For a file database
     /// the folder is created and the journal switched to WAL.
     public init(url: String, logger: Logger) throws {
         self.logger = logger
-        self.databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
+        let group = MultiThreadedEventLoopGroup.singleton
+        self.threadPool = NIOThreadPool(numberOfThreads: group.makeIterator().reduce(0) { count, _ in count + 1 } + 2)
+        threadPool.start()
+        self.databases = Databases(threadPool: threadPool, on: group)
         let level: Logger.Level = .trace
         if url == "sqlite::memory:" {
             databases.use(.sqlite(.memory, sqlLogLevel: level), as: .sqlite)
@@ -70,12 +78,14 @@ public final class DatabaseService: Service, Sendable {
 
     public func run() async throws {
         try? await gracefulShutdown()
-        await databases.shutdownAsync()
+        await shutdown()
     }
 
-    /// Closes the pools now (commands that do not run as a service).
+    /// Closes the connections and their thread pool (also used by commands that do not run as a
+    /// service). Safe to call more than once.
     public func shutdown() async {
         await databases.shutdownAsync()
+        try? await threadPool.shutdownGracefully()
     }
 }
 

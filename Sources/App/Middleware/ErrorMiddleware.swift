@@ -15,6 +15,8 @@ struct ErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as AdminError {
+            return try await respond(error, to: request, context: context)
         } catch {
             let problem = Problem(error)
             if problem.status == .internalServerError {
@@ -24,7 +26,40 @@ struct ErrorMiddleware: RouterMiddleware {
         }
     }
 
+    /// Back-office access errors: a redirect to sign in for people, a status for scripts.
+    func respond(_ error: AdminError, to request: Request, context: Context) async throws -> Response {
+        switch error {
+        case .signInRequired(let next) where !wantsJSON(request):
+            let target = request.method == .get ? next : "/admin"
+            return Response(status: .seeOther, headers: [.location: "/admin/sign-in?next=\(SiteURLQuery.encode(target))"])
+        case .secondFactorRequired where !wantsJSON(request):
+            return Response(status: .seeOther, headers: [.location: "/admin/sign-in/verify"])
+        case .signInRequired, .secondFactorRequired:
+            return await respond(
+                Problem(status: .unauthorized, title: "Sign in first", detail: "Your session has ended; sign in again."), to: request,
+                context: context)
+        case .forbidden:
+            return await respond(
+                Problem(
+                    status: .forbidden, title: "Not allowed",
+                    detail: "Your role does not allow this. Ask an owner or editor if you need it."),
+                to: request, context: context)
+        case .staleForm:
+            return await respond(
+                Problem(
+                    status: .forbidden, title: "This form has expired",
+                    detail: "The page was open too long or you signed in again elsewhere. Go back, reload the page and send it again."),
+                to: request, context: context)
+        }
+    }
+
     func respond(_ problem: Problem, to request: Request, context: Context) async -> Response {
+        if request.uri.path.hasPrefix("/admin"), !wantsJSON(request),
+            let chrome = try? await services.adminChrome(context)
+        {
+            let html = AdminErrorPage.render(chrome, status: Int(problem.status.code), title: problem.title, message: problem.detail)
+            return AppServices.adminPage(html, status: problem.status)
+        }
         if wantsJSON(request) {
             var response = Response(status: problem.status, body: .init(byteBuffer: ByteBuffer(string: problem.json)))
             response.headers[.contentType] = "application/problem+json"
@@ -45,7 +80,7 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     func wantsJSON(_ request: Request) -> Bool {
-        request.uri.path.hasPrefix("/api/")
+        request.uri.path.hasPrefix("/api/") || request.uri.path.hasPrefix("/admin/api/")
             || (request.headers[.accept]?.contains("application/json") ?? false
                 && !(request.headers[.accept]?.contains("text/html") ?? false))
     }
@@ -67,6 +102,8 @@ struct Problem {
 
     init(_ error: any Error) {
         switch error {
+        case let conflict as EditConflict:
+            self.init(status: .conflict, title: "Edited elsewhere", detail: conflict.message)
         case let error as DomainError:
             switch error {
             case .notFound(let what):

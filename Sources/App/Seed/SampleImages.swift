@@ -1,55 +1,63 @@
-import Crypto
+import CGD
+import Domain
 import Foundation
 
-/// Feature images for the sample stories: abstract valley landscapes drawn as SVG, so the sample
-/// newsroom needs no downloads and no bundled photographs.
+/// Feature images for the sample stories: abstract valley landscapes drawn with libgd and
+/// stored through the media library like any upload, so the sample newsroom needs no downloads,
+/// and its images have alt text and resized copies.
 enum SampleImages {
-    static let palettes: [String: [String]] = [
-        "news": ["#1d3557", "#457b9d", "#a8dadc", "#f1faee", "#e63946"],
-        "analysis": ["#264653", "#2a9d8f", "#8ab17d", "#e9c46a", "#f4a261"],
-        "opinion": ["#3d405b", "#81b29a", "#f2cc8f", "#f4f1de", "#e07a5f"],
-        "culture": ["#5f0f40", "#9a031e", "#fb8b24", "#e36414", "#0f4c5c"],
-        "video": ["#14213d", "#fca311", "#e5e5e5", "#ffffff", "#000000"],
+    static let palettes: [String: [UInt32]] = [
+        "news": [0x1D3557, 0x457B9D, 0xA8DADC, 0xF1FAEE, 0xE63946],
+        "analysis": [0x264653, 0x2A9D8F, 0x8AB17D, 0xE9C46A, 0xF4A261],
+        "opinion": [0x3D405B, 0x81B29A, 0xF2CC8F, 0xF4F1DE, 0xE07A5F],
+        "culture": [0x5F0F40, 0x9A031E, 0xFB8B24, 0xE36414, 0x0F4C5C],
+        "video": [0x14213D, 0xFCA311, 0xE5E5E5, 0xFFFFFF, 0x000000],
     ]
 
-    /// An SVG of 1200×675 for the story at `index` in `section`.
-    static func svg(index: Int, section: String) -> String {
+    /// A 1600×900 JPEG for the story at `index` in `section`.
+    static func jpeg(index: Int, section: String) -> [UInt8] {
+        let width: Int32 = 1600
+        let height: Int32 = 900
+        guard let image = gdImageCreateTrueColor(width, height) else { return [] }
+        defer { gdImageDestroy(image) }
         var rng = SeededGenerator(seed: UInt64(index + 1) &* 7919)
-        let palette = palettes[section] ?? palettes["news"] ?? []
-        func color(_ i: Int) -> String { palette[i % palette.count] }
-        func hill(base: Int, amplitude: Int, fill: String) -> String {
-            var points = "M0 \(base)"
-            var x = 0
-            while x < 1200 {
-                let step = Int.random(in: 120...260, using: &rng)
-                let y = base - Int.random(in: 0...amplitude, using: &rng)
-                points += " Q\(x + step / 2) \(y - amplitude / 3) \(min(x + step, 1200)) \(y)"
-                x += step
+        let palette = palettes[section] ?? palettes["news"] ?? [0]
+        func color(_ i: Int) -> Int32 { Int32(bitPattern: palette[i % palette.count]) }
+        // Sky: a vertical blend between two palette colours.
+        let top = palette[3 % palette.count]
+        let bottom = palette[2 % palette.count]
+        for y in 0..<height {
+            let t = Double(y) / Double(height)
+            func mix(_ shift: UInt32) -> UInt32 {
+                let a = Double((top >> shift) & 0xFF)
+                let b = Double((bottom >> shift) & 0xFF)
+                return UInt32(a + (b - a) * t) & 0xFF
             }
-            return "<path d=\"\(points) L1200 675 L0 675 Z\" fill=\"\(fill)\"/>"
+            gdImageLine(image, 0, y, width, y, Int32(bitPattern: mix(16) << 16 | mix(8) << 8 | mix(0)))
         }
-        let sunX = Int.random(in: 200...1000, using: &rng)
-        let sunY = Int.random(in: 110...240, using: &rng)
-        let sunR = Int.random(in: 50...95, using: &rng)
-        return """
-            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1200 675" width="1200" height="675">\
-            <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1">\
-            <stop offset="0" stop-color="\(color(3))"/><stop offset="1" stop-color="\(color(2))"/></linearGradient></defs>\
-            <rect width="1200" height="675" fill="url(#sky)"/>\
-            <circle cx="\(sunX)" cy="\(sunY)" r="\(sunR)" fill="\(color(4))" opacity="0.9"/>\
-            \(hill(base: 420, amplitude: 140, fill: color(1)))\
-            \(hill(base: 520, amplitude: 90, fill: color(0)))\
-            <path d="M0 600 C300 560 500 640 800 590 S1100 560 1200 600 L1200 675 L0 675 Z" fill="\(color(2))" opacity="0.8"/>\
-            </svg>
-            """
-    }
-
-    /// Writes the image into the media folder under a content-hash name; returns the file name.
-    static func write(_ svg: String, to folder: String) throws -> String {
-        let data = Data(svg.utf8)
-        let name = SHA256.hash(data: data).prefix(16).map { String(format: "%02x", $0) }.joined() + ".svg"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try data.write(to: URL(fileURLWithPath: folder + "/" + name), options: .atomic)
-        return name
+        let sunX = Int32.random(in: 250...1350, using: &rng)
+        let sunY = Int32.random(in: 150...320, using: &rng)
+        let sunSize = Int32.random(in: 130...240, using: &rng)
+        gdImageFilledEllipse(image, sunX, sunY, sunSize, sunSize, color(4))
+        func hills(base: Int32, amplitude: Int32, fill: Int32) {
+            var points: [gdPoint] = [gdPoint(x: 0, y: height)]
+            var x: Int32 = 0
+            while x <= width {
+                points.append(gdPoint(x: x, y: base - Int32.random(in: 0...amplitude, using: &rng)))
+                x += Int32.random(in: 60...140, using: &rng)
+            }
+            points.append(gdPoint(x: width, y: base))
+            points.append(gdPoint(x: width, y: height))
+            points.withUnsafeMutableBufferPointer { buffer in
+                gdImageFilledPolygon(image, buffer.baseAddress, Int32(buffer.count), fill)
+            }
+        }
+        hills(base: 560, amplitude: 190, fill: color(1))
+        hills(base: 700, amplitude: 120, fill: color(0))
+        hills(base: 830, amplitude: 50, fill: color(2))
+        var size: Int32 = 0
+        guard let pointer = gdImageJpegPtr(image, &size, 85), size > 0 else { return [] }
+        defer { gdFree(pointer) }
+        return Array(UnsafeRawBufferPointer(start: pointer, count: Int(size)))
     }
 }

@@ -64,15 +64,16 @@ enum SampleNewsroom {
             for (index, story) in SampleStories.stories.enumerated() {
                 let published = now.addingTimeInterval(-Double(2 * 3600 + index * 25 * 3600 + Int.random(in: 0...3600, using: &rng)))
                 let markdown = SampleText.markdown(for: story, rng: &rng)
-                let image = try SampleImages.write(SampleImages.svg(index: index, section: story.section), to: mediaFolder)
+                let image = try await MediaLibrary.store(
+                    try ImageProcessor.process(SampleImages.jpeg(index: index, section: story.section)),
+                    originalName: "\(Slug.make(from: story.title)).jpg",
+                    alt: "Illustration: an abstract landscape of hills under a low sun, in the colours of the \(story.section) section",
+                    caption: "Illustration: The Riverton Gazette", by: nil, now: now, folder: mediaFolder, on: tx)
                 let draft = ArticleDraft(
                     slug: Slug.make(from: story.title), title: story.title, standfirst: story.standfirst,
                     bodyMarkdown: markdown, kind: story.kind, status: .published, sectionID: sections[story.section]?.id,
                     authorIDs: story.authors.map { authors[$0].id }, tagNames: story.tags,
-                    featureImage: FeatureImage(
-                        path: SiteURL.media(image).path,
-                        alt: "Illustration: an abstract landscape of hills under a low sun, in the colours of the \(story.section) section",
-                        caption: "Illustration: The Riverton Gazette"),
+                    featureImage: image.featureImage(path: { SiteURL.media($0).path }, caption: image.caption),
                     syndication: story.syndication, discussionOpen: index % 11 != 10, publishedAt: published)
                 let id = try await ArticleWriter.create(draft, body: BodyRenderer.render(markdown: markdown), now: published, on: tx)
                 try await seedComments(story.comments, article: id, after: published, now: now, rng: &rng, on: tx)

@@ -15,6 +15,8 @@ public struct AssetStore: Sendable {
     public let stylesheetPath: String
     public let scriptPath: String
     public let iconPath: String
+    public let adminStylesheetPath: String
+    public let adminScriptPath: String
 
     /// Loads the assets bundled with the App module.
     public static func bundled() throws -> AssetStore {
@@ -25,10 +27,11 @@ public struct AssetStore: Sendable {
             return try Data(contentsOf: url)
         }
         return AssetStore(
-            stylesheet: try load("site", "css"), script: try load("site", "js"), icon: try load("icon", "svg"))
+            stylesheet: try load("site", "css"), script: try load("site", "js"), icon: try load("icon", "svg"),
+            adminStylesheet: try load("admin", "css"), adminScript: try load("admin", "js"))
     }
 
-    init(stylesheet: Data, script: Data, icon: Data) {
+    init(stylesheet: Data, script: Data, icon: Data, adminStylesheet: Data, adminScript: Data) {
         var files: [String: Asset] = [:]
         func add(_ data: Data, name: String, ext: String, type: String) -> String {
             let hash = SHA256.hash(data: data).prefix(5).map { String(format: "%02x", $0) }.joined()
@@ -39,6 +42,8 @@ public struct AssetStore: Sendable {
         self.stylesheetPath = add(stylesheet, name: "site", ext: "css", type: "text/css; charset=utf-8")
         self.scriptPath = add(script, name: "site", ext: "js", type: "text/javascript; charset=utf-8")
         self.iconPath = add(icon, name: "icon", ext: "svg", type: "image/svg+xml")
+        self.adminStylesheetPath = add(adminStylesheet, name: "admin", ext: "css", type: "text/css; charset=utf-8")
+        self.adminScriptPath = add(adminScript, name: "admin", ext: "js", type: "text/javascript; charset=utf-8")
         self.files = files
     }
 

@@ -67,7 +67,7 @@ public final class SiteState: Sendable {
         let format = DisplayFormat(timeZoneIdentifier: settings.timeZone)
         let chrome = SiteChrome(
             siteTitle: settings.title, tagline: settings.tagline, language: settings.language, siteURL: siteURL,
-            navigation: sections.map { LinkModel(label: $0.name, href: SiteURL.section(slug: $0.slug).path) },
+            navigation: sections.filter(\.inNavigation).map { LinkModel(label: $0.name, href: SiteURL.section(slug: $0.slug).path) },
             footerLinks: [
                 LinkModel(label: "About", href: SiteURL.article(slug: "about").path),
                 LinkModel(label: "Donate", href: SiteURL.donate.path),

@@ -17,6 +17,9 @@ public struct AppServices: Sendable {
     public let logger: Logger
     /// Opens when the schema is ready (background jobs wait for it).
     public let ready: StartupGate
+    let passwords: PasswordHasher
+    let secret: SiteSecret
+    let staffMailer: StaffMailer
 
     /// A database handle for one request or job run.
     public func db() throws -> any Database {

@@ -7,12 +7,24 @@ public struct ImageModel: Equatable, Sendable {
     public var alt: String
     public var width: Int
     public var height: Int
+    /// Resized copies ("a-480.jpg 480w, …"); empty when there are none.
+    public var srcset: String
 
-    public init(src: String, alt: String, width: Int, height: Int) {
+    public init(src: String, alt: String, width: Int, height: Int, srcset: String = "") {
         self.src = src
         self.alt = alt
         self.width = width
         self.height = height
+        self.srcset = srcset
+    }
+
+    public init(_ image: FeatureImage) {
+        self.init(src: image.path, alt: image.alt, width: image.width, height: image.height, srcset: image.srcset)
+    }
+
+    /// `srcset` and `sizes` attributes, when there are resized copies.
+    public func sources(sizes: String) -> HTML {
+        srcset.isEmpty ? .empty : HTML(" srcset=\"\(srcset)\" sizes=\"\(sizes)\"")
     }
 }
 
@@ -60,9 +72,7 @@ public struct ArticleCardModel: Equatable, Sendable {
             dateText: format.date(summary.publishedAt),
             readingTime: "\(summary.readingMinutes) min read",
             views: DisplayFormat.count(summary.viewCount, "View", "Views"),
-            image: summary.featureImage.map {
-                ImageModel(src: $0.path, alt: $0.alt, width: $0.width, height: $0.height)
-            })
+            image: summary.featureImage.map(ImageModel.init))
     }
 }
 
@@ -81,7 +91,8 @@ public enum ArticleCard {
                 HTML(
                     """
                     <a class="card__media" href="\(card.href)" tabindex="-1" aria-hidden="true">\
-                    <img src="\(image.src)" alt="" width="\(image.width)" height="\(image.height)" loading="lazy" decoding="async"></a>
+                    <img src="\(image.src)"\(image.sources(sizes: size == .lead ? "(min-width: 64rem) 36rem, 100vw" : "(min-width: 40rem) 20rem, 7rem")) alt="" \
+                    width="\(image.width)" height="\(image.height)" loading="lazy" decoding="async"></a>
                     """)
             }
         return """

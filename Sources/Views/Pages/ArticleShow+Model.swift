@@ -124,9 +124,7 @@ extension ArticleShowModel {
         self.updatedText = updated.map(format.dateTime)
         self.views = DisplayFormat.count(summary.viewCount, "View", "Views")
         self.readingTime = "\(summary.readingMinutes) min read"
-        self.figure = summary.featureImage.map {
-            FigureModel(image: ImageModel(src: $0.path, alt: $0.alt, width: $0.width, height: $0.height), caption: $0.caption)
-        }
+        self.figure = summary.featureImage.map { FigureModel(image: ImageModel($0), caption: $0.caption) }
         self.body = .trusted(article.bodyHTML)
         self.syndication = article.syndication.map {
             SyndicationModel(authors: Byline.joinText(summary.authors.map(\.name)), outlet: $0.outlet, originalURL: $0.originalURL)

@@ -3,13 +3,15 @@ import Routes
 /// The article page. The `<article>` element carries what the script needs to count the view and
 /// to chain the next article below ("Continue Reading").
 public enum ArticleShowView {
-    public static func render(_ model: ArticleShowModel) -> HTML {
+    /// The page; `preview` marks an unpublished draft shown through a private link.
+    public static func render(_ model: ArticleShowModel, preview: Bool = false) -> HTML {
         let meta = PageMeta(
             title: model.metaTitle, description: model.metaDescription, canonicalURL: model.canonicalURL,
             openGraphType: "article", imageURL: model.figure.map { model.chrome.siteURL + $0.image.src },
-            structuredData: model.structuredData(),
+            structuredData: preview ? nil : model.structuredData(), noIndex: preview,
             nextURL: model.next.map { model.chrome.siteURL + $0.href })
         let main: HTML = """
+            \(HTML.when(preview) { "<p class=\"preview-banner\" role=\"note\">Preview: this is how the article will look. It is not public.</p>" })
             <div class="article-layout">
             <div class="article-stream">
             \(article(model))
@@ -85,7 +87,8 @@ public enum ArticleShowView {
     static func figure(_ figure: FigureModel) -> HTML {
         """
         <figure class="article__figure">
-        <img src="\(figure.image.src)" alt="\(figure.image.alt)" width="\(figure.image.width)" height="\(figure.image.height)" decoding="async">
+        <img src="\(figure.image.src)"\(figure.image.sources(sizes: "(min-width: 64rem) 52rem, 100vw")) alt="\(figure.image.alt)" \
+        width="\(figure.image.width)" height="\(figure.image.height)" decoding="async">
         \(HTML.when(!figure.caption.isEmpty) { HTML("<figcaption>\(figure.caption)</figcaption>") })
         </figure>
         """

@@ -33,6 +33,34 @@ public struct DisplayFormat: Sendable, Equatable {
         Self.civil(date, offset: timeZone.secondsFromGMT(for: date)).year
     }
 
+    /// "2026-11-24T14:05", the value of a `datetime-local` input in the site's time zone.
+    public func inputValue(_ date: Date) -> String {
+        let p = Self.civil(date, offset: timeZone.secondsFromGMT(for: date))
+        return "\(p.year)-\(Self.pad(p.month))-\(Self.pad(p.day))T\(Self.pad(p.hour)):\(Self.pad(p.minute))"
+    }
+
+    /// The instant a `datetime-local` value names in the site's time zone; nil if malformed.
+    public func date(fromInput value: String) -> Date? {
+        let pieces = value.split(whereSeparator: { $0 == "-" || $0 == "T" || $0 == ":" })
+        let parts = pieces.compactMap { Int($0) }
+        guard parts.count == pieces.count, parts.count == 5 || parts.count == 6, value.count <= 19 else { return nil }
+        let (year, month, day, hour, minute) = (parts[0], parts[1], parts[2], parts[3], parts[4])
+        guard (1970...9999).contains(year), (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour),
+            (0...59).contains(minute)
+        else { return nil }
+        // Days from the civil date (inverse of `civil`), then the zone's offset at that moment.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        let local = Double(days * 86_400 + hour * 3600 + minute * 60)
+        let guess = Date(timeIntervalSince1970: local - Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: local))))
+        let result = Date(timeIntervalSince1970: local - Double(timeZone.secondsFromGMT(for: guess)))
+        return inputValue(result).hasPrefix(String(format: "%04d-%02d-%02d", year, month, day)) ? result : nil
+    }
+
     /// "2026-11-24T14:05:00Z", for `datetime` attributes and structured data.
     public static func iso8601(_ date: Date) -> String {
         let p = civil(date, offset: 0)

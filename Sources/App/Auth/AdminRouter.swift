@@ -1,0 +1,119 @@
+import Domain
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Persistence
+
+/// Who may reach a back-office route.
+public enum RouteAccess: Sendable, Equatable, CustomStringConvertible {
+    /// Anyone: sign-in, password reset, invitations.
+    case open
+    /// A session past the password but not yet the second factor.
+    case secondFactor
+    /// Signed-in staff whose role grants the permission.
+    case staff(Permission)
+
+    public var description: String {
+        switch self {
+        case .open: "open"
+        case .secondFactor: "second factor"
+        case .staff(let permission): permission.rawValue
+        }
+    }
+}
+
+/// A back-office route and the access it requires.
+public struct AdminRule: Sendable, Equatable {
+    public let method: HTTPRequest.Method
+    public let path: String
+    public let access: RouteAccess
+}
+
+/// Errors the admin guard raises; the error middleware turns them into redirects or pages.
+enum AdminError: Error {
+    /// Not signed in: go to the sign-in page, then come back to `next`.
+    case signInRequired(next: String)
+    /// Signed in with the password; the second factor is still owed.
+    case secondFactorRequired
+    /// Signed in, but the role does not allow this.
+    case forbidden
+    /// The form's anti-forgery token is missing or stale.
+    case staleForm
+}
+
+/// Registers back-office routes. Every route is registered through here with the access it
+/// requires, so none can exist without a rule; the guard loads the session, reads the body,
+/// checks the anti-forgery token on state changes, and enforces the rule on the server.
+final class AdminRouter {
+    typealias Handler = @Sendable (Request, AppRequestContext) async throws -> Response
+
+    let router: Router<AppRequestContext>
+    let app: AppServices
+    private(set) var rules: [AdminRule] = []
+
+    init(router: Router<AppRequestContext>, app: AppServices) {
+        self.router = router
+        self.app = app
+    }
+
+    func get(_ path: String, _ access: RouteAccess, _ handler: @escaping Handler) {
+        on(.get, path, access, handler)
+    }
+
+    func post(_ path: String, _ access: RouteAccess, _ handler: @escaping Handler) {
+        on(.post, path, access, handler)
+    }
+
+    func on(_ method: HTTPRequest.Method, _ path: String, _ access: RouteAccess, _ handler: @escaping Handler) {
+        rules.append(AdminRule(method: method, path: path, access: access))
+        let app = self.app
+        router.on(RouterPath(path), method: method) { request, context in
+            var context = context
+            try await AdminGuard.admit(request, &context, access: access, app: app)
+            var response = try await handler(request, context)
+            response.headers[.cacheControl] = "no-store"
+            return response
+        }
+    }
+}
+
+/// The checks every back-office request passes before its handler runs.
+enum AdminGuard {
+    static func admit(_ request: Request, _ context: inout AppRequestContext, access: RouteAccess, app: AppServices) async throws {
+        let db = try app.db()
+        let now = app.time.now()
+        if let token = request.cookies[StaffCookies.session]?.value, !token.isEmpty {
+            context.session = try await SessionStore.find(token: token, now: now, idleLimit: app.config.sessionIdleLimit, on: db)
+            if let session = context.session { try await SessionStore.touch(session, now: now, on: db) }
+        }
+        let changesState = request.method != .get && request.method != .head
+        if changesState {
+            try SameOrigin.check(request, siteURL: app.config.siteURL)
+            context.form = try await AdminForm.read(request)
+        }
+        switch access {
+        case .open:
+            if changesState {
+                let expected = request.cookies[StaffCookies.signInToken]?.value ?? ""
+                guard !expected.isEmpty, SecretToken.equal(context.form["_csrf"] ?? "", expected) else { throw AdminError.staleForm }
+            }
+        case .secondFactor:
+            guard let session = context.session, session.secondFactorPending else { throw AdminError.signInRequired(next: "/admin") }
+            if changesState { try checkToken(request, context, session) }
+        case .staff(let permission):
+            guard let session = context.session else { throw AdminError.signInRequired(next: request.uri.string) }
+            if session.secondFactorPending { throw AdminError.secondFactorRequired }
+            guard session.member.can(permission) else { throw AdminError.forbidden }
+            if changesState { try checkToken(request, context, session) }
+        }
+    }
+
+    static func checkToken(_ request: Request, _ context: AppRequestContext, _ session: SessionStore.Session) throws {
+        let sent = context.form["_csrf"] ?? request.headers[.csrfToken] ?? ""
+        guard SecretToken.equal(sent, session.csrfToken) else { throw AdminError.staleForm }
+    }
+}
+
+extension HTTPField.Name {
+    static let csrfToken = Self("X-CSRF-Token")!
+}

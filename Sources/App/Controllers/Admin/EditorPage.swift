@@ -1,0 +1,86 @@
+import Crypto
+import Domain
+import FluentKit
+import Foundation
+import Hummingbird
+import Persistence
+import Routes
+import Views
+
+/// Builds the editor page and loads what it edits, with the ownership check.
+enum EditorPage {
+    /// The article in the path, if the signed-in member may edit it.
+    static func loadEditable(_ context: AppRequestContext, _ app: AppServices) async throws -> EditableArticle {
+        let staff = try context.requireStaff()
+        let id = Article.ID(try context.requireID("id"))
+        guard let article = try await AdminArticleQueries.editable(id, on: try app.db()) else {
+            throw DomainError.notFound("That article does not exist.")
+        }
+        guard ArticlePolicy.canEdit(staff, authors: article.draft.authorIDs, status: article.draft.status) else {
+            throw AdminError.forbidden
+        }
+        return article
+    }
+
+    /// The media id of a draft's feature image: "" when it has none, "current" when the image is
+    /// not in the media library (it is then kept as it is).
+    static func imageID(of draft: ArticleDraft, on db: any Database) async throws -> String {
+        guard let path = draft.featureImage?.path else { return "" }
+        let item = path.hasPrefix("/media/") ? try await MediaStore.find(fileName: String(path.dropFirst("/media/".count)), on: db) : nil
+        return item.map { String($0.id.rawValue) } ?? "current"
+    }
+
+    static func render(
+        _ form: ArticleForm, errors: [String: String], article: EditableArticle?, _ context: AppRequestContext, _ app: AppServices,
+        notice: String? = nil, conflict: String? = nil
+    ) async throws -> HTML {
+        let staff = try context.requireStaff()
+        let db = try app.db()
+        let site = try await app.site.current(on: db)
+        let authors = try await ContentQueries.authors(on: db)
+        let images = try await MediaStore.list(page: ListingPage(number: 1, size: 60), usableOnly: true, on: db).items
+        var previewLink: String?
+        if let article { previewLink = try await PreviewLink.make(for: article.id, now: app.time.now(), app: app) }
+        var autosave: Revision?
+        if let article { autosave = try await RevisionStore.autosave(of: article.id, on: db) }
+        let model = ArticleEditorModel(
+            chrome: try await app.adminChrome(context, active: "/admin/articles", notice: notice), articleID: article?.id.rawValue,
+            version: article?.version ?? 0, values: form.values, authorSlots: form.authorSlots, errors: errors, conflict: conflict,
+            statusOptions: ArticlePolicy.allowedStatuses(for: staff).map { ($0.rawValue, StatusLabels.label($0)) },
+            sectionOptions: [("", "No section")] + site.sections.map { (String($0.id.rawValue), $0.name) },
+            authorOptions: authors.map { (String($0.id.rawValue), $0.name) },
+            kindOptions: ArticleKind.allCases.map { ($0.rawValue, $0.label) },
+            imageChoices: (article?.draft.featureImage.map { current in
+                form.values["image"] == "current"
+                    ? [.init(id: "current", label: "Current image (not in the library)", thumbnail: current.path)] : []
+            } ?? [])
+                + images.map { item in
+                    let thumbnail = item.variants.first.map(\.fileName) ?? item.fileName
+                    return .init(id: String(item.id.rawValue), label: item.alt, thumbnail: SiteURL.media(thumbnail).path)
+                },
+            previewHTML: .trusted(BodyRenderer.render(markdown: form.values["body"] ?? "").html), previewLink: previewLink,
+            publicLink: article?.draft.status == .published ? article.map { SiteURL.article(slug: $0.draft.slug).path } : nil,
+            autosaveNote: autosave.map { "Unsaved changes from \(site.format.dateTime($0.createdAt)) are kept; saving replaces them." },
+            revisionsHref: article.map { "/admin/articles/\($0.id)/revisions" },
+            lastSaved: article.map { site.format.dateTime($0.updatedAt ?? $0.createdAt) })
+        return ArticleEditorView.render(model)
+    }
+}
+
+/// Private preview links for drafts: `/preview/{id}/{expiry}-{signature}`, valid for a week,
+/// signed with the site secret so nobody can guess one.
+enum PreviewLink {
+    static let lifetime: TimeInterval = 7 * 86_400
+
+    static func make(for id: Article.ID, now: Date, app: AppServices) async throws -> String {
+        let expiry = Int(now.addingTimeInterval(lifetime).timeIntervalSince1970)
+        let signature = try await app.secret.sign("preview:\(id):\(expiry)", on: try app.db())
+        return "/preview/\(id)/\(expiry)-\(signature)"
+    }
+
+    static func isValid(_ token: String, for id: Article.ID, now: Date, app: AppServices) async throws -> Bool {
+        let parts = token.split(separator: "-", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let expiry = Int(parts[0]), Double(expiry) > now.timeIntervalSince1970 else { return false }
+        return try await app.secret.verify(parts[1], for: "preview:\(id):\(expiry)", on: try app.db())
+    }
+}
