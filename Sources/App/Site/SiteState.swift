@@ -75,7 +75,7 @@ public final class SiteState: Sendable {
                 LinkModel(label: "Search", href: SiteURL.Pattern.search),
             ],
             assets: AssetPaths(stylesheet: assets.stylesheetPath, script: assets.scriptPath, icon: assets.iconPath),
-            year: format.year(time.now()))
+            year: format.year(time.now()), logoPath: settings.logoPath.isEmpty ? nil : settings.logoPath)
         return Snapshot(settings: settings, sections: sections, chrome: chrome, format: format)
     }
 }

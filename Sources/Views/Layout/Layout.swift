@@ -47,7 +47,9 @@ public enum Layout {
         return """
             <header class="masthead">
             <div class="masthead__inner">
-            <a class="masthead__brand" href="\(SiteURL.home)"><span class="masthead__title">\(chrome.siteTitle)</span>\
+            <a class="masthead__brand" href="\(SiteURL.home)">\
+            \(chrome.logoPath.map { HTML("<img class=\"masthead__logo\" src=\"\($0)\" alt=\"\" height=\"56\">") })\
+            <span class="masthead__title">\(chrome.siteTitle)</span>\
             <span class="masthead__tagline">\(chrome.tagline)</span></a>
             <form class="masthead__search" role="search" action="\(SiteURL.Pattern.search)" method="get">
             <label class="visually-hidden" for="site-search">Search articles</label>

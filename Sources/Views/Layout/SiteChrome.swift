@@ -35,10 +35,12 @@ public struct SiteChrome: Equatable, Sendable {
     public var footerLinks: [LinkModel]
     public var assets: AssetPaths
     public var year: Int
+    /// The masthead logo, if the site has one.
+    public var logoPath: String?
 
     public init(
         siteTitle: String, tagline: String, language: String, siteURL: String, navigation: [LinkModel],
-        footerLinks: [LinkModel], assets: AssetPaths, year: Int
+        footerLinks: [LinkModel], assets: AssetPaths, year: Int, logoPath: String? = nil
     ) {
         self.siteTitle = siteTitle
         self.tagline = tagline
@@ -48,6 +50,7 @@ public struct SiteChrome: Equatable, Sendable {
         self.footerLinks = footerLinks
         self.assets = assets
         self.year = year
+        self.logoPath = logoPath
     }
 
     /// An absolute URL for a site path.
