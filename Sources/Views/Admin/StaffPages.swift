@@ -62,7 +62,8 @@ public enum StaffPages {
 
 public enum AccountPages {
     public static func render(
-        _ chrome: AdminChrome, name: String, bio: String, email: String, twoFactor: Bool, recoveryLeft: Int, errors: [String: String]
+        _ chrome: AdminChrome, name: String, bio: String, avatar: String, avatarOptions: [(value: String, label: String)], email: String,
+        twoFactor: Bool, recoveryLeft: Int, errors: [String: String]
     ) -> HTML {
         let secondFactor: HTML =
             twoFactor
@@ -86,6 +87,7 @@ public enum AccountPages {
                 <form method="post" action="/admin/account/profile" class="panel">\(chrome.csrfField)<h2>Profile</h2>
                 \(AdminField.text("name", label: "Name in bylines", value: name, error: errors["name"], attributes: "required maxlength=\"80\""))
                 \(AdminField.textarea("bio", label: "Short biography", value: bio, error: errors["bio"], hint: "Shown under your articles and on your author page.", rows: 3, attributes: "maxlength=\"600\""))
+                \(AdminField.select("avatar", label: "Portrait", options: avatarOptions, selected: avatar, error: errors["avatar"], hint: "An image from the media library; without one, your initials are shown."))
                 <button type="submit">Save profile</button></form>
                 <form method="post" action="/admin/account/password" class="panel">\(chrome.csrfField)<h2>Password</h2>
                 \(AdminField.text("current", label: "Current password", value: "", error: errors["current"], type: "password", attributes: "autocomplete=\"current-password\" required"))

@@ -3,6 +3,7 @@ import FluentKit
 import Foundation
 import Hummingbird
 import Persistence
+import Routes
 import Views
 
 /// The signed-in member's own account: byline profile, password, two-step verification.
@@ -15,7 +16,14 @@ enum AccountController {
         let staff = try context.requireStaff()
         let name = (context.form["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let bio = (context.form["bio"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let avatar = context.form["avatar"] ?? ""
         var errors: [String: String] = [:]
+        if !avatar.isEmpty {
+            let file = avatar.hasPrefix("/media/") ? String(avatar.dropFirst("/media/".count)) : ""
+            if try await MediaStore.find(fileName: file, on: try app.db())?.isUsable != true {
+                errors["avatar"] = "Choose an image from the media library that has alt text."
+            }
+        }
         if name.isEmpty || name.count > 80 { errors["name"] = "Give the name for your byline (up to 80 characters)." }
         if bio.count > 600 { errors["bio"] = "Keep the biography under 600 characters." }
         guard errors.isEmpty else { return try await page(errors: errors, request, context, app, status: .unprocessableContent) }
@@ -28,6 +36,7 @@ enum AccountController {
             if let authorID = staff.authorID, let author = try await AuthorRecord.find(authorID.rawValue, on: tx) {
                 author.name = name
                 author.bio = bio
+                author.avatarPath = avatar.isEmpty ? nil : avatar
                 try await author.update(on: tx)
             }
         }
@@ -117,9 +126,12 @@ enum AccountController {
         let db = try app.db()
         var author: AuthorRecord?
         if let authorID = staff.authorID { author = try await AuthorRecord.find(authorID.rawValue, on: db) }
+        let images = try await MediaStore.list(page: ListingPage(number: 1, size: 100), usableOnly: true, on: db).items
         let html = AccountPages.render(
             try await app.adminChrome(context, active: "/admin/account", notice: AdminNotice.from(request)),
-            name: author?.name ?? staff.name, bio: author?.bio ?? "", email: staff.email, twoFactor: staff.twoFactorEnabled,
+            name: author?.name ?? staff.name, bio: author?.bio ?? "", avatar: author?.avatarPath ?? "",
+            avatarOptions: [("", "Initials")] + images.map { (SiteURL.media($0.variants.first?.fileName ?? $0.fileName).path, $0.alt) },
+            email: staff.email, twoFactor: staff.twoFactorEnabled,
             recoveryLeft: try await StaffStore.unusedRecoveryCodes(staff.id, on: db), errors: errors)
         return AppServices.adminPage(html, status: status)
     }
