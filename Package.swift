@@ -29,6 +29,9 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
@@ -77,7 +80,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "Routes", dependencies: ["Domain"], swiftSettings: swiftSettings),
-        .target(name: "Mail", dependencies: ["Domain"], swiftSettings: swiftSettings),
+        .target(
+            name: "Mail",
+            dependencies: [
+                "Domain",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Domain",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
@@ -102,7 +116,11 @@ let package = Package(
         ),
         .systemLibrary(name: "CGD", path: "Sources/CGD", pkgConfig: "gdlib", providers: [.apt(["libgd-dev"])]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
-        .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MailTests",
+            dependencies: ["Mail", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "Domain", "Routes"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PersistenceTests",

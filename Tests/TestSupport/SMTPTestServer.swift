@@ -1,0 +1,98 @@
+import Foundation
+
+/// A real SMTP server (aiosmtpd, `Tests/Support/smtp_server.py`) on loopback for one test:
+/// started as a child process, stopped and restarted at will, its received mail readable as
+/// files.
+public final class SMTPTestServer: @unchecked Sendable {
+    public let folder: String
+    public private(set) var port: Int = 0
+    /// The server's self-signed certificate, when it speaks TLS.
+    public private(set) var certificate: String?
+    let options: [String]
+    var process: Process?
+    /// Our end of the server's stdin: when this process dies, the server sees end-of-file and exits.
+    var input: Pipe?
+
+    /// - Parameters:
+    ///   - tls: "starttls" or "implicit".
+    ///   - auth: "user:password" to require AUTH.
+    ///   - stopAfter: exit after accepting this many messages (a crash mid-batch).
+    public init(tls: String? = nil, auth: String? = nil, stopAfter: Int? = nil) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-smtp-\(UUID().uuidString)").path
+        var options: [String] = []
+        if let tls { options += ["--tls", tls] }
+        if let auth { options += ["--auth", auth] }
+        if let stopAfter { options += ["--stop-after", String(stopAfter)] }
+        self.options = options
+        try start()
+    }
+
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Support/smtp_server.py").path
+
+    /// Starts (or restarts, on the same port and folder) the server and waits until it listens.
+    public func start(stopAfter: Int? = nil) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        var arguments = ["python3", Self.script, "--dir", folder, "--port", String(port)]
+        arguments += options.enumerated().filter { index, option in
+            // A restart drops the earlier crash instruction unless a new one is given.
+            !(option == "--stop-after" || (index > 0 && options[index - 1] == "--stop-after"))
+        }.map(\.element)
+        if let stopAfter {
+            arguments += ["--stop-after", String(stopAfter)]
+        } else if port == 0, let index = options.firstIndex(of: "--stop-after") {
+            arguments += ["--stop-after", options[index + 1]]
+        }
+        process.arguments = arguments
+        let output = Pipe()
+        let input = Pipe()
+        process.standardOutput = output
+        process.standardInput = input
+        self.input = input
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        self.process = process
+        var line = ""
+        let handle = output.fileHandleForReading
+        while !line.contains("\n") {
+            let data = handle.availableData
+            if data.isEmpty { throw SMTPTestServerError.didNotStart }
+            line += String(decoding: data, as: UTF8.self)
+        }
+        let words = line.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        guard words.count >= 3, words[0] == "READY", let chosen = Int(words[1]) else { throw SMTPTestServerError.didNotStart }
+        port = chosen
+        certificate = words[2] == "-" ? nil : words[2]
+    }
+
+    public func stop() {
+        guard let process, process.isRunning else { return }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    /// Waits until the process has exited on its own (after `stopAfter` messages).
+    public func waitForExit(seconds: Double = 10) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process?.isRunning == true && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+    }
+
+    /// Every received message, oldest first, as the raw text the server stored.
+    public func messages() throws -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return try names.filter { $0.hasSuffix(".eml") }.sorted().map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+    }
+
+    deinit {
+        stop()
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+}
+
+enum SMTPTestServerError: Error {
+    case didNotStart
+}
