@@ -42,8 +42,23 @@ def console_errors(driver):
     return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
 
 
+def state(driver):
+    """What the page looked like when a step failed, so that a CI log says why."""
+    try:
+        facts = driver.execute_script(
+            "var nav = document.querySelector('.continue-reading');"
+            "return {path: location.pathname, title: document.title, articles: document.querySelectorAll('.article').length,"
+            " scrollY: window.scrollY, innerHeight: window.innerHeight, scrollHeight: document.documentElement.scrollHeight,"
+            " nav: nav ? {href: nav.getAttribute('data-next-href'), loading: nav.dataset.loading || '',"
+            " attempts: nav.dataset.attempts || '', top: nav.getBoundingClientRect().top} : null};")
+        return f"{facts}; console: {driver.get_log('browser')}"
+    except Exception as error:  # the page itself may be gone
+        return f"(no page state: {error})"
+
+
 def run(label, width, height):
     driver = browser(width, height)
+    step = "opening the home page"
     try:
         driver.get(BASE + "/")
         check("Gazette" in driver.title, f"{label}: home title is {driver.title!r}")
@@ -55,6 +70,7 @@ def run(label, width, height):
         overflow = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")
         check(not overflow, f"{label}: home page scrolls sideways")
 
+        step = "opening the lead article"
         driver.get(article_url)
         first = driver.find_element(By.CSS_SELECTOR, ".article")
         first_title = driver.title
@@ -70,18 +86,20 @@ def run(label, width, height):
         next_href = next_nav[0].get_attribute("href")
 
         # Scroll towards the end until the next article has been appended.
+        step = "scrolling until the next article is appended"
         def appended(d):
             d.execute_script("window.scrollTo(0, document.body.scrollHeight)")
             return len(d.find_elements(By.CSS_SELECTOR, ".article")) >= 2
 
-        WebDriverWait(driver, 15, poll_frequency=0.3).until(appended)
+        WebDriverWait(driver, 30, poll_frequency=0.3).until(appended)
         second = driver.find_elements(By.CSS_SELECTOR, ".article")[1]
         check(next_href.endswith(second.get_attribute("data-href")), f"{label}: appended {second.get_attribute('data-href')}, expected {next_href}")
 
         # Bring the second article's header to the top: the address and the title follow it.
+        step = "waiting for the address to follow the second article"
         driver.execute_script("arguments[0].scrollIntoView({block: 'start', behavior: 'instant'})", second.find_element(By.CSS_SELECTOR, ".article__header"))
         driver.execute_script("window.scrollBy(0, 5)")
-        WebDriverWait(driver, 10, poll_frequency=0.2).until(
+        WebDriverWait(driver, 20, poll_frequency=0.2).until(
             lambda d: d.execute_script("return location.pathname") == second.get_attribute("data-href"))
         check(driver.title != first_title and driver.title == second.get_attribute("data-title"),
               f"{label}: title did not follow ({driver.title!r})")
@@ -89,8 +107,9 @@ def run(label, width, height):
         check(not errors, f"{label}: console errors after scrolling: {errors}")
         time.sleep(0.2)
     except Exception as error:  # a timeout or a missing element is a failure, reported with its context
-        failures.append(f"{label}: {type(error).__name__}: {error}")
-        print("FAIL:", label, error)
+        message = f"{label}: {type(error).__name__} while {step}: {str(error).strip()} {state(driver)}"
+        failures.append(message)
+        print("FAIL:", message)
     finally:
         driver.quit()
 

@@ -72,8 +72,11 @@
     scheduled = false;
     var line = window.innerHeight * 0.3;
     var reading = null;
+    // At the very end of the page the last article may be too short to reach that line.
+    var atEnd = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
     document.querySelectorAll(".article").forEach(function (article) {
-      if (article.getBoundingClientRect().top <= line) reading = article;
+      var top = article.getBoundingClientRect().top;
+      if (top <= line || (atEnd && top < window.innerHeight * 0.7)) reading = article;
     });
     reading = reading || document.querySelector(".article");
     if (!reading || reading === current) return;
@@ -120,9 +123,12 @@
         }
       })
       .catch(function () {
-        // Leave the plain link in place: it still works.
+        // Leave the plain link in place (it still works) and try again a little later.
         nav.classList.remove("continue-reading--loading");
         delete nav.dataset.loading;
+        var attempts = Number(nav.dataset.attempts || 0) + 1;
+        nav.dataset.attempts = String(attempts);
+        if (attempts < 3) window.setTimeout(function () { observeEnd(nav); }, 2000 * attempts);
       });
   }
 

@@ -69,15 +69,20 @@ public enum ArticleQueries {
     }
 
     /// The row of the next older published article, in the same section if there is one.
+    /// The comparison reads the current article's stored time in SQL: a time that has been through
+    /// `Date` and back can differ from the stored one in its last bit, which made an article its
+    /// own successor.
     static func older(than summary: ArticleSummary, on sql: any SQLDatabase) async throws -> (any SQLRow)? {
         func older(in section: Section.ID?) async throws -> (any SQLRow)? {
             let inSection: SQLQueryString = section.map { " AND a.section_id = \(bind: $0.rawValue)" } ?? ""
+            let id = summary.id.rawValue
             return try await sql.raw(
                 """
                 SELECT \(unsafeRaw: ArticleRows.summaryColumns) \(unsafeRaw: ArticleRows.from)
-                WHERE a.status = \(bind: ArticleStatus.published.rawValue)\(inSection)
-                AND (a.published_at < \(bind: summary.publishedAt)
-                     OR (a.published_at = \(bind: summary.publishedAt) AND a.id < \(bind: summary.id.rawValue)))
+                JOIN articles current ON current.id = \(bind: id)
+                WHERE a.status = \(bind: ArticleStatus.published.rawValue)\(inSection) AND a.id <> current.id
+                AND (a.published_at < current.published_at
+                     OR (a.published_at = current.published_at AND a.id < current.id))
                 ORDER BY a.published_at DESC, a.id DESC LIMIT 1
                 """
             ).first()
