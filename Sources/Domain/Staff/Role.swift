@@ -20,7 +20,7 @@ public enum Role: String, CaseIterable, Sendable, Codable, Comparable {
     public var summary: String {
         switch self {
         case .owner: "Everything, including settings and staff."
-        case .editor: "All articles, publishing and moderation."
+        case .editor: "All articles, publishing, moderation and the newsletter."
         case .author: "Writes and publishes their own articles."
         case .contributor: "Writes drafts and submits them for review; cannot publish."
         case .moderator: "Moderates the discussion only."
@@ -33,6 +33,7 @@ public enum Role: String, CaseIterable, Sendable, Codable, Comparable {
         case .writeArticles, .uploadMedia: self != .moderator
         case .editAllArticles, .publishAnyArticle, .manageMedia: self == .owner || self == .editor
         case .moderateComments: self == .owner || self == .editor || self == .moderator
+        case .manageNewsletter: self == .owner || self == .editor
         case .manageSettings, .manageStaff: self == .owner
         }
     }
@@ -59,6 +60,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageMedia
     /// Approve, hold and remove comments.
     case moderateComments
+    /// Subscribers, newsletters and editions.
+    case manageNewsletter
     /// Site identity, sections, widgets, ads, policies.
     case manageSettings
     /// Invite staff, change roles, deactivate accounts.

@@ -17,6 +17,8 @@ public enum GazetteMigrations {
         CreateArticleSearchIndex(),
         CreateStaffSecurity(),
         CreateEditorial(),
+        CreateNewsletters(),
+        CreateMailOutbox(),
     ]
 
     /// Registers the list with Fluent's migration runner.

@@ -1,0 +1,42 @@
+import Foundation
+
+/// A message one reader or staff member gets because of something they (or someone on their
+/// behalf) did. Features describe what to say with these types; the mail templates decide how it
+/// looks, and the outbox delivers it.
+public struct TransactionalMail: Equatable, Sendable {
+    public var recipientEmail: String
+    public var recipientName: String
+    public var content: Content
+
+    public init(to email: String, name: String, _ content: Content) {
+        self.recipientEmail = email
+        self.recipientName = name
+        self.content = content
+    }
+
+    public enum Content: Equatable, Sendable {
+        /// Double opt-in: confirm a newsletter signup.
+        case subscriptionConfirmation(newsletters: [String], confirmLink: String, validHours: Int)
+        /// Someone signed up with an address already subscribed: no new subscription, a way in.
+        case alreadySubscribed(preferencesLink: String)
+        /// A reply or new comment in a discussion the reader follows.
+        case commentNotification(
+            articleTitle: String, commentLink: String, commenterName: String, excerpt: String, stopLink: String)
+        /// Thanks and a record of a donation.
+        case donationReceipt(amount: String, date: Date, reference: String, manageLink: String?)
+        case passwordReset(link: String, validHours: Int)
+        case invitation(inviterName: String, roleLabel: String, link: String, validDays: Int)
+
+        /// A short name for logs and the outbox's purpose column.
+        public var purpose: String {
+            switch self {
+            case .subscriptionConfirmation: "subscription_confirmation"
+            case .alreadySubscribed: "already_subscribed"
+            case .commentNotification: "comment_notification"
+            case .donationReceipt: "donation_receipt"
+            case .passwordReset: "password_reset"
+            case .invitation: "invitation"
+            }
+        }
+    }
+}
