@@ -11,24 +11,22 @@ public struct FolderTransport: MailTransport {
         self.domain = domain
     }
 
-    public func send(_ messages: [MailMessage]) async -> [String: MailDeliveryError?] {
-        var results: [String: MailDeliveryError?] = [:]
+    public func send(_ messages: [MailMessage], report: (String, MailDeliveryError?) async -> Void) async {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            for message in messages { results[message.id] = .transient("Cannot create \(folder): \(error)") }
-            return results
+            for message in messages { await report(message.id, .transient("Cannot create \(folder): \(error)")) }
+            return
         }
         for message in messages {
             let stamp = Int(message.date.timeIntervalSince1970)
             let path = "\(folder)/\(stamp)-\(message.id).eml"
             do {
                 try Data(MIMEWriter.render(message, domain: domain).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-                results[message.id] = .some(nil)
+                await report(message.id, nil)
             } catch {
-                results[message.id] = .transient("Cannot write \(path): \(error)")
+                await report(message.id, .transient("Cannot write \(path): \(error)"))
             }
         }
-        return results
     }
 }

@@ -18,7 +18,7 @@ public enum MIMEWriter {
             "MIME-Version: 1.0",
         ]
         for (name, value) in message.headers.sorted(by: { $0.key < $1.key }) {
-            lines.append("\(name): \(value)")
+            lines.append(folded("\(name): \(value)"))
         }
         lines += [
             "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
@@ -45,6 +45,34 @@ public enum MIMEWriter {
         let isPlain = mailbox.name.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" }
         let name = isPlain ? "\"\(mailbox.name)\"" : encodedWord(mailbox.name, fieldLength: 0)
         return "\(name) <\(mailbox.address)>"
+    }
+
+    /// A display name as a header phrase: quoted when plain ASCII, encoded words otherwise
+    /// (`List-Id: "Daily" <daily.example.org>`).
+    public static func phrase(_ text: String) -> String {
+        let isPlain = text.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }
+        guard isPlain else { return encodedWord(text, fieldLength: 0) }
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// Folds a header line longer than 78 characters at spaces (RFC 5322 2.2.3): continuation
+    /// lines start with a space. A word longer than a line stays whole (the limit is 998).
+    static func folded(_ line: String) -> String {
+        guard line.count > 78 else { return line }
+        var lines: [String] = []
+        var current = ""
+        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count > 78 {
+                lines.append(current)
+                current = " " + word
+            } else {
+                current += " " + word
+            }
+        }
+        lines.append(current)
+        return lines.joined(separator: "\r\n")
     }
 
     /// RFC 2047 encoded words (base64, UTF-8) for text with non-ASCII characters, split so no

@@ -43,9 +43,24 @@ public struct MailMessage: Equatable, Sendable, Codable {
 
 /// Somewhere mail can be handed to: an SMTP server, or a folder in development.
 public protocol MailTransport: Sendable {
-    /// Delivers the messages (one connection for the batch where the transport has connections).
-    /// Returns, per message id, nil on success or the failure.
-    func send(_ messages: [MailMessage]) async -> [String: MailDeliveryError?]
+    /// How many batches may be sent side by side (SMTP connections).
+    var concurrency: Int { get }
+
+    /// Delivers the messages in order (one connection for the batch where the transport has
+    /// connections), reporting each outcome as soon as it is known: nil on success, or the
+    /// failure. Every message is reported exactly once.
+    func send(_ messages: [MailMessage], report: (_ id: String, _ outcome: MailDeliveryError?) async -> Void) async
+}
+
+extension MailTransport {
+    public var concurrency: Int { 1 }
+
+    /// Delivers the messages and returns every outcome, by message id.
+    public func send(_ messages: [MailMessage]) async -> [String: MailDeliveryError?] {
+        var results: [String: MailDeliveryError?] = [:]
+        await send(messages) { id, outcome in results[id] = .some(outcome) }
+        return results
+    }
 }
 
 /// Why a message was not delivered.

@@ -2,7 +2,8 @@ import Foundation
 
 /// Where and how to reach the mail server, parsed from `SMTP_URL`:
 /// `smtp://user:pass@host:587` (STARTTLS when the server offers it; `?tls=required` insists,
-/// `?tls=none` never tries), or `smtps://user:pass@host:465` (TLS from the first byte).
+/// `?tls=none` never tries), or `smtps://user:pass@host:465` (TLS from the first byte);
+/// `?connections=N` sets how many connections a large send uses at once.
 public struct SMTPConfiguration: Sendable, Equatable {
     public enum Security: String, Sendable, Equatable {
         /// No TLS (only sensible on loopback).
@@ -25,10 +26,12 @@ public struct SMTPConfiguration: Sendable, Equatable {
     /// A PEM file of extra trusted certificate authorities (a private CA, or a test server's).
     public var trustedCAFile: String?
     public var timeout: TimeInterval
+    /// Connections used side by side for large sends (`?connections=N`, default 4).
+    public var connections: Int
 
     public init(
         host: String, port: Int, security: Security, username: String? = nil, password: String? = nil, heloName: String = "localhost",
-        trustedCAFile: String? = nil, timeout: TimeInterval = 30
+        trustedCAFile: String? = nil, timeout: TimeInterval = 30, connections: Int = 4
     ) {
         self.host = host
         self.port = port
@@ -38,6 +41,7 @@ public struct SMTPConfiguration: Sendable, Equatable {
         self.heloName = heloName
         self.trustedCAFile = trustedCAFile
         self.timeout = timeout
+        self.connections = connections
     }
 
     /// Parses an `smtp://` or `smtps://` URL; nil when it is neither.
@@ -62,5 +66,7 @@ public struct SMTPConfiguration: Sendable, Equatable {
         self.heloName = heloName
         self.trustedCAFile = trustedCAFile
         self.timeout = 30
+        let connections = components.queryItems?.first(where: { $0.name == "connections" })?.value.flatMap { Int($0) } ?? 4
+        self.connections = min(max(connections, 1), 32)
     }
 }

@@ -18,15 +18,19 @@ public struct SMTPTransport: MailTransport {
         self.logger = logger
     }
 
-    public func send(_ messages: [MailMessage]) async -> [String: MailDeliveryError?] {
-        var results: [String: MailDeliveryError?] = [:]
-        guard !messages.isEmpty else { return results }
+    public var concurrency: Int { configuration.connections }
+
+    public func send(_ messages: [MailMessage], report: (String, MailDeliveryError?) async -> Void) async {
+        guard !messages.isEmpty else { return }
+        var reported = 0
         do {
             let session = try await SMTPSession.connect(configuration, logger: logger)
             do {
                 try await session.start()
                 for message in messages {
-                    results[message.id] = .some(try await session.deliver(message))
+                    let outcome = try await session.deliver(message)
+                    reported += 1
+                    await report(message.id, outcome)
                 }
                 await session.quit()
             } catch {
@@ -37,9 +41,8 @@ public struct SMTPTransport: MailTransport {
             // The connection failed; what was not delivered yet is retried later.
             let reason = String(describing: error)
             logger.warning("SMTP session failed", metadata: ["error": "\(reason)"])
-            for message in messages where results[message.id] == nil { results[message.id] = .some(.transient(reason)) }
+            for message in messages.dropFirst(reported) { await report(message.id, .transient(reason)) }
         }
-        return results
     }
 }
 

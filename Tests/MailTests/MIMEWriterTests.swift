@@ -1,5 +1,6 @@
 import Foundation
 import Mail
+import TestSupport
 import Testing
 
 @Suite("MIME messages")
@@ -42,6 +43,20 @@ struct MIMEWriterTests {
         #expect(
             words.map { String(decoding: Data(base64Encoded: String($0.dropFirst(10).dropLast(2))) ?? Data(), as: UTF8.self) }.joined()
                 == subject)
+    }
+
+    @Test("Long header lines fold at spaces; display names with quotes are escaped")
+    func foldingAndPhrases() {
+        let long = "<https://news.example.org/newsletter/unsubscribe/daily/\(String(repeating: "t", count: 60))>"
+        var headers = ["List-Unsubscribe": long + ", <mailto:news@example.org?subject=unsubscribe>"]
+        headers["List-Id"] = MIMEWriter.phrase("The \"Daily\" Briefing") + " <daily.example.org>"
+        var folded = message
+        folded.headers = headers
+        let rendered = MIMEWriter.render(folded, domain: "example.org")
+        #expect(rendered.contains(",\r\n <mailto:news@example.org?subject=unsubscribe>"))
+        #expect(ReceivedMail(rendered).header("List-Unsubscribe") == long + ", <mailto:news@example.org?subject=unsubscribe>")
+        #expect(rendered.contains("List-Id: \"The \\\"Daily\\\" Briefing\" <daily.example.org>"))
+        #expect(MIMEWriter.phrase("Zoë").hasPrefix("=?utf-8?b?"))
     }
 
     /// Decodes the RFC 2047 words of one header (test helper).

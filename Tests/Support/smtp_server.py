@@ -18,6 +18,7 @@ import socket
 import ssl
 import sys
 import threading
+import time
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, SMTP
@@ -69,10 +70,14 @@ class Handler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.stop_after and self.accepted >= self.stop_after:
+            # Past the crash point: never answer, never store (the process is about to die).
+            await asyncio.sleep(3600)
         with self.lock:
             self.accepted += 1
             number = self.accepted
-        name = os.path.join(self.folder, f"{number:06d}.eml")
+        # Named by arrival time, so that a restarted server adds to the folder instead of overwriting.
+        name = os.path.join(self.folder, f"{time.time_ns():020d}-{number:06d}.eml")
         with open(name + ".tmp", "wb") as f:
             f.write(f"X-Envelope-From: {envelope.mail_from}\r\nX-Envelope-To: {','.join(envelope.rcpt_tos)}\r\n".encode())
             f.write(envelope.original_content or envelope.content)
