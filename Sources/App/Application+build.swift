@@ -30,7 +30,9 @@ public func buildApplication(
     var app = Application(
         responder: CachedPageResponder(inner: router.buildResponder(), cache: services.cache),
         configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: nil),
-        services: [services.database, services.views, PublishScheduler(services: services, interval: .seconds(30))],
+        services: [services.database, services.views, PublishScheduler(services: services, interval: .seconds(30))]
+            + (config.backgroundMail
+                ? [MailWorker(services: services, transport: services.mailTransport), NewsletterScheduler(services: services)] : []),
         logger: logger)
     app.beforeServerStarts {
         try await services.database.migrate()
@@ -110,6 +112,8 @@ func registerAdminRoutes(_ admin: AdminRouter, _ app: AppServices) {
     admin.post("/admin/sections/:id/move", .staff(.manageSettings)) { try await SectionsController.move($0, $1, app) }
     admin.post("/admin/sections/:id/delete", .staff(.manageSettings)) { try await SectionsController.delete($0, $1, app) }
 
+    registerNewsletterRoutes(admin, app)
+
     admin.get("/admin/staff", .staff(.manageStaff)) { try await StaffController.index($0, $1, app) }
     admin.post("/admin/staff/invitations", .staff(.manageStaff)) { try await StaffController.invite($0, $1, app) }
     admin.post("/admin/staff/:id/role", .staff(.manageStaff)) { try await StaffController.changeRole($0, $1, app) }
@@ -129,6 +133,14 @@ func registerRoutes(_ router: Router<AppRequestContext>, _ app: AppServices) {
     router.get(RouterPath(SiteURL.Pattern.health)) { try await HealthController.show($0, $1, app) }
     router.get(RouterPath(SiteURL.Pattern.preview)) { try await PreviewController.show($0, $1, app) }
     router.post(RouterPath(SiteURL.Pattern.viewBeacon)) { try await ViewBeaconController.create($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.newsletter)) { try await NewsletterSignupController.show($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.newsletter)) { try await NewsletterSignupController.create($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.newsletterConfirm)) { try await SubscriptionController.showConfirm($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.newsletterConfirm)) { try await SubscriptionController.confirm($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.newsletterPreferences)) { try await SubscriptionController.showPreferences($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.newsletterPreferences)) { try await SubscriptionController.updatePreferences($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.newsletterUnsubscribe)) { try await SubscriptionController.showUnsubscribe($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.newsletterUnsubscribe)) { try await SubscriptionController.unsubscribe($0, $1, app) }
     router.get(RouterPath(SiteURL.Pattern.comments)) { try await CommentController.show($0, $1, app) }
     router.post(RouterPath(SiteURL.Pattern.comments)) { try await CommentController.create($0, $1, app) }
     router.get(RouterPath(SiteURL.Pattern.article)) { try await ArticleController.show($0, $1, app) }
@@ -147,14 +159,16 @@ extension AppServices {
                 logger.error("Could not refresh Trending", metadata: ["error": "\(error)"])
             }
         }
+        let secret = SiteSecret()
+        let transport: any MailTransport =
+            config.smtp.map { SMTPTransport(configuration: $0, logger: logger) }
+            ?? FolderTransport(folder: config.mailFolder, domain: config.siteHost)
         return AppServices(
             config: config, database: database,
             cache: PageCache(enabled: config.pageCacheEnabled, ttl: config.pageCacheTTL, time: time, logger: logger),
             site: site, views: views, assets: assets, time: time, logger: logger, ready: StartupGate(),
-            passwords: PasswordHasher(cost: config.bcryptCost), secret: SiteSecret(),
-            staffMailer: StaffMailer(
-                transport: FolderTransport(folder: config.mailFolder, domain: URL(string: config.siteURL)?.host ?? "localhost"),
-                siteURL: config.siteURL, logger: logger))
+            passwords: PasswordHasher(cost: config.bcryptCost), secret: secret,
+            mailer: Mailer(config: config, site: site, secret: secret, logger: logger), mailTransport: transport)
     }
 }
 

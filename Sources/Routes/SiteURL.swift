@@ -17,6 +17,12 @@ public enum SiteURL: Hashable, Sendable {
     /// Where the "Leave a Reply" form posts for an article.
     case comments(articleSlug: String)
     case newsletter
+    /// A double opt-in link (the token is single-use).
+    case newsletterConfirm(token: String)
+    /// A reader's preferences, from a signed link in their mail.
+    case newsletterPreferences(token: String)
+    /// Leaving one newsletter: a page on GET, one-click (RFC 8058) on POST.
+    case newsletterUnsubscribe(token: String, newsletter: String)
     case donate
     case admin
     case health
@@ -34,6 +40,9 @@ public enum SiteURL: Hashable, Sendable {
         public static let viewBeacon = "/api/v1/views"
         public static let comments = "/:slug/comments"
         public static let newsletter = "/newsletter"
+        public static let newsletterConfirm = "/newsletter/confirm/:token"
+        public static let newsletterPreferences = "/newsletter/preferences/:token"
+        public static let newsletterUnsubscribe = "/newsletter/unsubscribe/:newsletter/:token"
         public static let health = "/healthz"
         public static let preview = "/preview/:id/:token"
     }
@@ -53,6 +62,10 @@ public enum SiteURL: Hashable, Sendable {
         case .viewBeacon: return "/api/v1/views"
         case .comments(let slug): return "/\(Self.encodeSegment(slug))/comments"
         case .newsletter: return "/newsletter"
+        case .newsletterConfirm(let token): return "/newsletter/confirm/\(Self.encodeSegment(token))"
+        case .newsletterPreferences(let token): return "/newsletter/preferences/\(Self.encodeSegment(token))"
+        case .newsletterUnsubscribe(let token, let newsletter):
+            return "/newsletter/unsubscribe/\(Self.encodeSegment(newsletter))/\(Self.encodeSegment(token))"
         case .donate: return "/donate/"
         case .admin: return "/admin"
         case .health: return "/healthz"

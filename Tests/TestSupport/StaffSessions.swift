@@ -46,7 +46,9 @@ extension TestApp {
     }
 
     /// The .eml files written to the development mail folder, oldest first.
-    public func mailFiles() throws -> [String] {
+    /// Delivers the outbox first, as the background worker would.
+    public func mailFiles() async throws -> [String] {
+        await deliverMail()
         let folder = services.config.mailFolder
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return try names.sorted().map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
@@ -57,7 +59,7 @@ extension TestApp {
 public func link(in text: String, startingWith prefix: String) -> String? {
     guard let start = text.range(of: prefix) else { return nil }
     let rest = text[start.lowerBound...]
-    let end = rest.firstIndex(where: { $0.isWhitespace || $0 == "<" || $0 == "\"" }) ?? rest.endIndex
+    let end = rest.firstIndex(where: { $0.isWhitespace || "<>\",".contains($0) }) ?? rest.endIndex
     return String(rest[..<end])
 }
 

@@ -28,6 +28,7 @@ public struct TestApp: Sendable {
         config.viewFlushInterval = .seconds(3600)
         config.logLevel = .warning
         config.bcryptCost = 4
+        config.backgroundMail = false
         configure(&config)
         var logger = Logger(label: "test")
         logger.logLevel = .warning

@@ -27,6 +27,30 @@
     update();
   });
 
+  // Newsletter sending: poll the progress every two seconds while an edition is being sent, and
+  // reload once it stops so that the page shows the finished state and the right buttons.
+  document.querySelectorAll("[data-progress]").forEach(function (panel) {
+    if (panel.getAttribute("data-status") !== "sending") return;
+    var bar = panel.querySelector("progress");
+    var grouped = new Intl.NumberFormat("en-GB");
+    function poll() {
+      fetch(panel.getAttribute("data-progress"), { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (figures) {
+          if (!figures) return window.setTimeout(poll, 5000);
+          ["sent", "failed", "remaining", "cancelled"].forEach(function (key) {
+            var cell = panel.querySelector('[data-count="' + key + '"]');
+            if (cell) cell.textContent = grouped.format(figures[key]);
+          });
+          if (bar) { bar.value = figures.percent; bar.textContent = figures.percent + "%"; }
+          if (figures.status !== "sending") { window.location.reload(); return; }
+          window.setTimeout(poll, 2000);
+        })
+        .catch(function () { window.setTimeout(poll, 5000); });
+    }
+    window.setTimeout(poll, 2000);
+  });
+
   var form = document.querySelector("form.editor");
   if (!form) return;
 

@@ -21,6 +21,7 @@ extension AppServices {
             add("Articles", "/admin/articles", .writeArticles)
             add("Media", "/admin/media", .uploadMedia)
             add("Comments", "/admin/comments", .moderateComments, badge: pending > 0 ? pending : nil)
+            add("Newsletter", "/admin/newsletter", .manageNewsletter)
             add("Sections", "/admin/sections", .manageSettings)
             add("Settings", "/admin/settings", .manageSettings)
             add("Staff", "/admin/staff", .manageStaff)

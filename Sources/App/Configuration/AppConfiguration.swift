@@ -1,5 +1,7 @@
+import Domain
 import Foundation
 import Logging
+import Mail
 
 /// Everything that can be configured, read from the environment in exactly this one place and
 /// documented in `.env.example`.
@@ -28,6 +30,18 @@ public struct AppConfiguration: Sendable {
     /// A staff session ends this long after sign-in, or after this long without use.
     public var sessionLifetime: TimeInterval = 30 * 86_400
     public var sessionIdleLimit: TimeInterval = 7 * 86_400
+    /// The mail server (`SMTP_URL`, with `SMTP_CA_FILE` for a private certificate authority);
+    /// nil writes mail as `.eml` files into `mailFolder` instead.
+    public var smtp: SMTPConfiguration?
+    /// The address mail comes from (`MAIL_FROM`); by default `news@` the site's host.
+    public var mailFrom: String?
+    /// How often the mail worker looks for due messages when nothing wakes it sooner.
+    public var mailPollInterval: Duration = .seconds(2)
+    /// How often scheduled digests and editions are checked for.
+    public var newsletterCheckInterval: Duration = .seconds(30)
+    /// Whether the mail worker and the newsletter scheduler run in the background; tests turn
+    /// them off and drive them step by step.
+    public var backgroundMail = true
     /// Whether `SITE_URL` was given; if not, the site URL follows the listening address.
     var siteURLIsExplicit = false
 
@@ -38,6 +52,12 @@ public struct AppConfiguration: Sendable {
 
     /// Where development mail is written as `.eml` files.
     public var mailFolder: String { dataDirectory + "/mail" }
+
+    /// The site's host name, for Message-IDs and the default sender.
+    public var siteHost: String { URL(string: siteURL)?.host ?? "localhost" }
+
+    /// The sender address of every message.
+    public var senderAddress: String { mailFrom ?? "news@\(siteHost)" }
 
     /// Changes where the server listens (command-line flags), keeping a derived site URL in step.
     public mutating func listen(hostname: String?, port: Int?) {
@@ -73,6 +93,19 @@ public struct AppConfiguration: Sendable {
             config.siteURLIsExplicit = true
         } else {
             config.siteURL = "http://\(config.hostname):\(config.port)"
+        }
+        if let url = value("SMTP_URL") {
+            guard let smtp = SMTPConfiguration(url: url, heloName: config.siteHost, trustedCAFile: value("SMTP_CA_FILE")) else {
+                throw ConfigurationError.invalid(
+                    "SMTP_URL", "must look like smtp://user:password@host:587 or smtps://user:password@host:465")
+            }
+            config.smtp = smtp
+        }
+        if let from = value("MAIL_FROM") {
+            guard EmailAddress.problem(EmailAddress.normalise(from)) == nil else {
+                throw ConfigurationError.invalid("MAIL_FROM", "must be an email address like news@example.org")
+            }
+            config.mailFrom = EmailAddress.normalise(from)
         }
         if let flag = value("GAZETTE_SAMPLE_CONTENT") { config.sampleContent = try boolean("GAZETTE_SAMPLE_CONTENT", flag) }
         if let flag = value("GAZETTE_PAGE_CACHE") { config.pageCacheEnabled = try boolean("GAZETTE_PAGE_CACHE", flag) }

@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import Mail
 
 /// What request handlers and jobs share: configuration, storage, caches and counters.
 public struct AppServices: Sendable {
@@ -19,7 +20,10 @@ public struct AppServices: Sendable {
     public let ready: StartupGate
     let passwords: PasswordHasher
     let secret: SiteSecret
-    let staffMailer: StaffMailer
+    /// The transactional mail API and the signed links in newsletter mail.
+    public let mailer: Mailer
+    /// Where the mail worker hands messages: the SMTP server, or the mail folder.
+    public let mailTransport: any MailTransport
 
     /// A database handle for one request or job run.
     public func db() throws -> any Database {

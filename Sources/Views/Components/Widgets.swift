@@ -70,10 +70,13 @@ public enum Widgets {
         <form class="newsletter__form" action="\(SiteURL.newsletter)" method="post">
         <label for="newsletter-email">Email address</label>
         <input id="newsletter-email" type="email" name="email" required autocomplete="email" maxlength="254">
+        <label for="newsletter-name">Name <span class="optional">(optional)</span></label>
+        <input id="newsletter-name" type="text" name="name" autocomplete="name" maxlength="120">
         <div class="hp" aria-hidden="true"><label for="newsletter-website">Leave this empty</label>\
         <input id="newsletter-website" type="text" name="website" tabindex="-1" autocomplete="off"></div>
         <button type="submit">Sign up</button>
         </form>
+        <p class="widget__more"><a href="\(SiteURL.newsletter)">All our newsletters</a></p>
         </section>
         """
     }

@@ -42,17 +42,25 @@ struct AccessRulesTests {
             fileName: "abc.jpg", originalName: "a.jpg", format: .jpeg, width: 10, height: 10, bytes: 10, variants: [], by: nil,
             now: TestClock.start, on: db)
         let other = try await app.staff(.moderator, name: "Other Person")
+        let newsletter = try #require(try await NewsletterStore.all(on: db).first)
+        let edition = try await EditionStore.create(
+            EditionStore.Draft(subject: "Walk", markdown: "Text", bodyHTML: "<p>Text</p>", bodyText: "Text"), newsletter: newsletter.id,
+            kind: .manual, createdBy: nil, now: TestClock.start, on: db)
+        let signup = try await SubscriberStore.signUp(
+            email: "walker@example.org", name: "", newsletters: [newsletter.id], source: "test", now: TestClock.start,
+            tokenLifetime: 3600, on: db)
+        guard case .confirmationNeeded(let subscriber, _) = signup else { throw PersistenceError.missingRow("subscriber") }
+        let ids: [(prefix: String, id: Int)] = [
+            ("/admin/media", media.id.rawValue), ("/admin/sections", section.id.rawValue), ("/admin/staff", other.member.id.rawValue),
+            ("/admin/newsletter/lists", newsletter.id.rawValue), ("/admin/newsletter/editions", edition.rawValue),
+            ("/admin/newsletter/subscribers", subscriber.id.rawValue),
+        ]
         _ = author
         @Sendable func path(_ template: String) -> String {
             template.replacingOccurrences(of: ":revision", with: String(revision.rawValue))
                 .replacingOccurrences(of: ":token", with: "not-a-token")
                 .replacingOccurrences(
-                    of: ":id",
-                    with: template.hasPrefix("/admin/media")
-                        ? String(media.id.rawValue)
-                        : template.hasPrefix("/admin/sections")
-                            ? String(section.id.rawValue)
-                            : template.hasPrefix("/admin/staff") ? String(other.member.id.rawValue) : String(article.rawValue))
+                    of: ":id", with: String(ids.first { template.hasPrefix($0.prefix) }?.id ?? article.rawValue))
         }
         /// Article routes with an id act on someone else's article: only editors and owners may.
         @Sendable func expectedAllowed(_ rule: AdminRule, _ role: Role) -> Bool {

@@ -40,7 +40,7 @@ struct PasswordAndInvitationTests {
             // Unknown addresses get the same answer and no mail.
             let unknown = try await post(client, "/admin/password/forgot", forgot, [("email", "nobody@example.org")])
             #expect(unknown.text.contains("If an account uses that address"))
-            let mails = try app.mailFiles()
+            let mails = try await app.mailFiles()
             #expect(mails.count == 1)
             let mail = decodeQuotedPrintable(try #require(mails.first))
             #expect(mail.contains("To: \"Author Person\" <au@example.org>"))
@@ -70,7 +70,7 @@ struct PasswordAndInvitationTests {
                 uri: "/admin/staff/invitations", method: .post, headers: owner.formHeaders,
                 body: formBody([("_csrf", owner.csrf), ("name", "Nina New"), ("email", "Nina@Example.org"), ("role", "contributor")])
             ) { #expect($0.headers[.location] == "/admin/staff?done=invited") }
-            let mail = decodeQuotedPrintable(try #require(try app.mailFiles().first))
+            let mail = decodeQuotedPrintable(try #require(try await app.mailFiles().first))
             #expect(mail.contains("Olive Owner has invited you to join"))
             let path = String(
                 try #require(link(in: mail, startingWith: "https://news.example.org/admin/invitations/")).dropFirst(

@@ -31,7 +31,8 @@ enum DashboardController {
             days: days, topToday: try await ranked(since: dayKeys[29]), topWeek: try await ranked(since: dayKeys[23]),
             commentsToday: try await DashboardQueries.commentsSince(startOfDay, on: db),
             commentsPending: try await CommentQueries.pendingCount(on: db),
-            newSubscribers: 0, donationsTotal: "0.00",
+            newSubscribers: try await SubscriberDirectory.confirmedSince(now.addingTimeInterval(-7 * 86_400), on: db),
+            donationsTotal: "0.00",
             showsModeration: context.staff?.can(.moderateComments) ?? false)
         return AppServices.adminPage(DashboardView.render(model))
     }
@@ -59,6 +60,9 @@ enum AdminNotice {
         "password": "Password changed. Your other sessions have ended.", "twofactor": "Two-step verification is on.",
         "twofactor-off": "Two-step verification is off.", "codes": "New recovery codes made; the old ones no longer work.",
         "moderated": "Comments updated.", "profile": "Profile saved.",
+        "test": "Test sent to your address.", "sending": "Sending has started.", "paused": "Sending paused.",
+        "resumed": "Sending resumed.", "erased": "Subscriber erased.",
+        "unsuppressed": "Address removed from the suppression list; it can subscribe again.",
     ]
 
     static func from(_ request: Request) -> String? {

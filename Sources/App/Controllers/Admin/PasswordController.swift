@@ -1,4 +1,5 @@
 import Domain
+import FluentKit
 import Foundation
 import Hummingbird
 import Persistence
@@ -32,13 +33,17 @@ enum PasswordController {
         try await SignInThrottle.recordFailure(keys: [key], at: now, on: db)
         // The same answer whether or not the address has an account.
         if let account = try await StaffStore.account(email: email, on: db), account.active {
-            let token = try await AuthTokenStore.create(
-                .passwordReset, email: email, name: account.member.name, role: nil, userID: account.member.id, createdBy: nil, now: now,
-                lifetime: lifetime, on: db)
-            let site = try await app.site.current(on: db)
-            await app.staffMailer.passwordReset(
-                to: email, name: account.member.name, link: app.config.siteURL + "/admin/password/reset/\(token)",
-                siteTitle: site.settings.title, now: now)
+            try await db.transaction { tx in
+                let token = try await AuthTokenStore.create(
+                    .passwordReset, email: email, name: account.member.name, role: nil, userID: account.member.id, createdBy: nil, now: now,
+                    lifetime: lifetime, on: tx)
+                let link = app.config.siteURL + "/admin/password/reset/\(token)"
+                app.mailer.noteLinkWithoutMailServer("Password reset link", email: email, link: link)
+                try await app.mailer.enqueue(
+                    TransactionalMail(to: email, name: account.member.name, .passwordReset(link: link, validHours: Int(lifetime / 3600))),
+                    now: now, on: tx)
+            }
+            app.mailer.wake()
         }
         return try await OpenForm.respond(request, context, app) { SignInPages.forgot($0, email: email, sent: true, error: nil) }
     }

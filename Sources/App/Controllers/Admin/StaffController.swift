@@ -33,13 +33,19 @@ enum StaffController {
                 status: .unprocessableContent)
         }
         let now = app.time.now()
-        let token = try await AuthTokenStore.create(
-            .invitation, email: email, name: name, role: role, userID: nil, createdBy: staff.id, now: now, lifetime: invitationLifetime,
-            on: db)
-        let site = try await app.site.current(on: db)
-        await app.staffMailer.invitation(
-            to: email, name: name, role: role, link: app.config.siteURL + "/admin/invitations/\(token)", siteTitle: site.settings.title,
-            from: staff.name, now: now)
+        try await db.transaction { tx in
+            let token = try await AuthTokenStore.create(
+                .invitation, email: email, name: name, role: role, userID: nil, createdBy: staff.id, now: now, lifetime: invitationLifetime,
+                on: tx)
+            let link = app.config.siteURL + "/admin/invitations/\(token)"
+            app.mailer.noteLinkWithoutMailServer("Staff invitation link", email: email, link: link)
+            try await app.mailer.enqueue(
+                TransactionalMail(
+                    to: email, name: name,
+                    .invitation(inviterName: staff.name, roleLabel: role.label, link: link, validDays: Int(invitationLifetime / 86_400))),
+                now: now, on: tx)
+        }
+        app.mailer.wake()
         return SignInController.redirect("/admin/staff?done=invited")
     }
 

@@ -1,0 +1,85 @@
+import Domain
+import Foundation
+import Routes
+
+/// The words and look of each transactional message. One function per kind, each producing the
+/// text and HTML versions from the same sentences.
+public enum TransactionalMailView {
+    public static func render(_ mail: TransactionalMail, brand: MailBrand, format: DisplayFormat) -> MailContent {
+        let greeting = mail.recipientName.isEmpty ? "Hello," : "Hello \(mail.recipientName),"
+        switch mail.content {
+        case .subscriptionConfirmation(let newsletters, let link, let hours):
+            let list = newsletters.isEmpty ? "our newsletter" : listed(newsletters)
+            return compose(
+                brand, subject: "Confirm your subscription to \(brand.siteTitle)", heading: "One click to confirm",
+                paragraphs: [
+                    greeting,
+                    "Someone, probably you, asked to receive \(list) from \(brand.siteTitle) at this address.",
+                    "Confirm within \(hours) hours and your first edition is on its way. If it was not you, ignore this message: without confirmation nothing more is sent.",
+                ], action: ("Confirm my subscription", link))
+        case .alreadySubscribed(let preferences):
+            return compose(
+                brand, subject: "You are already subscribed to \(brand.siteTitle)", heading: "You are already on the list",
+                paragraphs: [
+                    greeting,
+                    "Someone, probably you, tried to sign up with this address, which already receives our newsletter. Nothing has changed.",
+                    "To choose which newsletters you get, pause them or leave, use your preferences page.",
+                ], action: ("Manage my newsletters", preferences))
+        case .commentNotification(let title, let link, let commenter, let excerpt, let stop):
+            return compose(
+                brand, subject: "New reply on “\(title)”", heading: "\(commenter) replied",
+                paragraphs: [greeting, "\(commenter) wrote in the discussion of “\(title)”:", "“\(excerpt)”"],
+                action: ("Read the discussion", link),
+                after: ["You get this because you follow this discussion. Stop these emails: \(stop)"])
+        case .donationReceipt(let amount, let date, let reference, let manage):
+            return compose(
+                brand, subject: "Thank you for supporting \(brand.siteTitle)", heading: "Thank you",
+                paragraphs: [
+                    greeting,
+                    "We received your donation of \(amount) on \(format.date(date)). Readers like you keep our journalism free for everyone.",
+                    "Keep this email as your receipt. Reference: \(reference).",
+                ], action: manage.map { ("Manage my donation", $0) })
+        case .passwordReset(let link, let hours):
+            return compose(
+                brand, subject: "Reset your password for \(brand.siteTitle)", heading: "Reset your password",
+                paragraphs: [
+                    greeting,
+                    "Someone, hopefully you, asked to reset the password of your \(brand.siteTitle) account.",
+                    "The link works once, for \(hours == 1 ? "one hour" : "\(hours) hours"). If you did not ask, ignore this message: your password stays as it is.",
+                ], action: ("Choose a new password", link))
+        case .invitation(let inviter, let role, let link, let days):
+            return compose(
+                brand, subject: "You are invited to \(brand.siteTitle)", heading: "Join \(brand.siteTitle)",
+                paragraphs: [
+                    greeting,
+                    "\(inviter) has invited you to join \(brand.siteTitle) as \(role.lowercased()).",
+                    "Choose your password with the link below. It works once, for \(days) days.",
+                ], action: ("Accept the invitation", link))
+        }
+    }
+
+    static func compose(
+        _ brand: MailBrand, subject: String, heading: String, paragraphs: [String], action: (label: String, link: String)?,
+        after: [String] = []
+    ) -> MailContent {
+        var text = paragraphs.joined(separator: "\n\n")
+        if let action { text += "\n\n\(action.label):\n\(action.link)" }
+        if !after.isEmpty { text += "\n\n" + after.joined(separator: "\n\n") }
+        text += "\n\n" + EmailLayout.textSignature(brand) + "\n"
+        let content: HTML = """
+            \(EmailLayout.heading(heading))\(paragraphs.map(EmailLayout.paragraph))\
+            \(action.map { EmailLayout.button($0.label, href: $0.link) })\(after.map(EmailLayout.paragraph))
+            """
+        let footer: HTML =
+            "You received this message from <a href=\"\(brand.siteURL)/\" style=\"\(EmailLayout.linkStyle)\">\(brand.siteTitle)</a>."
+        let html = EmailLayout.document(
+            brand: brand, title: subject, preheader: paragraphs.dropFirst().first ?? subject, kicker: nil, content: content, footer: footer)
+        return MailContent(subject: subject, text: text, html: html.rendered)
+    }
+
+    /// "A", "A and B", "A, B and C".
+    static func listed(_ names: [String]) -> String {
+        guard names.count > 1, let last = names.last else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " and " + last
+    }
+}
