@@ -32,12 +32,29 @@ public struct Mailer: Sendable {
         let snapshot = try await site.current(on: db)
         let brand = self.brand(snapshot)
         let content = TransactionalMailView.render(mail, brand: brand, format: snapshot.format)
+        let from = sender(snapshot.settings)
         try await MailOutbox.enqueue(
             .init(
-                purpose: mail.content.purpose, toAddress: mail.recipientEmail, toName: mail.recipientName,
-                fromName: snapshot.settings.title,
-                fromAddress: config.senderAddress, subject: content.subject, text: content.text, html: content.html),
+                purpose: mail.content.purpose, toAddress: mail.recipientEmail, toName: mail.recipientName, fromName: from.name,
+                fromAddress: from.address, subject: content.subject, text: content.text, html: content.html,
+                headers: replyHeaders(snapshot.settings)),
             now: now, on: db)
+    }
+
+    /// Who mail comes from: the sender set in the back office's settings (changed without a
+    /// restart), otherwise the site's title at `MAIL_FROM` (or news@ the site's host).
+    func sender(_ settings: SiteSettings, name: String? = nil) -> Mailbox {
+        let address = EmailAddress.normalise(settings.mailSenderAddress)
+        let usable = !address.isEmpty && EmailAddress.problem(address) == nil
+        let fallbackName = settings.mailSenderName.isEmpty ? settings.title : settings.mailSenderName
+        return Mailbox(name: name ?? fallbackName, address: usable ? address : config.senderAddress)
+    }
+
+    /// A Reply-To header when the settings name a reply address.
+    func replyHeaders(_ settings: SiteSettings) -> [String: String] {
+        let address = EmailAddress.normalise(settings.mailReplyTo)
+        guard !address.isEmpty, EmailAddress.problem(address) == nil else { return [:] }
+        return ["Reply-To": address]
     }
 
     /// Writes a sign-in link to the log when no mail server is configured, so a development site

@@ -141,16 +141,18 @@ public struct MailWorker: Service {
         let preferences = services.mailer.preferencesLink(token: token)
         let unsubscribe = services.mailer.unsubscribeLink(token: token, newsletter: prepared.newsletter.slug)
         let body = prepared.template.render(preferencesLink: preferences, unsubscribeLink: unsubscribe)
-        let mailto = "mailto:\(services.config.senderAddress)?subject=unsubscribe%20\(prepared.newsletter.slug)%20\(token)"
+        let settings = try await services.site.current(on: db).settings
+        let from = services.mailer.sender(settings, name: prepared.newsletter.senderName)
+        let mailto = "mailto:\(from.address)?subject=unsubscribe%20\(prepared.newsletter.slug)%20\(token)"
+        let listHeaders = [
+            "List-Id": MIMEWriter.phrase(prepared.newsletter.name) + " <\(prepared.newsletter.slug).\(services.config.siteHost)>",
+            "List-Unsubscribe": "<\(unsubscribe)>, <\(mailto)>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Precedence": "bulk",
+        ]
         return MailMessage(
-            id: id, from: Mailbox(name: prepared.newsletter.senderName, address: services.config.senderAddress), to: to,
-            subject: prepared.template.subject, text: body.text, html: body.html,
-            headers: [
-                "List-Id": MIMEWriter.phrase(prepared.newsletter.name) + " <\(prepared.newsletter.slug).\(services.config.siteHost)>",
-                "List-Unsubscribe": "<\(unsubscribe)>, <\(mailto)>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-                "Precedence": "bulk",
-            ], date: services.time.now())
+            id: id, from: from, to: to, subject: prepared.template.subject, text: body.text, html: body.html,
+            headers: services.mailer.replyHeaders(settings).merging(listHeaders) { $1 }, date: services.time.now())
     }
 }
 

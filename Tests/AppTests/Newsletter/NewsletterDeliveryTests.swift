@@ -40,6 +40,34 @@ struct NewsletterDeliveryTests {
         try await app.cleanUp()
     }
 
+    @Test("The sender and reply-to set in the back office's settings are used at once, for both kinds of mail")
+    func senderFromSettings() async throws {
+        let server = try SMTPTestServer()
+        let app = try await Support.app(server)
+        let db = try app.db()
+        var settings = try await SettingsStore.load(on: db)
+        settings.mailSenderName = "Riverton Newsroom"
+        settings.mailSenderAddress = "Desk@Riverton.example"
+        settings.mailReplyTo = "letters@riverton.example"
+        try await SettingsStore.save(settings, on: db)
+        app.services.contentChanged()
+        try await Support.confirmed("reader@example.org", on: app)
+        try await app.services.mailer.enqueue(
+            TransactionalMail(to: "staff@example.org", name: "", .passwordReset(link: "https://news.example.org/x", validHours: 1)),
+            now: app.time.now(), on: db)
+        try await Support.sendEdition("Evening edition", of: try await Support.daily(app), on: app)
+        await app.deliverMail()
+        let reset = try #require(try server.mails(to: "staff@example.org").first)
+        #expect(reset.header("From") == "\"Riverton Newsroom\" <desk@riverton.example>")
+        #expect(reset.header("Reply-To") == "letters@riverton.example")
+        let edition = try #require(try server.mails(to: "reader@example.org").first)
+        #expect(edition.header("From") == "\"The Daily Briefing\" <desk@riverton.example>")
+        #expect(edition.header("Reply-To") == "letters@riverton.example")
+        #expect(edition.header("List-Unsubscribe")?.contains("<mailto:desk@riverton.example?subject=unsubscribe") == true)
+        #expect(try server.messages().allSatisfy { $0.contains("X-Envelope-From: desk@riverton.example") })
+        try await app.cleanUp()
+    }
+
     @Test("A 4xx is retried with growing delays until the server accepts; a 5xx fails and suppresses the address")
     func refusals() async throws {
         let server = try SMTPTestServer()

@@ -3,6 +3,7 @@ import FluentKit
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Mail
 import NIOCore
 import Persistence
 import Routes
@@ -80,10 +81,12 @@ enum EditionsController {
         let (edition, newsletter) = try await load(context, app)
         let template = try await template(edition, newsletter, app)
         let body = template.render(preferencesLink: app.config.siteURL + "/newsletter", unsubscribeLink: app.config.siteURL + "/newsletter")
+        let settings = try await app.site.current(on: try app.db()).settings
+        let from = app.mailer.sender(settings, name: newsletter.senderName)
         try await MailOutbox.enqueue(
             .init(
-                purpose: "edition_test", toAddress: staff.email, toName: staff.name, fromName: newsletter.senderName,
-                fromAddress: app.config.senderAddress, subject: "[Test] " + template.subject, text: body.text, html: body.html),
+                purpose: "edition_test", toAddress: staff.email, toName: staff.name, fromName: from.name, fromAddress: from.address,
+                subject: "[Test] " + template.subject, text: body.text, html: body.html, headers: app.mailer.replyHeaders(settings)),
             now: app.time.now(), on: try app.db())
         app.mailer.wake()
         return SignInController.redirect("/admin/newsletter/editions/\(edition.id)?done=test")
