@@ -26,7 +26,7 @@ struct SMTPTransportTests {
 
     @Test("Plain SMTP delivers a batch on one connection, dot-stuffed, with headers intact")
     func plain() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer.launch()
         let results = await transport(server, security: .plain).send([message("a@example.org"), message("b@example.org")])
         #expect(results.values.allSatisfy { $0 == nil })
         let received = try server.messages()
@@ -38,7 +38,7 @@ struct SMTPTransportTests {
 
     @Test("STARTTLS with AUTH PLAIN, and implicit TLS, deliver; wrong credentials fail without blaming the recipient")
     func tlsAndAuth() async throws {
-        let starttls = try SMTPTestServer(tls: "starttls", auth: "gazette:s3cret")
+        let starttls = try await SMTPTestServer.launch(tls: "starttls", auth: "gazette:s3cret")
         #expect(
             await transport(starttls, security: .startTLS, user: "gazette", password: "s3cret").send([message("c@example.org")]).values
                 .allSatisfy { $0 == nil })
@@ -49,14 +49,14 @@ struct SMTPTransportTests {
             return
         }
         #expect(reason.contains("credentials"))
-        let implicit = try SMTPTestServer(tls: "implicit")
+        let implicit = try await SMTPTestServer.launch(tls: "implicit")
         #expect(await transport(implicit, security: .tls).send([message("e@example.org")]).values.allSatisfy { $0 == nil })
         #expect(try implicit.messages().count == 1)
     }
 
     @Test("Per-recipient replies: 4xx is transient, 5xx permanent, and the batch goes on")
     func replies() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer.launch()
         let ok = message("fine@example.org")
         let later = message("tempfail-1-x@example.org")
         let never = message("reject-me@example.org")
@@ -73,8 +73,8 @@ struct SMTPTransportTests {
 
     @Test("A server that is not there is a transient failure for every message")
     func refused() async throws {
-        let server = try SMTPTestServer()
-        server.stop()
+        let server = try await SMTPTestServer.launch()
+        await server.stop()
         let results = await transport(server, security: .plain).send([message("x@example.org")])
         guard case .transient?? = results.values.first else {
             Issue.record("expected a transient failure, got \(results)")

@@ -17,7 +17,7 @@ public final class SMTPTestServer: @unchecked Sendable {
     ///   - tls: "starttls" or "implicit".
     ///   - auth: "user:password" to require AUTH.
     ///   - stopAfter: exit after accepting this many messages (a crash mid-batch).
-    public init(tls: String? = nil, auth: String? = nil, stopAfter: Int? = nil) throws {
+    init(tls: String? = nil, auth: String? = nil, stopAfter: Int? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-smtp-\(UUID().uuidString)").path
         var options: [String] = []
         if let tls { options += ["--tls", tls] }
@@ -25,6 +25,23 @@ public final class SMTPTestServer: @unchecked Sendable {
         if let stopAfter { options += ["--stop-after", String(stopAfter)] }
         self.options = options
         try start()
+    }
+
+    /// Starts a server. The waiting happens off Swift's cooperative threads, so tests running
+    /// alongside (and their database pools) are never starved while Python starts.
+    public static func launch(tls: String? = nil, auth: String? = nil, stopAfter: Int? = nil) async throws -> SMTPTestServer {
+        try await offPool { try SMTPTestServer(tls: tls, auth: auth, stopAfter: stopAfter) }
+    }
+
+    /// Starts the server again on the same port and folder.
+    public func restart(stopAfter: Int? = nil) async throws {
+        try await Self.offPool { try self.start(stopAfter: stopAfter) }
+    }
+
+    static func offPool<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
     }
 
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -66,19 +83,17 @@ public final class SMTPTestServer: @unchecked Sendable {
         certificate = words[2] == "-" ? nil : words[2]
     }
 
-    public func stop() {
+    /// Stops the server and waits (without blocking a thread) until it has gone.
+    public func stop() async {
         guard let process, process.isRunning else { return }
         process.terminate()
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        for _ in 0..<250 where process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
     }
 
     /// Waits until the process has exited on its own (after `stopAfter` messages).
-    public func waitForExit(seconds: Double = 10) {
-        let deadline = Date().addingTimeInterval(seconds)
-        while process?.isRunning == true && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+    public func waitForExit(seconds: Double = 10) async {
+        for _ in 0..<Int(seconds * 50) where process?.isRunning == true { try? await Task.sleep(for: .milliseconds(20)) }
     }
 
     /// Every received message, oldest first, as the raw text the server stored.
@@ -88,7 +103,8 @@ public final class SMTPTestServer: @unchecked Sendable {
     }
 
     deinit {
-        stop()
+        // No waiting here: the signal, and our end of its stdin closing, make it exit.
+        if let process, process.isRunning { process.terminate() }
         try? FileManager.default.removeItem(atPath: folder)
     }
 }

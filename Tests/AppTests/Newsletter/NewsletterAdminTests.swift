@@ -16,7 +16,7 @@ struct NewsletterAdminTests {
 
     @Test("An editor writes an edition, previews it, sends a test, sends it and follows the progress and the log")
     func editionLifecycle() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer.launch()
         let app = try await Support.app(server)
         try await Support.confirmed("first@example.org", on: app)
         try await Support.confirmed("second@example.org", on: app)
@@ -90,7 +90,7 @@ struct NewsletterAdminTests {
 
     @Test("Subscribers: search and filter, CSV export, and an import that needs consent and never re-adds suppressed or departed readers")
     func subscribersAndCSV() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer.launch()
         let app = try await Support.app(server)
         let db = try app.db()
         try await Support.confirmed("kept@example.org", name: "=HYPERLINK(\"http://evil\")", on: app)

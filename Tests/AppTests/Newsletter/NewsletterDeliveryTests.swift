@@ -21,7 +21,7 @@ struct NewsletterDeliveryTests {
 
     @Test("Mail is queued in the transaction that causes it: a rolled-back change sends nothing")
     func transactional() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer.launch()
         let app = try await Support.app(server)
         let db = try app.db()
         let mail = TransactionalMail(
@@ -42,7 +42,7 @@ struct NewsletterDeliveryTests {
 
     @Test("The sender and reply-to set in the back office's settings are used at once, for both kinds of mail")
     func senderFromSettings() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer.launch()
         let app = try await Support.app(server)
         let db = try app.db()
         var settings = try await SettingsStore.load(on: db)
@@ -70,7 +70,7 @@ struct NewsletterDeliveryTests {
 
     @Test("A 4xx is retried with growing delays until the server accepts; a 5xx fails and suppresses the address")
     func refusals() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer.launch()
         let app = try await Support.app(server)
         try await Support.confirmed("tempfail-2-kim@example.org", on: app)
         try await Support.confirmed("reject-lee@example.org", on: app)
@@ -113,20 +113,20 @@ struct NewsletterDeliveryTests {
 
     @Test("The server dies mid-batch and comes back: every reader gets the edition exactly once")
     func crashMidBatch() async throws {
-        let server = try SMTPTestServer(stopAfter: 4)
+        let server = try await SMTPTestServer.launch(stopAfter: 4)
         let app = try await Support.app(server, connections: 2)
         let readers = (1...12).map { "reader\($0)@example.org" }
         for reader in readers { try await Support.confirmed(reader, on: app) }
         let edition = try await Support.sendEdition("Breaking: the bridge", of: try await Support.daily(app), on: app)
 
         await app.deliverMail()
-        server.waitForExit()
+        await server.waitForExit()
         #expect(try server.messages().count == 4)
         let afterCrash = try await EditionStore.progress(edition, on: try app.db())
         #expect(afterCrash.sent == 4 && afterCrash.remaining == 8 && afterCrash.failed == 0)
 
         // Restart the server, and the application too (a new worker on the same database).
-        try server.start()
+        try await server.restart()
         let config = app.services.config
         let restarted = try await TestApp.reopen(app, config: config)
         app.time.advance(by: 60)
@@ -141,7 +141,7 @@ struct NewsletterDeliveryTests {
 
     @Test("Two instances on one database queue a day's digest exactly once")
     func digestExactlyOnce() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer.launch()
         let first = try await Support.app(server)
         let second = try await TestApp.reopen(first, config: first.services.config)
         let db = try first.db()
@@ -169,7 +169,7 @@ struct NewsletterDeliveryTests {
 
     @Test("A scheduled edition goes out at its time; pausing holds the rest until resumed")
     func scheduleAndPause() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer.launch()
         let app = try await Support.app(server)
         for index in 1...6 { try await Support.confirmed("s\(index)@example.org", on: app) }
         let db = try app.db()

@@ -18,7 +18,7 @@ struct NewsletterSignupTests {
 
     @Test("A reader signs up from the home page, confirms from the mail, gets one digest and leaves with one click")
     func journey() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer.launch()
         let app = try await Support.app(server)
         let db = try app.db()
         let daily = try await Support.daily(app)
@@ -121,7 +121,7 @@ struct NewsletterSignupTests {
 
     @Test("Signing up again sends a fresh link or a way to the preferences, and the page never tells which")
     func signupAgain() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer.launch()
         let app = try await Support.app(server)
         try await Support.confirmed("known@example.org", on: app)
         try await app.run { client in
@@ -145,7 +145,7 @@ struct NewsletterSignupTests {
 
     @Test("A bad address gets a clear message, the honeypot catches robots, and one network cannot flood the list")
     func badInput() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer.launch()
         let app = try await Support.app(server)
         try await app.run { client in
             let bad = try await client.execute(
@@ -183,7 +183,7 @@ struct NewsletterSignupTests {
 
     @Test("The preferences page changes newsletters, pauses and resumes, and leaves everything")
     func preferences() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer.launch()
         let app = try await Support.app(server)
         let subscriber = try await Support.confirmed("pat@example.org", on: app)
         let db = try app.db()
