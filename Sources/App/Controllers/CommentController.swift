@@ -31,7 +31,7 @@ enum CommentController {
     @Sendable static func create(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
         let slug = try SlugParameter.require(context)
         try SameOrigin.check(request, siteURL: app.config.siteURL)
-        let form = QueryString(Substring(String(buffer: try await request.body.collect(upTo: 32 * 1024))))
+        let form = try await request.publicForm(upTo: 32 * 1024)
         let db = try app.db()
         let (site, article, discussion) = try await load(slug: slug, on: db, app: app)
         guard article.discussionOpen else {

@@ -24,7 +24,7 @@ enum NewsletterSignupController {
 
     @Sendable static func create(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
         try SameOrigin.check(request, siteURL: app.config.siteURL)
-        let form = QueryString(Substring(String(buffer: try await request.body.collect(upTo: 16 * 1024))))
+        let form = try await request.publicForm(upTo: 16 * 1024)
         let db = try app.db()
         let now = app.time.now()
         let site = try await app.site.current(on: db)

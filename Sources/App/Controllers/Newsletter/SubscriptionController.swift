@@ -51,7 +51,7 @@ enum SubscriptionController {
     @Sendable static func updatePreferences(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
         try SameOrigin.check(request, siteURL: app.config.siteURL)
         let token = context.parameters.get("token") ?? ""
-        let form = QueryString(Substring(String(buffer: try await request.body.collect(upTo: 16 * 1024))))
+        let form = try await request.publicForm(upTo: 16 * 1024)
         let db = try app.db()
         let now = app.time.now()
         guard let subscriber = try await app.mailer.subscriber(forToken: token, on: db) else { return try await deadLink(app, on: db) }
