@@ -83,26 +83,36 @@ func registerAdminRoutes(_ admin: AdminRouter, _ app: AppServices) {
 
     admin.get("/admin/articles", .staff(.writeArticles)) { try await AdminArticlesController.index($0, $1, app) }
     admin.get("/admin/articles/new", .staff(.writeArticles)) { try await AdminArticlesController.new($0, $1, app) }
-    admin.post("/admin/articles", .staff(.writeArticles)) { try await AdminArticlesController.create($0, $1, app) }
+    admin.post("/admin/articles", .staff(.writeArticles), body: .form(repeating: ["author"])) {
+        try await AdminArticlesController.create($0, $1, app)
+    }
     admin.get("/admin/articles/:id/edit", .staff(.writeArticles)) { try await AdminArticlesController.edit($0, $1, app) }
-    admin.post("/admin/articles/:id", .staff(.writeArticles)) { try await AdminArticlesController.update($0, $1, app) }
+    admin.post("/admin/articles/:id", .staff(.writeArticles), body: .form(repeating: ["author"])) {
+        try await AdminArticlesController.update($0, $1, app)
+    }
     admin.get("/admin/articles/:id/revisions", .staff(.writeArticles)) { try await RevisionsController.index($0, $1, app) }
     admin.get("/admin/articles/:id/revisions/:revision", .staff(.writeArticles)) { try await RevisionsController.show($0, $1, app) }
     admin.post("/admin/articles/:id/revisions/:revision/restore", .staff(.writeArticles)) {
         try await RevisionsController.restore($0, $1, app)
     }
     admin.post("/admin/api/preview", .staff(.writeArticles)) { try await EditorAPIController.preview($0, $1, app) }
-    admin.post("/admin/api/articles/autosave", .staff(.writeArticles)) { try await EditorAPIController.autosaveNew($0, $1, app) }
-    admin.post("/admin/api/articles/:id/autosave", .staff(.writeArticles)) { try await EditorAPIController.autosave($0, $1, app) }
+    admin.post("/admin/api/articles/autosave", .staff(.writeArticles), body: .form(repeating: ["author"])) {
+        try await EditorAPIController.autosaveNew($0, $1, app)
+    }
+    admin.post("/admin/api/articles/:id/autosave", .staff(.writeArticles), body: .form(repeating: ["author"])) {
+        try await EditorAPIController.autosave($0, $1, app)
+    }
 
     admin.get("/admin/media", .staff(.uploadMedia)) { try await MediaController.index($0, $1, app) }
-    admin.post("/admin/media", .staff(.uploadMedia)) { try await MediaController.upload($0, $1, app) }
+    admin.post("/admin/media", .staff(.uploadMedia), body: .upload) { try await MediaController.upload($0, $1, app) }
     admin.get("/admin/media/:id", .staff(.uploadMedia)) { try await MediaController.show($0, $1, app) }
     admin.post("/admin/media/:id", .staff(.uploadMedia)) { try await MediaController.describe($0, $1, app) }
     admin.post("/admin/media/:id/delete", .staff(.manageMedia)) { try await MediaController.delete($0, $1, app) }
 
     admin.get("/admin/comments", .staff(.moderateComments)) { try await CommentsController.index($0, $1, app) }
-    admin.post("/admin/comments", .staff(.moderateComments)) { try await CommentsController.apply($0, $1, app) }
+    admin.post("/admin/comments", .staff(.moderateComments), body: .form(repeating: ["id"])) {
+        try await CommentsController.apply($0, $1, app)
+    }
 
     admin.get("/admin/settings", .staff(.manageSettings)) { try await SettingsController.show($0, $1, app) }
     admin.post("/admin/settings", .staff(.manageSettings)) { try await SettingsController.update($0, $1, app) }

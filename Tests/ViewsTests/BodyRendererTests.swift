@@ -48,4 +48,49 @@ struct BodyRendererTests {
     func commentText() {
         #expect(CommentText.html("<b>hi</b>\nthere\n\n\nnext") == "<p>&lt;b&gt;hi&lt;/b&gt;<br>there</p>\n<p>next</p>")
     }
+
+    /// Markdown that tries to break out of the attributes Ink writes, or smuggles HTML through.
+    static let markdownBreakouts = [
+        "[x](https://example.com\" onmouseover=\"alert(1))",
+        "![x](x\" onerror=\"alert(1))",
+        "[x](javascript:alert(1))",
+        "[x](JAVASCRIPT:alert(1))",
+        "[x](java%0ascript:alert(1))",
+        "![x](javascript:alert(1))",
+        "[x](data:text/html,<script>alert(1)</script>)",
+        "<https://example.com\" onclick=\"alert(1)>",
+        "[x]: javascript:alert(1)\n\n[y][x]",
+        "**bold <script>alert(1)</script>**",
+        "> <iframe src=https://evil.example></iframe>",
+        "- <img src=x onerror=alert(1)>",
+        "`code` <meta http-equiv=refresh content=0;url=https://evil.example>",
+        "<form action=/admin/staff/4/role method=post><button>Continue</button></form>",
+        "<input type=hidden name=status value=published>",
+        "<base href=https://evil.example/>",
+        "<figure data-embed-src=\"https://evil.example\"><a class=embed__load href=#>Load</a></figure>",
+        "<svg><script>alert(1)</script></svg>",
+        "[![x](https://example.com/a.png\" onload=\"alert(1))](https://example.com)",
+        "<a href=\"javascript&colon;alert(1)\">x</a>",
+    ]
+
+    @Test("Markdown cannot break out of an attribute or smuggle markup through", arguments: markdownBreakouts)
+    func breakouts(markdown: String) {
+        let html = BodyRenderer.render(markdown: markdown).html
+        for token in HTMLTokenizer(html) {
+            guard case .start(let name, let attributes) = token else { continue }
+            #expect(HTMLPolicy.article.elements[name] != nil, "<\(name)> from \(markdown)")
+            for (attribute, value) in attributes {
+                #expect(!attribute.hasPrefix("on"), "\(attribute) from \(markdown)")
+                #expect(!attribute.hasPrefix("data-"), "\(attribute) from \(markdown)")
+                #expect(!value.lowercased().hasPrefix("javascript:") && !value.lowercased().hasPrefix("data:"), "\(value) from \(markdown)")
+            }
+        }
+    }
+
+    @Test("A link that tried to break out keeps its text and loses only the handler")
+    func breakoutKeepsText() {
+        let html = BodyRenderer.render(markdown: "[the report](https://example.com\" onmouseover=\"alert(1))").html
+        #expect(html.contains(">the report</a>"))
+        #expect(!html.contains("onmouseover"))
+    }
 }

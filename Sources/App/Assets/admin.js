@@ -57,7 +57,7 @@
   var body = form.elements.body;
   var title = form.elements.title;
   var slug = form.elements.slug;
-  var target = document.querySelector("[data-preview-target]");
+  var frame = document.querySelector("[data-preview-frame]");
   var status = document.querySelector("[data-autosave-status]");
   var dirty = false;
   var saving = false;
@@ -78,10 +78,11 @@
   if (slug) slug.addEventListener("input", function () { slugTouched = slug.value !== ""; });
   if (title && slug) title.addEventListener("input", function () { if (!slugTouched) slug.value = slugify(title.value); });
 
-  // Live preview, rendered on the server by the same code as the public page.
+  // Live preview, rendered on the server by the same code as the public page and shown in a
+  // sandboxed frame, so nothing in a draft can act on this page.
   var previewTimer = null;
   function refreshPreview() {
-    if (!target || !body) return;
+    if (!frame || !body) return;
     var data = new URLSearchParams();
     data.set("body", body.value);
     fetch(form.getAttribute("data-preview"), {
@@ -90,7 +91,7 @@
     }).then(function (response) {
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.text();
-    }).then(function (html) { target.innerHTML = html; })
+    }).then(function (html) { frame.srcdoc = html; })
       .catch(function () { /* the last preview stays; saving is unaffected */ });
   }
 

@@ -46,17 +46,34 @@ public enum AdminForm: Sendable {
         return parts.filter { $0.name == name && $0.fileName != nil }
     }
 
-    /// Reads the body according to its content type. Uploads may be larger than forms.
-    static func read(_ request: Request) async throws -> AdminForm {
+    /// Names of text fields sent more than once.
+    public var repeatedFields: Set<String> {
+        var seen: Set<String> = []
+        var repeated: Set<String> = []
+        let names: [String]
+        switch self {
+        case .fields(let fields): names = fields.pairs.map(\.name)
+        case .multipart(let parts): names = parts.filter { $0.fileName == nil }.map(\.name)
+        case .none, .json: names = []
+        }
+        for name in names where !seen.insert(name).inserted { repeated.insert(name) }
+        return repeated
+    }
+
+    /// Reads at most `limit` bytes of body according to its content type.
+    static func read(_ request: Request, limit: Int) async throws -> AdminForm {
         let type = request.headers[.contentType]?.lowercased() ?? ""
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw HTTPError(.contentTooLarge)
+        }
         if type.hasPrefix("multipart/form-data") {
             guard let boundary = boundary(in: request.headers[.contentType] ?? "") else {
                 throw HTTPError(.badRequest, message: "The upload is missing its multipart boundary.")
             }
-            let body = try await request.body.collect(upTo: 12 << 20)
+            let body = try await request.body.collect(upTo: limit)
             return .multipart(try parts(of: body, boundary: boundary))
         }
-        let body = try await request.body.collect(upTo: 2 << 20)
+        let body = try await request.body.collect(upTo: limit)
         if type.hasPrefix("application/json") { return .json(body) }
         if body.readableBytes == 0 { return .fields(QueryString(nil)) }
         return .fields(QueryString(Substring(String(buffer: body))))

@@ -41,9 +41,30 @@ enum AdminError: Error {
     case staleForm
 }
 
+/// How much body a back-office route reads, and which of its fields may come more than once.
+struct BodyRules: Sendable {
+    /// The largest body read, in bytes.
+    var limit: Int
+    /// Fields a form may repeat (a byline's authors, ticked boxes); every other field must come
+    /// at most once, so markup smuggled into a page cannot add a second `status` that wins.
+    var repeatable: Set<String> = []
+
+    /// Forms used before signing in.
+    static let openForm = BodyRules(limit: 64 << 10)
+    /// Back-office forms and API calls (an article body may be a few hundred kilobytes).
+    static let form = BodyRules(limit: 2 << 20)
+    /// File uploads (images, subscriber lists).
+    static let upload = BodyRules(limit: 12 << 20)
+
+    static func form(repeating fields: Set<String>) -> BodyRules {
+        BodyRules(limit: form.limit, repeatable: fields)
+    }
+}
+
 /// Registers back-office routes. Every route is registered through here with the access it
-/// requires, so none can exist without a rule; the guard loads the session, reads the body,
-/// checks the anti-forgery token on state changes, and enforces the rule on the server.
+/// requires, so none can exist without a rule; the guard loads the session, enforces the rule on
+/// the server, and only then reads the body (up to the route's limit) and checks the
+/// anti-forgery token on state changes.
 final class AdminRouter {
     typealias Handler = @Sendable (Request, AppRequestContext) async throws -> Response
 
@@ -57,19 +78,19 @@ final class AdminRouter {
     }
 
     func get(_ path: String, _ access: RouteAccess, _ handler: @escaping Handler) {
-        on(.get, path, access, handler)
+        on(.get, path, access, body: .form, handler)
     }
 
-    func post(_ path: String, _ access: RouteAccess, _ handler: @escaping Handler) {
-        on(.post, path, access, handler)
+    func post(_ path: String, _ access: RouteAccess, body: BodyRules? = nil, _ handler: @escaping Handler) {
+        on(.post, path, access, body: body ?? (access == .open ? .openForm : .form), handler)
     }
 
-    func on(_ method: HTTPRequest.Method, _ path: String, _ access: RouteAccess, _ handler: @escaping Handler) {
+    func on(_ method: HTTPRequest.Method, _ path: String, _ access: RouteAccess, body: BodyRules, _ handler: @escaping Handler) {
         rules.append(AdminRule(method: method, path: path, access: access))
         let app = self.app
         router.on(RouterPath(path), method: method) { request, context in
             var context = context
-            try await AdminGuard.admit(request, &context, access: access, app: app)
+            try await AdminGuard.admit(request, &context, access: access, body: body, app: app)
             var response = try await handler(request, context)
             response.headers[.cacheControl] = "no-store"
             return response
@@ -77,34 +98,42 @@ final class AdminRouter {
     }
 }
 
-/// The checks every back-office request passes before its handler runs.
+/// The checks every back-office request passes before its handler runs, cheapest first: who is
+/// asking and whether their role allows the route, then the origin, and only then the body.
 enum AdminGuard {
-    static func admit(_ request: Request, _ context: inout AppRequestContext, access: RouteAccess, app: AppServices) async throws {
+    static func admit(
+        _ request: Request, _ context: inout AppRequestContext, access: RouteAccess, body: BodyRules, app: AppServices
+    ) async throws {
         let db = try app.db()
         let now = app.time.now()
         if let token = request.cookies[StaffCookies.session]?.value, !token.isEmpty {
             context.session = try await SessionStore.find(token: token, now: now, idleLimit: app.config.sessionIdleLimit, on: db)
             if let session = context.session { try await SessionStore.touch(session, now: now, on: db) }
         }
-        let changesState = request.method != .get && request.method != .head
-        if changesState {
-            try SameOrigin.check(request, siteURL: app.config.siteURL)
-            context.form = try await AdminForm.read(request)
-        }
         switch access {
         case .open:
-            if changesState {
-                let expected = request.cookies[StaffCookies.signInToken]?.value ?? ""
-                guard !expected.isEmpty, SecretToken.equal(context.form["_csrf"] ?? "", expected) else { throw AdminError.staleForm }
-            }
+            break
         case .secondFactor:
             guard let session = context.session, session.secondFactorPending else { throw AdminError.signInRequired(next: "/admin") }
-            if changesState { try checkToken(request, context, session) }
         case .staff(let permission):
             guard let session = context.session else { throw AdminError.signInRequired(next: request.uri.string) }
             if session.secondFactorPending { throw AdminError.secondFactorRequired }
             guard session.member.can(permission) else { throw AdminError.forbidden }
-            if changesState { try checkToken(request, context, session) }
+        }
+        guard request.method != .get && request.method != .head else { return }
+        try SameOrigin.check(request, siteURL: app.config.siteURL)
+        context.form = try await AdminForm.read(request, limit: body.limit)
+        if let repeated = context.form.repeatedFields.subtracting(body.repeatable).sorted().first {
+            throw DomainError.invalidInput(
+                field: repeated, message: "The form sent “\(repeated)” more than once. Reload the page and send it again.")
+        }
+        switch access {
+        case .open:
+            let expected = request.cookies[StaffCookies.signInToken]?.value ?? ""
+            guard !expected.isEmpty, SecretToken.equal(context.form["_csrf"] ?? "", expected) else { throw AdminError.staleForm }
+        case .secondFactor, .staff:
+            guard let session = context.session else { throw AdminError.signInRequired(next: "/admin") }
+            try checkToken(request, context, session)
         }
     }
 

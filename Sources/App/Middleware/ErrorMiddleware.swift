@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import NIOHTTP1
 import Views
 
 /// Turns every error into a response a person can act on: an error page in the site's design
@@ -21,6 +22,9 @@ struct ErrorMiddleware: RouterMiddleware {
             let problem = Problem(error)
             if problem.status == .internalServerError {
                 context.logger.error("Request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            } else if Problem.isBrokenConnection(error) {
+                // A reader who closes the tab mid-upload is routine, not an error of ours.
+                context.logger.debug("Request body ended early", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
             }
             return await respond(problem, to: request, context: context)
         }
@@ -113,6 +117,12 @@ struct Problem {
             case .conflict(let message):
                 self.init(status: .conflict, title: "That conflicts with what is stored", detail: message)
             }
+        case is HTTPParserError:
+            self.init(
+                status: .badRequest, title: "Malformed request",
+                detail: "The request's body could not be read (its framing is broken). Please send it again.")
+        case _ where Self.isBrokenConnection(error):
+            self.init(status: .badRequest, title: "Connection closed", detail: "The connection closed before the request arrived.")
         case is NIOTooManyBytesError:
             self.init(status: .contentTooLarge, title: "Too much data", detail: "The request was larger than this server accepts.")
         case let error as HTTPError:
@@ -133,6 +143,15 @@ struct Problem {
             self.init(
                 status: .internalServerError, title: "Something went wrong",
                 detail: "The server could not complete this request. Please try again in a moment.")
+        }
+    }
+
+    /// The client went away while its request was still arriving.
+    static func isBrokenConnection(_ error: any Error) -> Bool {
+        switch error {
+        case let error as ChannelError: error == .ioOnClosedChannel || error == .eof || error == .outputClosed || error == .inputClosed
+        case is IOError: true
+        default: false
         }
     }
 

@@ -28,6 +28,8 @@ public struct ArticleEditorModel: Equatable, Sendable {
     public var kindOptions: [(value: String, label: String)]
     public var imageChoices: [ImageChoice]
     public var previewHTML: HTML
+    /// The public site's stylesheet, so the preview looks like the article page.
+    public var previewStylesheet: String
     public var previewLink: String?
     public var publicLink: String?
     public var autosaveNote: String?
@@ -38,7 +40,8 @@ public struct ArticleEditorModel: Equatable, Sendable {
         chrome: AdminChrome, articleID: Int?, version: Int, values: [String: String], authorSlots: [String], errors: [String: String],
         conflict: String?, statusOptions: [(value: String, label: String)], sectionOptions: [(value: String, label: String)],
         authorOptions: [(value: String, label: String)], kindOptions: [(value: String, label: String)], imageChoices: [ImageChoice],
-        previewHTML: HTML, previewLink: String?, publicLink: String?, autosaveNote: String?, revisionsHref: String?, lastSaved: String?
+        previewHTML: HTML, previewStylesheet: String, previewLink: String?, publicLink: String?, autosaveNote: String?,
+        revisionsHref: String?, lastSaved: String?
     ) {
         self.chrome = chrome
         self.articleID = articleID
@@ -53,6 +56,7 @@ public struct ArticleEditorModel: Equatable, Sendable {
         self.kindOptions = kindOptions
         self.imageChoices = imageChoices
         self.previewHTML = previewHTML
+        self.previewStylesheet = previewStylesheet
         self.previewLink = previewLink
         self.publicLink = publicLink
         self.autosaveNote = autosaveNote
@@ -87,6 +91,7 @@ public enum ArticleEditorView {
                 \(model.revisionsHref.map { HTML(" <a href=\"\($0)\">Revisions</a>") })</p></div>
                 \(model.conflict.map { HTML("<div class=\"conflict\" role=\"alert\"><h2>Saved elsewhere in the meantime</h2><p>\($0)</p></div>") })
                 \(AdminField.errorSummary(model.errors, order: fieldOrder))
+                <div class="editor-layout">
                 <form class="editor" method="post" action="\(action)" data-autosave="\(autosave)" data-preview="/admin/api/preview" novalidate>
                 \(model.chrome.csrfField)
                 <input type="hidden" name="version" value="\(model.version)">
@@ -94,11 +99,7 @@ public enum ArticleEditorView {
                 \(AdminField.text("title", label: "Title", value: model.value("title"), error: model.errors["title"], attributes: "required maxlength=\"300\" class=\"input--title\""))
                 \(AdminField.text("slug", label: "Address", value: model.value("slug"), error: model.errors["slug"], hint: "Lower-case words with hyphens; made from the title if left empty.", attributes: "maxlength=\"96\" pattern=\"[a-z0-9-]*\""))
                 \(AdminField.textarea("standfirst", label: "Standfirst", value: model.value("standfirst"), error: model.errors["standfirst"], rows: 2, attributes: "maxlength=\"600\""))
-                <div class="editor__write">
                 \(AdminField.textarea("body", label: "Body (Markdown)", value: model.value("body"), error: model.errors["body"], hint: "A line with only a YouTube, SoundCloud or X link becomes a click-to-load embed.", rows: 24, attributes: "class=\"input--body\" spellcheck=\"true\""))
-                <section class="editor__preview" aria-labelledby="preview-title" aria-live="polite"><h2 id="preview-title">Preview</h2>\
-                <div class="prose" data-preview-target>\(model.previewHTML)</div></section>
-                </div>
                 </div>
                 <aside class="editor__side">
                 <section class="panel"><h2>Publishing</h2>
@@ -130,7 +131,19 @@ public enum ArticleEditorView {
                 </section>
                 </aside>
                 </form>
+                \(preview(model))
+                </div>
                 """, bodyClass: "admin--editor")
+    }
+
+    /// The body as readers will see it, in a sandboxed frame outside the form: whatever a draft
+    /// holds can neither run script, nor submit or navigate this page, nor reach its controls.
+    static func preview(_ model: ArticleEditorModel) -> HTML {
+        """
+        <section class="editor__preview" aria-labelledby="preview-title"><h2 id="preview-title">Preview</h2>\
+        <iframe class="editor__preview-frame" sandbox="" title="Preview of the body" data-preview-frame \
+        srcdoc="\(EditorPreview.document(body: model.previewHTML, stylesheet: model.previewStylesheet).rendered)"></iframe></section>
+        """
     }
 
     static func authors(_ model: ArticleEditorModel) -> HTML {

@@ -41,10 +41,9 @@ public enum EditionMailView {
     /// links made absolute. The text version is the Markdown itself with absolute links, which
     /// reads well as plain text.
     public static func manualBody(markdown: String, brand: MailBrand) -> (html: String, text: String) {
-        // Staff may write HTML in Markdown, as in articles; scripts, frames and forms never belong
-        // in mail (clients drop them, or flag the message), so they are removed here.
-        let rendered = MarkdownParser().html(from: markdown)
-            .replacing(/<(script|iframe|object|embed|form)\b[\s\S]*?<\/\1\s*>/.ignoresCase(), with: "")
+        // Staff may write HTML in Markdown, as in articles; it passes the same allow-list, so
+        // scripts, frames, forms and event handlers never reach a reader's mailbox.
+        let rendered = HTMLSanitizer.sanitize(MarkdownParser().html(from: markdown), policy: .article)
         var html = brand.absolutise(html: rendered)
         for (tag, style) in inlineStyles {
             html = html.replacingOccurrences(of: "<\(tag)>", with: "<\(tag) style=\"\(style)\">")

@@ -3,24 +3,32 @@ import Foundation
 import Ink
 
 /// Renders article and page bodies from Markdown. The admin preview and the public page use this
-/// same code, at save time, so a page view never parses Markdown.
+/// same code, at save time, so a page view never parses Markdown. Staff may write HTML inside
+/// their Markdown, so Ink's output always passes the article allow-list before it is stored;
+/// embeds are the one exception, and they are our own facades, put in after sanitising in place
+/// of a marker nobody can type (it holds a fresh random nonce).
 public enum BodyRenderer {
     public static func render(markdown: String) -> RenderedBody {
         let prepared = isolateEmbedLines(markdown)
-        let html = parser(embeds: true).html(from: prepared)
-        let text = PlainText.from(html: parser(embeds: false).html(from: prepared))
-        return RenderedBody(html: html, text: text, wordCount: PlainText.wordCount(text))
-    }
-
-    /// An Ink parser whose paragraphs made of a lone provider URL become embed facades (or vanish,
-    /// for the text-only rendering).
-    static func parser(embeds: Bool) -> MarkdownParser {
-        MarkdownParser(modifiers: [
+        let nonce = "gazette-embed-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        var embeds: [Embed] = []
+        let parser = MarkdownParser(modifiers: [
             Modifier(target: .paragraphs) { html, markdown in
                 guard let embed = Embed(url: String(markdown)) else { return html }
-                return embeds ? EmbedFacade.html(for: embed).rendered : ""
+                embeds.append(embed)
+                return "<p>\(nonce)-\(embeds.count - 1)</p>"
             }
         ])
+        let safe = HTMLSanitizer.sanitize(parser.html(from: prepared), policy: .article)
+        var html = safe
+        var text = safe
+        for (index, embed) in embeds.enumerated() {
+            let marker = "<p>\(nonce)-\(index)</p>"
+            html = html.replacingOccurrences(of: marker, with: EmbedFacade.html(for: embed).rendered)
+            text = text.replacingOccurrences(of: marker, with: "")
+        }
+        let plain = PlainText.from(html: text)
+        return RenderedBody(html: html, text: plain, wordCount: PlainText.wordCount(plain))
     }
 
     /// Puts blank lines around every line that holds only an embeddable URL, so Ink reads it as a

@@ -9,13 +9,21 @@ import Views
 
 /// The editor's background requests: the live preview and autosave.
 enum EditorAPIController {
-    /// `POST /admin/api/preview`: the body rendered by the same code as the public page.
+    /// `POST /admin/api/preview`: the body rendered by the same code as the public page, as the
+    /// document the editor puts into its sandboxed preview frame. Opened on its own, the document
+    /// is sandboxed by its own policy too.
     @Sendable static func preview(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
         let markdown = context.form["body"] ?? ""
         guard markdown.count <= 200_000 else { throw DomainError.invalidInput(field: "body", message: "The body is too long to preview.") }
+        let document = EditorPreview.document(
+            body: .trusted(BodyRenderer.render(markdown: markdown).html), stylesheet: app.assets.stylesheetPath)
         return Response(
-            status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: BodyRenderer.render(markdown: markdown).html)))
+            status: .ok,
+            headers: [
+                .contentType: "text/html; charset=utf-8",
+                .contentSecurityPolicy: "sandbox; default-src 'none'; style-src 'self'; img-src 'self' data:",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: document.rendered)))
     }
 
     /// `POST /admin/api/articles/{id}/autosave`: keeps work in progress, refusing to overwrite a

@@ -58,7 +58,8 @@ enum EditorPage {
                     let thumbnail = item.variants.first.map(\.fileName) ?? item.fileName
                     return .init(id: String(item.id.rawValue), label: item.alt, thumbnail: SiteURL.media(thumbnail).path)
                 },
-            previewHTML: .trusted(BodyRenderer.render(markdown: form.values["body"] ?? "").html), previewLink: previewLink,
+            previewHTML: .trusted(BodyRenderer.render(markdown: form.values["body"] ?? "").html),
+            previewStylesheet: app.assets.stylesheetPath, previewLink: previewLink,
             publicLink: article?.draft.status == .published ? article.map { SiteURL.article(slug: $0.draft.slug).path } : nil,
             autosaveNote: autosave.map { "Unsaved changes from \(site.format.dateTime($0.createdAt)) are kept; saving replaces them." },
             revisionsHref: article.map { "/admin/articles/\($0.id)/revisions" },

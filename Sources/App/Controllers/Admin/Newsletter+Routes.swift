@@ -5,14 +5,20 @@ func registerNewsletterRoutes(_ admin: AdminRouter, _ app: AppServices) {
     let access = RouteAccess.staff(.manageNewsletter)
     admin.get("/admin/newsletter", access) { try await NewsletterAdminController.index($0, $1, app) }
     admin.get("/admin/newsletter/lists/new", access) { try await NewsletterAdminController.new($0, $1, app) }
-    admin.post("/admin/newsletter/lists", access) { try await NewsletterAdminController.create($0, $1, app) }
+    admin.post("/admin/newsletter/lists", access, body: .form(repeating: ["section"])) {
+        try await NewsletterAdminController.create($0, $1, app)
+    }
     admin.get("/admin/newsletter/lists/:id", access) { try await NewsletterAdminController.edit($0, $1, app) }
-    admin.post("/admin/newsletter/lists/:id", access) { try await NewsletterAdminController.update($0, $1, app) }
+    admin.post("/admin/newsletter/lists/:id", access, body: .form(repeating: ["section"])) {
+        try await NewsletterAdminController.update($0, $1, app)
+    }
     admin.post("/admin/newsletter/lists/:id/delete", access) { try await NewsletterAdminController.delete($0, $1, app) }
 
     admin.get("/admin/newsletter/subscribers", access) { try await SubscribersController.index($0, $1, app) }
     admin.get("/admin/newsletter/subscribers.csv", access) { try await SubscribersController.export($0, $1, app) }
-    admin.post("/admin/newsletter/subscribers/import", access) { try await SubscribersController.importCSV($0, $1, app) }
+    admin.post("/admin/newsletter/subscribers/import", access, body: BodyRules(limit: BodyRules.upload.limit, repeatable: ["newsletter"])) {
+        try await SubscribersController.importCSV($0, $1, app)
+    }
     admin.post("/admin/newsletter/subscribers/:id/delete", access) { try await SubscribersController.delete($0, $1, app) }
     admin.post("/admin/newsletter/subscribers/:id/unsuppress", access) { try await SubscribersController.unsuppress($0, $1, app) }
 
