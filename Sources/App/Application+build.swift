@@ -50,7 +50,7 @@ public func buildApplication(
 /// walk for every role).
 public func makeRouter(services: AppServices) -> (router: Router<AppRequestContext>, adminRules: [AdminRule]) {
     let router = Router(context: AppRequestContext.self, options: [.autoGenerateHeadEndpoints])
-    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(headers: services.cache.security))
     router.add(middleware: ErrorMiddleware(services: services))
     let admin = AdminRouter(router: router, app: services)
     registerAdminRoutes(admin, services)
@@ -141,6 +141,7 @@ func registerRoutes(_ router: Router<AppRequestContext>, _ app: AppServices) {
     router.get(RouterPath(SiteURL.Pattern.asset)) { try await AssetController.asset($0, $1, app) }
     router.get(RouterPath(SiteURL.Pattern.media)) { try await AssetController.media($0, $1, app) }
     router.get(RouterPath(SiteURL.Pattern.health)) { try await HealthController.show($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.ready)) { try await HealthController.ready($0, $1, app) }
     router.get(RouterPath(SiteURL.Pattern.preview)) { try await PreviewController.show($0, $1, app) }
     router.post(RouterPath(SiteURL.Pattern.viewBeacon)) { try await ViewBeaconController.create($0, $1, app) }
     router.get(RouterPath(SiteURL.Pattern.newsletter)) { try await NewsletterSignupController.show($0, $1, app) }
@@ -159,7 +160,7 @@ func registerRoutes(_ router: Router<AppRequestContext>, _ app: AppServices) {
 extension AppServices {
     /// Creates the shared services from the configuration.
     public static func make(_ config: AppConfiguration, time: any TimeSource, logger: Logger) throws -> AppServices {
-        let database = try DatabaseService(url: config.databaseURL, logger: logger)
+        let database = try DatabaseService(url: config.databaseURL, siteURL: config.siteURL, logger: logger)
         let assets = try AssetStore.bundled()
         let site = SiteState(siteURL: config.siteURL, assets: assets, time: time)
         let views = ViewCounter(database: database, time: time, interval: config.viewFlushInterval, logger: logger) {
@@ -175,7 +176,9 @@ extension AppServices {
             ?? FolderTransport(folder: config.mailFolder, domain: config.siteHost)
         return AppServices(
             config: config, database: database,
-            cache: PageCache(enabled: config.pageCacheEnabled, ttl: config.pageCacheTTL, time: time, logger: logger),
+            cache: PageCache(
+                enabled: config.pageCacheEnabled, ttl: config.pageCacheTTL, time: time, logger: logger,
+                security: SecurityHeaders(https: config.secureCookies)),
             site: site, views: views, assets: assets, time: time, logger: logger, ready: StartupGate(),
             passwords: PasswordHasher(cost: config.bcryptCost), secret: secret,
             mailer: Mailer(config: config, site: site, secret: secret, logger: logger), mailTransport: transport)

@@ -26,6 +26,8 @@ public enum SiteURL: Hashable, Sendable {
     case donate
     case admin
     case health
+    /// Whether this instance can serve: started, and its storage writable.
+    case ready
 
     /// The route patterns, in Hummingbird's syntax, one per kind of address.
     public enum Pattern {
@@ -44,6 +46,7 @@ public enum SiteURL: Hashable, Sendable {
         public static let newsletterPreferences = "/newsletter/preferences/:token"
         public static let newsletterUnsubscribe = "/newsletter/unsubscribe/:newsletter/:token"
         public static let health = "/healthz"
+        public static let ready = "/readyz"
         public static let preview = "/preview/:id/:token"
     }
 
@@ -69,6 +72,7 @@ public enum SiteURL: Hashable, Sendable {
         case .donate: return "/donate/"
         case .admin: return "/admin"
         case .health: return "/healthz"
+        case .ready: return "/readyz"
         }
     }
 

@@ -54,7 +54,7 @@ struct Migrate: AsyncParsableCommand {
         let config = try AppConfiguration.fromEnvironment()
         var logger = Logger(label: "gazette")
         logger.logLevel = config.logLevel
-        let database = try DatabaseService(url: config.databaseURL, logger: logger)
+        let database = try DatabaseService(url: config.databaseURL, siteURL: config.siteURL, logger: logger)
         do {
             try await database.migrate()
         } catch {

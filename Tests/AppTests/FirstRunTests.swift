@@ -41,7 +41,7 @@ struct FirstRunTests {
         }
         let report = try #require(reports.withLock { $0.first })
         #expect(report.ownerPassword.count >= 16)
-        let check = try DatabaseService(url: app.databaseURL, logger: .init(label: "check"))
+        let check = try DatabaseService(url: app.databaseURL, siteURL: "https://news.example.org", logger: .init(label: "check"))
         let owner = try await UserRecord.query(on: try check.db).first()
         await check.shutdown()
         #expect(owner?.role == "owner")

@@ -52,4 +52,29 @@ struct HostileInputTests {
             }
         }
     }
+
+    @Test("A body with broken chunking is a 400, not a 500")
+    func brokenChunking() async throws {
+        try await withApp(.live, fixtures: { app in _ = try await Fixtures.newsroom(articles: 1, on: try app.db()) }) { client, _ in
+            let port = try #require(client.port)
+            let request =
+                "POST /api/v1/views HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\nzz\r\narticle=1\r\n0\r\n\r\n"
+            let answer = try await RawHTTP.exchange(port: port, request)
+            #expect(answer.hasPrefix("HTTP/1.1 400"), "answered \(answer.prefix(40))")
+        }
+    }
+
+    @Test("A client that hangs up halfway through its body is let go, and the server carries on")
+    func bodyCutShort() async throws {
+        try await withApp(.live, fixtures: { app in _ = try await Fixtures.newsroom(articles: 1, on: try app.db()) }) { client, _ in
+            let port = try #require(client.port)
+            let request =
+                "POST /story-number-1/comments HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: 5000\r\n\r\nname=Ruth&email=ruth%40example.org&body=half"
+            let answer = try await RawHTTP.exchange(port: port, request, closeAfterSending: true)
+            #expect(!answer.contains(" 500 "))
+            #expect(try await client.execute(uri: "/story-number-1/", method: .get) { $0.status } == .ok)
+        }
+    }
 }

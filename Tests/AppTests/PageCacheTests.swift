@@ -108,7 +108,8 @@ struct PageCacheTests {
     @Test("Many readers asking for a page nobody has rendered yet cause one rendering")
     func singleFlight() async throws {
         let time = MutableTime()
-        let cache = PageCache(enabled: true, ttl: .seconds(60), time: time, logger: .init(label: "test"))
+        let cache = PageCache(
+            enabled: true, ttl: .seconds(60), time: time, logger: .init(label: "test"), security: SecurityHeaders(https: false))
         let renders = Atomic<Int>(0)
         let render: @Sendable () async throws -> String = {
             renders.add(1, ordering: .relaxed)

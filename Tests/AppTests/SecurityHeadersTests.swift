@@ -37,4 +37,23 @@ struct SecurityHeadersTests {
             }
         }
     }
+
+    @Test("Over https every response, cached or not, tells browsers to stay on https; over http none does")
+    func strictTransport() async throws {
+        try await withApp(fixtures: { app in _ = try await Fixtures.newsroom(articles: 1, on: try app.db()) }) { client, _ in
+            for path in ["/", "/", "/story-number-1/", "/admin/sign-in", "/healthz"] {
+                let value: String? = try await client.execute(uri: path, method: .get) { $0.headers[.strictTransportSecurity] }
+                #expect(value == "max-age=31536000", "\(path)")
+            }
+        }
+        let plain = try await TestApp.make { $0.siteURL = "http://127.0.0.1:8080" }
+        try await plain.run { client in
+            let value: String? = try await client.execute(uri: "/", method: .get) { $0.headers[.strictTransportSecurity] }
+            #expect(value == nil)
+        }
+    }
+}
+
+extension HTTPField.Name {
+    static let strictTransportSecurity = Self("Strict-Transport-Security")!
 }

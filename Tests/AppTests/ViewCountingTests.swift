@@ -73,7 +73,7 @@ struct ViewCountingTests {
         // The app has shut down; read what it left behind with a new connection.
         var logger = Logger(label: "check")
         logger.logLevel = .warning
-        let reopened = try DatabaseService(url: app.databaseURL, logger: logger)
+        let reopened = try DatabaseService(url: app.databaseURL, siteURL: "https://news.example.org", logger: logger)
         let count = try await ArticleQueries.find(id, on: try reopened.db)?.summary.viewCount
         await reopened.shutdown()
         try await app.cleanUp()

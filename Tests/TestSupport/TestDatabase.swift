@@ -61,7 +61,7 @@ actor PostgresAdmin {
         if service == nil {
             var logger = Logger(label: "test-admin")
             logger.logLevel = .warning
-            service = try DatabaseService(url: adminURL, logger: logger)
+            service = try DatabaseService(url: adminURL, siteURL: "https://news.example.org", logger: logger)
         }
         guard let sql = try service?.db as? any SQLDatabase else { return }
         let before = previous
@@ -93,7 +93,8 @@ actor PostgresAdmin {
         try await run("CREATE DATABASE \(Self.template)", adminURL: adminURL)
         var logger = Logger(label: "test-template")
         logger.logLevel = .warning
-        let migrator = try DatabaseService(url: TestDatabase.replacingDatabase(in: adminURL, with: Self.template), logger: logger)
+        let migrator = try DatabaseService(
+            url: TestDatabase.replacingDatabase(in: adminURL, with: Self.template), siteURL: "https://news.example.org", logger: logger)
         do {
             try await migrator.migrate()
             await migrator.shutdown()
@@ -114,7 +115,7 @@ public func withDatabase<Value>(_ body: (any Database, DatabaseService) async th
     let database = try await TestDatabase.make()
     var logger = Logger(label: "test")
     logger.logLevel = .warning
-    let service = try DatabaseService(url: database.url, logger: logger)
+    let service = try DatabaseService(url: database.url, siteURL: "https://news.example.org", logger: logger)
     do {
         try await service.migrate()
         let value = try await body(try service.db, service)

@@ -25,13 +25,13 @@ public struct CachedPage: Sendable {
 
     /// Prepares a page for serving: computes the ETag and, when `compress` is set and the body is
     /// worth it, the gzip bytes.
-    public init(html: String, compress: Bool = true, storedAt: Date) {
+    init(html: String, compress: Bool = true, storedAt: Date, security: SecurityHeaders) {
         let body = ByteBuffer(string: html)
         self.etag = Self.etag(of: body)
         self.gzipBody = compress && body.readableBytes > 1024 ? Self.gzip(body) : nil
         self.body = body
         self.storedAt = storedAt
-        var headers = SecurityHeaders.fields
+        var headers = security.fields
         headers[.cacheControl] = Self.cacheControl
         headers[.vary] = "Accept-Encoding"
         headers[.contentType] = "text/html; charset=utf-8"
@@ -90,10 +90,15 @@ public final class PageCache: Sendable {
     let maximumBytes: Int
     let time: any TimeSource
     let logger: Logger
+    /// The headers every cached page is served with.
+    let security: SecurityHeaders
     private let state = Mutex(State())
 
-    public init(enabled: Bool, ttl: Duration, time: any TimeSource, logger: Logger, maximumBytes: Int = 64 << 20) {
+    init(
+        enabled: Bool, ttl: Duration, time: any TimeSource, logger: Logger, security: SecurityHeaders, maximumBytes: Int = 64 << 20
+    ) {
         self.isEnabled = enabled
+        self.security = security
         self.ttl = Double(ttl.components.seconds) + Double(ttl.components.attoseconds) / 1e18
         self.time = time
         self.logger = logger
@@ -150,7 +155,7 @@ public final class PageCache: Sendable {
                 if state.generation == generation { state.rendering[key] = nil }
             }
         }
-        let page = CachedPage(html: try await render(), compress: true, storedAt: time.now())
+        let page = CachedPage(html: try await render(), compress: true, storedAt: time.now(), security: security)
         store(page, for: key, generation: generation)
         return page
     }

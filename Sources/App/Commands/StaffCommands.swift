@@ -44,7 +44,7 @@ public enum StaffCommands {
     static func withDatabase<T: Sendable>(_ config: AppConfiguration, _ body: (DatabaseService) async throws -> T) async throws -> T {
         var logger = Logger(label: "gazette")
         logger.logLevel = .warning
-        let database = try DatabaseService(url: config.databaseURL, logger: logger)
+        let database = try DatabaseService(url: config.databaseURL, siteURL: config.siteURL, logger: logger)
         do {
             try await database.migrate()
             let value = try await body(database)

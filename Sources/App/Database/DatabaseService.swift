@@ -7,6 +7,7 @@ import NIOCore
 import NIOPosix
 import Persistence
 import ServiceLifecycle
+import Views
 
 /// Fluent wired as a service (what hummingbird-fluent does, in one small file): it owns the
 /// connection pools, runs migrations, and closes the pools after everything else has stopped.
@@ -18,16 +19,24 @@ public final class DatabaseService: Service, Sendable {
     /// larger than the connection count, the connection holding the lock always has a thread to
     /// finish on (a shared pool can be filled by waiters and never free up).
     let threadPool: NIOThreadPool
+    /// How migrations that re-render stored bodies render them.
+    let renderers: BodyRenderers
+    /// Refuses handles while a SQLite file cannot be written (see `StorageGuard`).
+    let storage: StorageGuard
 
     /// Connects to `url` (`sqlite:PATH`, `sqlite::memory:`, `postgres://…`). For a file database
-    /// the folder is created and the journal switched to WAL.
-    public init(url: String, logger: Logger) throws {
+    /// the folder is created and the journal switched to WAL. `siteURL` makes links in re-rendered
+    /// newsletter editions absolute.
+    public init(url: String, siteURL: String, logger: Logger) throws {
         self.logger = logger
+        self.renderers = .current(siteURL: siteURL)
         let group = MultiThreadedEventLoopGroup.singleton
         self.threadPool = NIOThreadPool(numberOfThreads: group.makeIterator().reduce(0) { count, _ in count + 1 } + 2)
         threadPool.start()
         self.databases = Databases(threadPool: threadPool, on: group)
         let level: Logger.Level = .trace
+        self.storage = StorageGuard(
+            sqlitePath: url.hasPrefix("sqlite:") && url != "sqlite::memory:" ? String(url.dropFirst(7)) : nil, logger: logger)
         if url == "sqlite::memory:" {
             databases.use(.sqlite(.memory, sqlLogLevel: level), as: .sqlite)
         } else if url.hasPrefix("sqlite:") {
@@ -51,6 +60,7 @@ public final class DatabaseService: Service, Sendable {
     /// A database handle for one unit of work.
     public var db: any Database {
         get throws {
+            try storage.check()
             guard let database = databases.database(logger: logger, on: databases.eventLoopGroup.any()) else {
                 throw DatabaseServiceError.shutDown
             }
@@ -72,7 +82,7 @@ public final class DatabaseService: Service, Sendable {
 
     func migrator() -> Migrator {
         let migrations = Migrations()
-        GazetteMigrations.register(in: migrations)
+        GazetteMigrations.register(in: migrations, renderers: renderers)
         return Migrator(databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
     }
 
@@ -86,6 +96,15 @@ public final class DatabaseService: Service, Sendable {
     public func shutdown() async {
         await databases.shutdownAsync()
         try? await threadPool.shutdownGracefully()
+    }
+}
+
+extension BodyRenderers {
+    /// Today's renderers, for migrations that re-render stored bodies.
+    static func current(siteURL: String) -> BodyRenderers {
+        BodyRenderers(
+            article: { BodyRenderer.render(markdown: $0) },
+            edition: { EditionMailView.manualBody(markdown: $0, brand: MailBrand(siteTitle: "", siteURL: siteURL)) })
     }
 }
 

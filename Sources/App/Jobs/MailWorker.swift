@@ -50,7 +50,8 @@ public struct MailWorker: Service {
             let finished = try await EditionStore.finishCompleted(now: services.time.now(), on: try services.db())
             for id in finished { services.logger.info("Edition sent", metadata: ["edition": "\(id)"]) }
         } catch {
-            services.logger.error("Could not close finished editions", metadata: ["error": "\(error)"])
+            services.logger.log(
+                level: StorageError.logLevel(for: error), "Could not close finished editions", metadata: ["error": "\(error)"])
         }
         return handled
     }
@@ -67,7 +68,8 @@ public struct MailWorker: Service {
                 handled += batch.count
                 try await send(batch, editions: &editions, on: db)
             } catch {
-                services.logger.error("Mail delivery failed; will retry", metadata: ["error": "\(error)"])
+                services.logger.log(
+                    level: StorageError.logLevel(for: error), "Mail delivery failed; will retry", metadata: ["error": "\(error)"])
                 break
             }
         }
@@ -95,7 +97,9 @@ public struct MailWorker: Service {
                 try await record(outcome, for: claimed, on: db)
             } catch {
                 // The lease runs out and the message is tried again; the server log says why.
-                services.logger.error("Could not record a delivery", metadata: ["message": "\(claimed.id)", "error": "\(error)"])
+                services.logger.log(
+                    level: StorageError.logLevel(for: error), "Could not record a delivery",
+                    metadata: ["message": "\(claimed.id)", "error": "\(error)"])
             }
         }
     }

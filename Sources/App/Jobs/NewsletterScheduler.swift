@@ -47,7 +47,8 @@ public struct NewsletterScheduler: Service {
             try await RateLimitStore.purge(before: now.addingTimeInterval(-86_400), on: db)
             if queued > 0 { services.mailer.wake() }
         } catch {
-            services.logger.error("Newsletter scheduling failed; will retry", metadata: ["error": "\(error)"])
+            services.logger.log(
+                level: StorageError.logLevel(for: error), "Newsletter scheduling failed; will retry", metadata: ["error": "\(error)"])
         }
     }
 

@@ -34,7 +34,8 @@ struct PublishScheduler: Service {
                 before: yesterday, hoursBefore: VisitorFingerprint.hourKey(now) - Trending.windowHours - 24, on: db)
             try await services.site.refreshTrending(on: db)
         } catch {
-            services.logger.error("Scheduled work failed; will retry", metadata: ["error": "\(error)"])
+            services.logger.log(
+                level: StorageError.logLevel(for: error), "Scheduled work failed; will retry", metadata: ["error": "\(error)"])
         }
     }
 }

@@ -81,7 +81,7 @@ public final class ViewCounter: Service, Sendable {
         do {
             try await flush()
         } catch {
-            logger.error("Could not write view counts; will retry", metadata: ["error": "\(error)"])
+            logger.log(level: StorageError.logLevel(for: error), "Could not write view counts; will retry", metadata: ["error": "\(error)"])
         }
     }
 

@@ -1,12 +1,14 @@
 import CGD
+import CImageDecode
 import Domain
 import Foundation
 
 /// Turns an upload into what the media library stores, with libgd: the bytes are checked to be
 /// an image of an accepted format and a sane size, JPEG orientation is applied, the image is
 /// scaled down to a maximum width and re-encoded (which drops camera metadata such as GPS
-/// positions), and smaller copies are made for `srcset`. GIFs are kept as uploaded (re-encoding
-/// would lose their animation) once libgd has decoded them successfully.
+/// positions), and smaller copies are made for `srcset`. A JPEG much wider than we store is
+/// scaled down while it is decoded. GIFs keep their animation: their blocks are copied without
+/// comments, unknown extensions or bytes after the end (`GIFCleaner`).
 enum ImageProcessor {
     struct Output {
         var format: ImageFormat
@@ -39,13 +41,17 @@ enum ImageProcessor {
             throw .tooLarge("Images may have at most \(UploadLimits.maximumPixels / 1_000_000) megapixels.")
         }
         silenceErrors
-        guard let decoded = decode(bytes, as: header.format) else { throw .unreadable }
         if header.format == .gif {
+            guard let cleaned = GIFCleaner.clean(bytes), let decoded = decode(cleaned, as: .gif) else { throw .unreadable }
             let width = Int(decoded.pointee.sx)
             let height = Int(decoded.pointee.sy)
             gdImageDestroy(decoded)
-            return Output(format: .gif, width: width, height: height, data: bytes, variants: [])
+            return Output(format: .gif, width: width, height: height, data: cleaned, variants: [])
         }
+        let scaledJPEG =
+            header.format == .jpeg && header.width >= 2 * UploadLimits.maximumWidth
+            ? decodeJPEG(bytes, atLeast: UploadLimits.maximumWidth) : nil
+        guard let decoded = scaledJPEG ?? decode(bytes, as: header.format) else { throw .unreadable }
         var image = oriented(decoded, orientation: header.format == .jpeg ? exifOrientation(bytes) : 1)
         defer { gdImageDestroy(image) }
         if Int(image.pointee.sx) > UploadLimits.maximumWidth, let smaller = scaled(image, toWidth: UploadLimits.maximumWidth) {
@@ -77,6 +83,11 @@ enum ImageProcessor {
             case .gif: return gdImageCreateFromGifPtr(size, buffer.baseAddress)
             }
         }
+    }
+
+    /// A JPEG decoded at the smallest power-of-two fraction still at least `width` wide.
+    static func decodeJPEG(_ bytes: [UInt8], atLeast width: Int) -> gdImagePtr? {
+        bytes.withUnsafeBufferPointer { gazette_jpeg_decode_scaled($0.baseAddress, $0.count, Int32(width)) }
     }
 
     static func encode(_ image: gdImagePtr, as format: ImageFormat) -> [UInt8]? {

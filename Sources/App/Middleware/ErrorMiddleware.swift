@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import NIOHTTP1
+import SQLiteNIO
 import Views
 
 /// Turns every error into a response a person can act on: an error page in the site's design
@@ -117,6 +118,14 @@ struct Problem {
             case .conflict(let message):
                 self.init(status: .conflict, title: "That conflicts with what is stored", detail: message)
             }
+        case is StorageError:
+            self.init(
+                status: .serviceUnavailable, title: "Temporarily unavailable",
+                detail: "The site cannot save or read anything right now. Nothing you sent was stored; please try again in a few minutes.")
+        case let error as SQLiteError where error.reason == .readOnly:
+            self.init(
+                status: .serviceUnavailable, title: "Temporarily unavailable",
+                detail: "The site cannot save anything right now. Nothing you sent was stored; please try again in a few minutes.")
         case is HTTPParserError:
             self.init(
                 status: .badRequest, title: "Malformed request",

@@ -24,6 +24,8 @@ public struct AppServices: Sendable {
     public let mailer: Mailer
     /// Where the mail worker hands messages: the SMTP server, or the mail folder.
     public let mailTransport: any MailTransport
+    /// Uploaded images are decoded one at a time.
+    let imageGate = ImageGate(capacity: 1)
 
     /// A database handle for one request or job run.
     public func db() throws -> any Database {

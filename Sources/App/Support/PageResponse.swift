@@ -18,7 +18,9 @@ extension AppServices {
             return Self.respond(page, to: request)
         }
         let html = try await render()
-        return Self.respond(CachedPage(html: html.rendered, compress: Self.acceptsGzip(request), storedAt: time.now()), to: request)
+        return Self.respond(
+            CachedPage(html: html.rendered, compress: Self.acceptsGzip(request), storedAt: time.now(), security: cache.security),
+            to: request)
     }
 
     /// A page that must not be cached anywhere (a form result, a reply form).

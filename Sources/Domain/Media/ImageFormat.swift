@@ -108,7 +108,9 @@ public struct ImageHeader: Equatable, Sendable {
 /// Limits on uploaded images.
 public enum UploadLimits {
     public static let maximumBytes = 10 << 20
-    public static let maximumPixels = 50_000_000
+    /// A decoded image takes four bytes a pixel: 25 megapixels (a 6000 × 4000 camera photo and a
+    /// little more) is about 100 MB while it is processed, one at a time.
+    public static let maximumPixels = 25_000_000
     /// The widths of the resized copies offered through `srcset`.
     public static let variantWidths = [480, 960, 1600]
     /// The largest stored width; bigger uploads are scaled down (and lose their metadata).

@@ -26,10 +26,12 @@ public struct MediaItem: Equatable, Sendable {
     public var alt: String
     public var caption: String
     public var createdAt: Date
+    /// Who uploaded it (nil for sample and imported images, or a removed account).
+    public var uploadedBy: StaffMember.ID?
 
     public init(
         id: ID, fileName: String, originalName: String, format: ImageFormat, width: Int, height: Int, bytes: Int,
-        variants: [Variant], alt: String, caption: String, createdAt: Date
+        variants: [Variant], alt: String, caption: String, createdAt: Date, uploadedBy: StaffMember.ID? = nil
     ) {
         self.id = id
         self.fileName = fileName
@@ -42,6 +44,12 @@ public struct MediaItem: Equatable, Sendable {
         self.alt = alt
         self.caption = caption
         self.createdAt = createdAt
+        self.uploadedBy = uploadedBy
+    }
+
+    /// Staff who manage the library may describe any image; others only the ones they uploaded.
+    public func canDescribe(_ staff: StaffMember) -> Bool {
+        staff.can(.manageMedia) || (staff.can(.uploadMedia) && uploadedBy == staff.id)
     }
 
     /// Alt text is required before an image can be used in an article.

@@ -26,6 +26,8 @@ public struct TransactionalMail: Equatable, Sendable {
         case donationReceipt(amount: String, date: Date, reference: String, manageLink: String?)
         case passwordReset(link: String, validHours: Int)
         case invitation(inviterName: String, roleLabel: String, link: String, validDays: Int)
+        /// Many failed sign-ins to a staff account: someone may be guessing its password.
+        case signInAlert(failures: Int, minutes: Int, resetLink: String)
 
         /// A short name for logs and the outbox's purpose column.
         public var purpose: String {
@@ -36,6 +38,7 @@ public struct TransactionalMail: Equatable, Sendable {
             case .donationReceipt: "donation_receipt"
             case .passwordReset: "password_reset"
             case .invitation: "invitation"
+            case .signInAlert: "sign_in_alert"
             }
         }
     }

@@ -40,6 +40,14 @@ public enum AuthTokenStore {
         return token
     }
 
+    /// Uses up every open link of `purpose` for `email`: a new password reset link replaces the
+    /// ones sent before, so an older mail that leaked is worthless.
+    public static func revokeOpen(_ purpose: Purpose, email: String, now: Date, on db: any Database) async throws {
+        try await AuthTokenRecord.query(on: db)
+            .filter(\.$purpose == purpose.rawValue).filter(\.$email == StaffStore.normalise(email)).filter(\.$usedAt == nil)
+            .set(\.$usedAt, to: now).update()
+    }
+
     /// What an unused, unexpired token grants, without using it up (to show the form).
     public static func peek(_ token: String, purpose: Purpose, now: Date, on db: any Database) async throws -> Grant? {
         guard token.count <= 100, let record = try await AuthTokenRecord.find(SecretToken.hash(token), on: db),

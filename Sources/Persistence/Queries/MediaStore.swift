@@ -13,7 +13,8 @@ public enum MediaStore {
         return MediaItem(
             id: .init(try record.requireID()), fileName: record.fileName, originalName: record.originalName,
             format: ImageFormat(rawValue: record.format) ?? .jpeg, width: record.width, height: record.height,
-            bytes: record.bytes, variants: variants, alt: record.alt, caption: record.caption, createdAt: record.createdAt)
+            bytes: record.bytes, variants: variants, alt: record.alt, caption: record.caption, createdAt: record.createdAt,
+            uploadedBy: record.uploadedBy.map { .init($0) })
     }
 
     /// Stores a processed upload; an identical file uploaded before is returned instead.

@@ -65,3 +65,18 @@ public final class RecoveryCodeRecord: Model, @unchecked Sendable {
 
     public init() {}
 }
+
+/// A row of `staff_devices`: a browser (by the hash of its device cookie) and the network an
+/// account signed in from.
+public final class StaffDeviceRecord: Model, @unchecked Sendable {
+    public static let schema = "staff_devices"
+
+    @ID(custom: .id, generatedBy: .database) public var id: Int?
+    @Parent(key: "user_id") public var user: UserRecord
+    @Field(key: "token_hash") public var tokenHash: String
+    @Field(key: "network_hash") public var networkHash: String
+    @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "last_seen_at") public var lastSeenAt: Date
+
+    public init() {}
+}

@@ -41,8 +41,26 @@ public enum MediaPages {
 
     public static func item(
         _ chrome: AdminChrome, image: String, srcset: String, alt: String, caption: String, details: [String], errors: [String: String],
-        action: String, deleteAction: String?, inUse: Bool
+        action: String?, deleteAction: String?, inUse: Bool
     ) -> HTML {
+        let describeForm: HTML =
+            action.map { action in
+                HTML(
+                    """
+                    <form method="post" action="\(action)" class="panel">
+                    \(chrome.csrfField)
+                    \(AdminField.text("alt", label: "Alt text", value: alt, error: errors["alt"], hint: "What the image shows, for people who cannot see it. Required before the image can be used.", attributes: "maxlength=\"300\" required"))
+                    \(AdminField.textarea("caption", label: "Default caption", value: caption, error: errors["caption"], rows: 2, attributes: "maxlength=\"300\""))
+                    <button type="submit">Save description</button>
+                    </form>
+                    """)
+            }
+            ?? HTML(
+                """
+                <div class="panel"><p><strong>Alt text:</strong> \(alt.isEmpty ? "none yet" : alt)</p>\
+                \(HTML.when(!caption.isEmpty) { HTML("<p><strong>Caption:</strong> \(caption)</p>") })\
+                <p class="muted">Only the person who uploaded this image, or an editor, can change its description.</p></div>
+                """)
         let deleteForm: HTML =
             deleteAction.map { action in
                 inUse
@@ -59,12 +77,7 @@ public enum MediaPages {
                 <figure><img src="\(image)" srcset="\(srcset)" sizes="(min-width: 60rem) 40rem, 100vw" alt="\(alt)"></figure>
                 <div>
                 <ul class="details">\(details.map { HTML("<li>\($0)</li>") })</ul>
-                <form method="post" action="\(action)" class="panel">
-                \(chrome.csrfField)
-                \(AdminField.text("alt", label: "Alt text", value: alt, error: errors["alt"], hint: "What the image shows, for people who cannot see it. Required before the image can be used.", attributes: "maxlength=\"300\" required"))
-                \(AdminField.textarea("caption", label: "Default caption", value: caption, error: errors["caption"], rows: 2, attributes: "maxlength=\"300\""))
-                <button type="submit">Save description</button>
-                </form>
+                \(describeForm)
                 \(deleteForm)
                 </div></div>
                 """)

@@ -55,6 +55,15 @@ public enum TransactionalMailView {
                     "\(inviter) has invited you to join \(brand.siteTitle) as \(role.lowercased()).",
                     "Choose your password with the link below. It works once, for \(days) days.",
                 ], action: ("Accept the invitation", link))
+        case .signInAlert(let failures, let minutes, let link):
+            return compose(
+                brand, subject: "Failed sign-ins to your \(brand.siteTitle) account", heading: "Someone may be guessing your password",
+                paragraphs: [
+                    greeting,
+                    "There were \(failures) failed attempts to sign in to your \(brand.siteTitle) account in the last \(minutes) minutes.",
+                    "Your account is safe while the password is not guessed: further attempts from browsers and networks you have not used are slowed down, and you can still sign in as usual from yours.",
+                    "If it was not you, choose a new, long password and turn on two-step sign-in on your account page.",
+                ], action: ("Choose a new password", link))
         }
     }
 

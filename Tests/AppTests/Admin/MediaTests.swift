@@ -86,7 +86,13 @@ struct MediaTests {
                 "bomb.png", "image/png",
                 [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [
                     0, 1, 0, 0, 0, 1, 0, 0, 8, 2, 0, 0, 0, 0, 0, 0, 0,
-                ], "at most 50 megapixels"
+                ], "at most 25 megapixels"
+            ),
+            (
+                "7000x7000.png", "image/png",
+                [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [
+                    0, 0, 0x1B, 0x58, 0, 0, 0x1B, 0x58, 8, 2, 0, 0, 0, 0, 0, 0, 0,
+                ], "at most 25 megapixels"
             ),
             (
                 "broken.png", "image/png",
@@ -112,6 +118,77 @@ struct MediaTests {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try Data("<script>alert(1)</script>".utf8).write(to: URL(fileURLWithPath: folder + "/page.html"))
             #expect(try await client.execute(uri: "/media/page.html", method: .get) { $0.status } == .notFound)
+        }
+    }
+
+    /// A 1×1 GIF with a comment, an XMP block and a script after its end.
+    static let gifWithPayload: [UInt8] =
+        Array("GIF89a".utf8) + [0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0xFF]
+        + [0x21, 0xFE, 0x07] + Array("comment".utf8) + [0x00]
+        + [0x21, 0xFF, 0x0B] + Array("XMP DataXMP".utf8) + [0x04] + Array("<x/>".utf8) + [0x00]
+        + [0x21, 0xF9, 0x04, 0x01, 0x00, 0x00, 0x00, 0x00]
+        + [0x2C, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3B]
+        + Array("<?php system($_GET['c']); ?>".utf8)
+
+    @Test("An uploaded GIF is stored without comments, foreign blocks or bytes after its end")
+    func gifStripped() async throws {
+        try await withApp { client, app in
+            let author = try await app.staff(.author)
+            let response = try await upload(client, author, fileName: "dot.gif", type: "image/gif", bytes: Self.gifWithPayload)
+            #expect(response.status == .seeOther)
+            let item = try #require(try await MediaStore.list(page: .init(number: 1, size: 5), on: try app.db()).items.first)
+            let stored = try Data(contentsOf: URL(fileURLWithPath: app.services.config.dataDirectory + "/media/" + item.fileName))
+            let text = String(decoding: stored, as: UTF8.self)
+            #expect(stored.last == 0x3B)
+            #expect(!text.contains("<?php") && !text.contains("comment") && !text.contains("XMP"))
+            #expect(item.width == 1 && item.height == 1)
+        }
+    }
+
+    @Test("A JPEG far wider than we store is scaled down while it is decoded")
+    func jpegScaledWhileDecoding() throws {
+        let wide = try #require(ImageProcessor.testJPEG(width: 5200, height: 120))
+        let decoded = try #require(ImageProcessor.decodeScaledJPEG(wide, atLeast: UploadLimits.maximumWidth))
+        #expect(decoded.width == 2600 && decoded.height == 60)
+        let output = try ImageProcessor.process(wide)
+        #expect(output.width == UploadLimits.maximumWidth)
+    }
+
+    @Test("Images are decoded one at a time")
+    func oneDecodeAtATime() async throws {
+        let gate = ImageGate(capacity: 1)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<4 {
+                group.addTask { _ = try await gate.run { Thread.sleep(forTimeInterval: 0.05) } }
+            }
+            try await group.waitForAll()
+        }
+        #expect(await gate.mostAtOnce == 1)
+    }
+
+    @Test("Only the uploader, an editor or the owner may change an image's description")
+    func describeOwnOnly() async throws {
+        try await withApp { client, app in
+            let uploader = try await app.staff(.contributor)
+            let other = try await app.staff(.contributor)
+            let editor = try await app.staff(.editor)
+            let location = try await upload(
+                client, uploader, fileName: "a.jpg", type: "image/jpeg", bytes: SampleImages.jpeg(index: 1, section: "news")
+            )
+            .headers[.location]
+            let path = try #require(location?.split(separator: "?").first.map(String.init))
+            func describe(_ login: StaffLogin, _ alt: String) async throws -> HTTPResponse.Status {
+                try await client.execute(
+                    uri: path, method: .post, headers: login.formHeaders,
+                    body: formBody([("_csrf", login.csrf), ("alt", alt), ("caption", "")])
+                ) { $0.status }
+            }
+            #expect(try await describe(other, "Defaced") == .forbidden)
+            #expect(!(try await client.execute(uri: path, method: .get, headers: other.headers) { $0.text }.contains("name=\"alt\"")))
+            #expect(try await describe(uploader, "A bridge") == .seeOther)
+            #expect(try await describe(editor, "A steel bridge") == .seeOther)
+            let id = try #require(Int(path.split(separator: "/").last ?? ""))
+            #expect(try await MediaStore.find(.init(id), on: try app.db())?.alt == "A steel bridge")
         }
     }
 }

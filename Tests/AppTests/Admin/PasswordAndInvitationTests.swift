@@ -62,6 +62,27 @@ struct PasswordAndInvitationTests {
         }
     }
 
+    @Test("A new reset link revokes the ones sent before it")
+    func newerLinkRevokesOlder() async throws {
+        try await withApp { client, app in
+            _ = try await app.staff(.author, email: "au@example.org")
+            let forgot = try await openForm(client, "/admin/password/forgot")
+            _ = try await post(client, "/admin/password/forgot", forgot, [("email", "au@example.org")])
+            _ = try await post(client, "/admin/password/forgot", forgot, [("email", "au@example.org")])
+            let paths = try await app.mailFiles().map { mail in
+                try #require(link(in: decodeQuotedPrintable(mail), startingWith: "https://news.example.org/admin/password/reset/"))
+                    .dropFirst("https://news.example.org".count)
+            }
+            #expect(paths.count == 2)
+            #expect(try await openForm(client, String(paths[0])).status == .notFound)
+            let newer = try await openForm(client, String(paths[1]))
+            #expect(newer.status == .ok)
+            let done = try await post(
+                client, String(paths[1]), newer, [("password", "a brand new secret"), ("confirmation", "a brand new secret")])
+            #expect(done.status == .seeOther)
+        }
+    }
+
     @Test("An invitation creates an account with the chosen role and a byline")
     func invitation() async throws {
         try await withApp { client, app in

@@ -61,7 +61,7 @@ struct SignInTests {
         }
     }
 
-    @Test("After five failures the account must wait, even with the right password")
+    @Test("After five failures from one network and browser, the next attempt there waits, and the wait ends")
     func rateLimit() async throws {
         try await withApp { client, app in
             let login = try await app.staff(.author, email: "au@example.org")

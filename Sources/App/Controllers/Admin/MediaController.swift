@@ -41,7 +41,7 @@ enum MediaController {
         let bytes = Array(file.body.readableBytesView)
         let output: ImageProcessor.Output
         do {
-            output = try await NIOThreadPool.singleton.runIfActive { try ImageProcessor.process(bytes) }
+            output = try await app.imageGate.run { try ImageProcessor.process(bytes) }
         } catch let failure as ImageProcessor.Failure {
             return try await library(request, context, app, error: failure.message)
         }
@@ -58,6 +58,7 @@ enum MediaController {
 
     @Sendable static func describe(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
         let item = try await load(context, app)
+        guard item.canDescribe(try context.requireStaff()) else { throw AdminError.forbidden }
         let alt = (context.form["alt"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let caption = (context.form["caption"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var errors: [String: String] = [:]
@@ -110,7 +111,8 @@ enum MediaController {
                 item.variants.isEmpty
                     ? "No resized copies (small or animated image)"
                     : "Resized copies: " + item.variants.map { "\($0.width) px" }.joined(separator: ", "),
-            ], errors: errors, action: "/admin/media/\(item.id)", deleteAction: canDelete ? "/admin/media/\(item.id)/delete" : nil,
+            ], errors: errors, action: (context.staff.map(item.canDescribe) ?? false) ? "/admin/media/\(item.id)" : nil,
+            deleteAction: canDelete ? "/admin/media/\(item.id)/delete" : nil,
             inUse: try await MediaStore.isInUse(fileName: item.fileName, on: db))
         return AppServices.adminPage(html, status: status)
     }

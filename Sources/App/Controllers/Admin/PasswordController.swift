@@ -25,7 +25,7 @@ enum PasswordController {
         let db = try app.db()
         let now = app.time.now()
         let key = "reset:" + VisitorFingerprint.network(of: app.clientAddress(request, context))
-        if try await SignInThrottle.failures(key, since: now.addingTimeInterval(-SignInController.window), on: db) >= networkLimit {
+        if try await SignInThrottle.failures(key, since: now.addingTimeInterval(-SignInPolicy.window), on: db).count >= networkLimit {
             return try await OpenForm.respond(request, context, app, status: .tooManyRequests) {
                 SignInPages.forgot($0, email: email, sent: false, error: "Too many requests from your network. Wait 15 minutes.")
             }
@@ -34,6 +34,7 @@ enum PasswordController {
         // The same answer whether or not the address has an account.
         if let account = try await StaffStore.account(email: email, on: db), account.active {
             try await db.transaction { tx in
+                try await AuthTokenStore.revokeOpen(.passwordReset, email: email, now: now, on: tx)
                 let token = try await AuthTokenStore.create(
                     .passwordReset, email: email, name: account.member.name, role: nil, userID: account.member.id, createdBy: nil, now: now,
                     lifetime: lifetime, on: tx)
@@ -77,7 +78,7 @@ enum PasswordController {
         try await SignInThrottle.clear("account:" + grant.email, on: db)
         var response = SignInController.redirect("/admin?done=password")
         let pending = try await StaffStore.account(user, on: db)?.member.twoFactorEnabled ?? false
-        try await SignInController.startSession(for: user, pending: pending, replacing: nil, request, &response, app)
+        try await SignInController.startSession(for: user, pending: pending, replacing: nil, request, context, &response, app)
         if pending { response.headers[.location] = "/admin/sign-in/verify" }
         return response
     }

@@ -137,7 +137,8 @@ enum InvitationController {
         let member = try await StaffStore.create(
             email: grant.email, name: name, role: grant.role ?? .contributor, passwordHash: hash, now: now, on: db)
         var response = SignInController.redirect("/admin")
-        try await SignInController.startSession(for: member.id, pending: false, replacing: context.session, request, &response, app)
+        try await SignInController.startSession(
+            for: member.id, pending: false, replacing: context.session, request, context, &response, app)
         return response
     }
 

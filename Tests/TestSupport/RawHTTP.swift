@@ -1,0 +1,48 @@
+import Dispatch
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Sends bytes no well-behaved client would (broken chunking, a body cut short) to a live test
+/// server and returns what came back, for tests of the HTTP layer itself.
+public enum RawHTTP {
+    /// Writes `request` to 127.0.0.1:`port`; with `closeAfterSending`, half-closes the connection
+    /// (the client went away). Returns everything the server sent within `timeout` seconds.
+    public static func exchange(port: Int, _ request: String, closeAfterSending: Bool = false, timeout: Int = 5) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(
+                    with: Result { try blockingExchange(port: port, Array(request.utf8), close: closeAfterSending, timeout: timeout) })
+            }
+        }
+    }
+
+    static func blockingExchange(port: Int, _ bytes: [UInt8], close: Bool, timeout: Int) throws -> String {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw POSIXError(.EIO) }
+        defer { Glibc.close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        var wait = timeval(tv_sec: timeout, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
+        _ = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        if close { shutdown(socket, Int32(SHUT_WR)) }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.recv(socket, $0.baseAddress, $0.count, 0) }
+            if count <= 0 { break }
+            received += buffer[0..<count]
+            if let text = String(bytes: received, encoding: .utf8), text.contains("\r\n\r\n"), !close { break }
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+}
