@@ -44,13 +44,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "GazetteFuzz",
+            dependencies: ["Domain", "Routes", "Views", "Forms", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "App",
             dependencies: [
-                "Domain", "Routes", "Views", "Persistence", "Mail", "CGD", "CImageDecode",
+                "Domain", "Routes", "Views", "Persistence", "Mail", "Forms", "CGD", "CImageDecode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
-                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -85,6 +89,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "Routes", dependencies: ["Domain"], swiftSettings: swiftSettings),
+        .target(
+            name: "Forms",
+            dependencies: [
+                .product(name: "MultipartKit", package: "multipart-kit"), .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Mail",
             dependencies: [
@@ -122,6 +133,8 @@ let package = Package(
         .systemLibrary(name: "CGD", path: "Sources/CGD", pkgConfig: "gdlib", providers: [.apt(["libgd-dev"])]),
         .target(name: "CImageDecode", linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("gd")]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FuzzTests", dependencies: ["GazetteFuzz"], exclude: ["Corpus"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MailTests",
             dependencies: ["Mail", "TestSupport", .product(name: "Logging", package: "swift-log")],

@@ -93,4 +93,34 @@ struct BodyRendererTests {
         #expect(html.contains(">the report</a>"))
         #expect(!html.contains("onmouseover"))
     }
+
+    @Test("A “<p” that nothing closes renders as text instead of hanging Ink", .timeLimit(.minutes(1)))
+    func unclosedParagraphTag() {
+        #expect(BodyRenderer.render(markdown: "a <p").html == "<p>a &lt;p</p>")
+        #expect(BodyRenderer.render(markdown: "<P|t and more").html.contains("&lt;P|t and more"))
+        #expect(BodyRenderer.render(markdown: "<p>kept</p> then <p").html.contains("<p>kept</p>"))
+    }
+
+    @Test(
+        "Many open brackets render as brackets instead of taking exponential time, and ordinary links still work", .timeLimit(.minutes(1)))
+    func manyBrackets() {
+        // Exponential before: 24 brackets took 17 seconds, so these would never finish.
+        #expect(
+            BodyRenderer.render(markdown: "x " + String(repeating: "[", count: 400)).html == "<p>x " + String(repeating: "[", count: 400)
+                + "</p>")
+        #expect(BodyRenderer.render(markdown: String(repeating: "![", count: 200)).text.count == 400)
+        #expect(
+            BodyRenderer.render(markdown: String(repeating: "[", count: 100) + "x" + String(repeating: "]", count: 100)).text.count == 201)
+        let links = BodyRenderer.render(markdown: "See [the report](https://example.org/r) and [![map](/media/m.png)](/map/) [a [b](/b)].")
+            .html
+        #expect(links.contains("<a href=\"https://example.org/r\">the report</a>"))
+        #expect(links.contains("<a href=\"/map/\"><img src=\"/media/m.png\" alt=\"map\"></a>"))
+        #expect(links.contains("[a <a href=\"/b\">b</a>]"))
+    }
+
+    @Test("A list followed by a last line of spaces renders instead of crashing Ink")
+    func listThenTrailingSpaces() {
+        #expect(BodyRenderer.render(markdown: "- a\n ").html == "<ul><li>a</li></ul>")
+        #expect(BodyRenderer.render(markdown: "1. a\n2. b\n\t").html == "<ol><li>a</li><li>b</li></ol>")
+    }
 }

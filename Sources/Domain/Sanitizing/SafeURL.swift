@@ -31,13 +31,18 @@ public enum SafeURL {
         return nil
     }
 
-    /// A `srcset` whose every candidate URL passes `check`, or nil.
+    /// A `srcset` whose every candidate URL passes `check`, or nil. Split as the HTML standard
+    /// splits it, on commas and ASCII whitespace, scalar by scalar (a combining mark after a comma
+    /// must not fuse with the space we write there).
     public static func checkSourceSet(_ value: String, schemes: Set<String>) -> String? {
+        let asciiSpace: Set<Unicode.Scalar> = [" ", "\t", "\n", "\u{0C}", "\r"]
         var candidates: [String] = []
-        for candidate in value.split(separator: ",") {
-            let parts = candidate.split(whereSeparator: \.isWhitespace)
-            guard let first = parts.first, parts.count <= 2, let url = check(String(first), schemes: schemes) else { return nil }
-            guard !url.contains(",") else { return nil }
+        for candidate in value.unicodeScalars.split(separator: ",") {
+            let parts = candidate.split(whereSeparator: asciiSpace.contains).map { String(String.UnicodeScalarView($0)) }
+            guard let first = parts.first, parts.count <= 2, let url = check(first, schemes: schemes) else { return nil }
+            guard !url.isEmpty, !url.unicodeScalars.contains(where: { asciiSpace.contains($0) || $0 == "," }),
+                url.unicodeScalars.first?.properties.generalCategory != .nonspacingMark
+            else { return nil }
             if parts.count == 2 {
                 let descriptor = parts[1]
                 guard descriptor.count <= 8, descriptor.dropLast().allSatisfy({ $0.isNumber || $0 == "." }),

@@ -43,7 +43,7 @@ public enum EditionMailView {
     public static func manualBody(markdown: String, brand: MailBrand) -> (html: String, text: String) {
         // Staff may write HTML in Markdown, as in articles; it passes the same allow-list, so
         // scripts, frames, forms and event handlers never reach a reader's mailbox.
-        let rendered = HTMLSanitizer.sanitize(MarkdownParser().html(from: markdown), policy: .article)
+        let rendered = HTMLSanitizer.sanitize(MarkdownParser().html(from: InkInput.prepare(markdown)), policy: .article)
         var html = brand.absolutise(html: rendered)
         for (tag, style) in inlineStyles {
             html = html.replacingOccurrences(of: "<\(tag)>", with: "<\(tag) style=\"\(style)\">")

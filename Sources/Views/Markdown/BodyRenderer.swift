@@ -9,7 +9,7 @@ import Ink
 /// of a marker nobody can type (it holds a fresh random nonce).
 public enum BodyRenderer {
     public static func render(markdown: String) -> RenderedBody {
-        let prepared = isolateEmbedLines(markdown)
+        let prepared = isolateEmbedLines(InkInput.prepare(markdown))
         let nonce = "gazette-embed-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         var embeds: [Embed] = []
         let parser = MarkdownParser(modifiers: [

@@ -191,4 +191,20 @@ struct MediaTests {
             #expect(try await MediaStore.find(.init(id), on: try app.db())?.alt == "A steel bridge")
         }
     }
+
+    @Test("An upload whose part headers hold bytes above 127 is refused, and the server keeps running")
+    func nonASCIIHeaderName() async throws {
+        try await withApp { client, app in
+            let author = try await app.staff(.author)
+            var body = ByteBuffer(string: "--x\r\nContent-")
+            body.writeBytes([0xFD])
+            body.writeString("Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\nbytes\r\n--x--\r\n")
+            let headers: HTTPFields = [.cookie: author.cookie, .contentType: "multipart/form-data; boundary=x"]
+            try await client.execute(uri: "/admin/media", method: .post, headers: headers, body: body) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.text.contains("The upload could not be read"))
+            }
+            #expect(try await client.execute(uri: "/admin/media", method: .get, headers: author.headers) { $0.status } == .ok)
+        }
+    }
 }

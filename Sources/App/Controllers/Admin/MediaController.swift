@@ -1,4 +1,5 @@
 import Domain
+import Forms
 import Foundation
 import Hummingbird
 import NIOPosix

@@ -1,5 +1,6 @@
 import Domain
 import FluentKit
+import Forms
 import Foundation
 import HTTPTypes
 import Hummingbird
