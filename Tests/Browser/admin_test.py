@@ -11,9 +11,8 @@ import tempfile
 import time
 import zlib
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
+from chromium import browser
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -30,16 +29,6 @@ def png(width, height):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 6)) + chunk(b"IEND", b"")
-
-
-def browser(width):
-    options = Options()
-    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={width},1000",
-                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=127.0.0.1;localhost"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
 failures = []
@@ -82,7 +71,15 @@ try:
     driver.find_element(By.ID, "f-standfirst").send_keys("The canal is open to boats again after six weeks of work.")
     body = driver.find_element(By.ID, "f-body")
     body.send_keys("The **lock gates** at Mill Street reopened on Monday.\n\nBoats queued from dawn.")
-    WebDriverWait(driver, 10).until(lambda d: "<strong>lock gates</strong>" in d.find_element(By.CSS_SELECTOR, "[data-preview-target]").get_attribute("innerHTML"))
+    frame = driver.find_element(By.CSS_SELECTOR, "iframe[data-preview-frame]")
+    WebDriverWait(driver, 10).until(lambda d: "<strong>lock gates</strong>" in (frame.get_attribute("srcdoc") or ""))
+    check(frame.get_attribute("sandbox") == "", "the preview frame is not fully sandboxed")
+    check(not frame.find_elements(By.XPATH, "./ancestor::form"), "the preview frame sits inside a form")
+    driver.switch_to.frame(frame)
+    check(driver.find_element(By.CSS_SELECTOR, ".prose strong").text == "lock gates", "the preview frame does not show the body")
+    check(driver.execute_script("return getComputedStyle(document.querySelector('.prose')).fontFamily").find("serif") >= 0,
+          "the preview frame did not get the site's styles")
+    driver.switch_to.default_content()
     Select(driver.find_element(By.ID, "f-section")).select_by_visible_text("News")
     Select(driver.find_element(By.ID, "f-author-0")).select_by_index(1)
     driver.find_element(By.XPATH, "//label[contains(., 'Lock gates on the canal')]/input").click()

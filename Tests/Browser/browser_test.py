@@ -3,33 +3,19 @@ widths, fails on any console error (CSP violations included), and scrolls to the
 article to check that "Continue Reading" appends the next one and the address and title follow.
 
 Usage: python3 browser_test.py http://127.0.0.1:PORT
-Only the given loopback address is contacted: every other request goes to a dead proxy.
+Only the given loopback address is contacted: every other host name resolves to nothing.
 """
 import sys
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
+from chromium import browser
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = sys.argv[1].rstrip("/")
 WIDTHS = {"phone": (390, 844), "desktop": (1366, 900)}
 failures = []
-
-
-def browser(width, height):
-    options = Options()
-    for flag in [
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        f"--window-size={width},{height}", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
-        "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=127.0.0.1;localhost",
-    ]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
 def check(condition, message):
