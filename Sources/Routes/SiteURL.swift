@@ -1,3 +1,5 @@
+import Domain
+
 /// Every public address the site serves, typed. Views print links only through `path`, and the
 /// app registers its routes from `Pattern`, so a link and its route cannot drift apart.
 public enum SiteURL: Hashable, Sendable {
@@ -23,8 +25,10 @@ public enum SiteURL: Hashable, Sendable {
     case newsletterPreferences(token: String)
     /// Leaving one newsletter: a page on GET, one-click (RFC 8058) on POST.
     case newsletterUnsubscribe(token: String, newsletter: String)
+    /// How to give: the static page "donate".
     case donate
-    case admin
+    /// A draft as readers would see it, for whoever holds the signed link.
+    case preview(id: Article.ID, token: String)
     case health
     /// Whether this instance can serve: started, and its storage writable.
     case ready
@@ -39,6 +43,10 @@ public enum SiteURL: Hashable, Sendable {
         public static let search = "/search"
         public static let asset = "/assets/:file"
         public static let media = "/media/:file"
+        /// The start of every media file's address.
+        public static let mediaPrefix = "/media/"
+        /// Where the JSON API lives (its errors are JSON, not pages).
+        public static let apiPrefix = "/api/"
         public static let viewBeacon = "/api/v1/views"
         public static let comments = "/:slug/comments"
         public static let newsletter = "/newsletter"
@@ -69,8 +77,8 @@ public enum SiteURL: Hashable, Sendable {
         case .newsletterPreferences(let token): return "/newsletter/preferences/\(Self.encodeSegment(token))"
         case .newsletterUnsubscribe(let token, let newsletter):
             return "/newsletter/unsubscribe/\(Self.encodeSegment(newsletter))/\(Self.encodeSegment(token))"
-        case .donate: return "/donate/"
-        case .admin: return "/admin"
+        case .donate: return SiteURL.article(slug: "donate").path
+        case .preview(let id, let token): return "/preview/\(id)/\(Self.encodeSegment(token))"
         case .health: return "/healthz"
         case .ready: return "/readyz"
         }
@@ -103,17 +111,19 @@ public enum SiteURL: Hashable, Sendable {
         percentEncode(text, spaceAsPlus: false)
     }
 
-    public static func encodeQueryValue(_ text: String) -> String {
-        percentEncode(text, spaceAsPlus: true)
+    /// A query value; `keepSlashes` leaves `/` as it is (allowed in a query, RFC 3986 §3.4), which
+    /// keeps a path passed along (`next=/admin/articles`) readable.
+    public static func encodeQueryValue(_ text: String, keepSlashes: Bool = false) -> String {
+        percentEncode(text, spaceAsPlus: true, keepSlashes: keepSlashes)
     }
 
-    static func percentEncode(_ text: String, spaceAsPlus: Bool) -> String {
-        if text.utf8.allSatisfy(isUnreserved) { return text }
+    static func percentEncode(_ text: String, spaceAsPlus: Bool, keepSlashes: Bool = false) -> String {
+        if text.utf8.allSatisfy({ isUnreserved($0) || (keepSlashes && $0 == UInt8(ascii: "/")) }) { return text }
         let hex = Array("0123456789ABCDEF".utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count * 3)
         for byte in text.utf8 {
-            if isUnreserved(byte) {
+            if isUnreserved(byte) || (keepSlashes && byte == UInt8(ascii: "/")) {
                 bytes.append(byte)
             } else if byte == UInt8(ascii: " ") && spaceAsPlus {
                 bytes.append(UInt8(ascii: "+"))

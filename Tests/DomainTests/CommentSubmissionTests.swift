@@ -32,6 +32,6 @@ struct CommentSubmissionTests {
             ("@c.org", false), ("a@.org", false), ("a@b..org", false),
         ])
     func email(address: String, ok: Bool) {
-        #expect(CommentSubmission.isPlausibleEmail(address) == ok)
+        #expect(EmailAddress.isPlausible(address) == ok)
     }
 }

@@ -1,4 +1,5 @@
 import Domain
+import Routes
 import Testing
 import Views
 
@@ -55,7 +56,7 @@ struct PageSnapshotTests {
             chrome: PageFixtures.chrome, kind: .search(query: "bike <lanes>", resultCount: 13), heading: "Search",
             canonicalURL: "https://news.example.org/search?q=bike",
             cards: [ArticleCardModel(PageFixtures.summary(1, title: "Bikes"), format: PageFixtures.format)],
-            pager: PagerModel(current: 2, total: 3, previousHref: "/search?q=bike", nextHref: "/search?q=bike&page=3"),
+            pager: PagerModel(current: 2, total: 3, previous: .site(.search(query: "bike")), next: .site(.search(query: "bike", page: 3))),
             trending: [])
         let html = ListingIndexView.render(model).rendered
         try assertSnapshot(html, named: "search")

@@ -1,3 +1,4 @@
+import Domain
 import Forms
 import Foundation
 import HTTPTypes
@@ -6,8 +7,8 @@ import NIOCore
 import Routes
 
 /// The body of a back-office request, read once by the admin guard (which needs the CSRF token
-/// in it) and handed to the controller.
-public enum AdminForm: Sendable {
+/// in it) and handed to the controller, which reads it through a form of `Domain`.
+public enum AdminForm: Sendable, FormValues {
     case none
     case fields(QueryString)
     case multipart([FormPart])
@@ -22,6 +23,10 @@ public enum AdminForm: Sendable {
         }
     }
 
+    public func value(_ name: String) -> String? { self[name] }
+
+    public func values(_ name: String) -> [String] { all(name) }
+
     /// Every value of a repeated field.
     public func all(_ name: String) -> [String] {
         switch self {
@@ -32,9 +37,9 @@ public enum AdminForm: Sendable {
     }
 
     /// Uploaded files of a field.
-    public func files(_ name: String) -> [FormPart] {
+    public func files(_ field: some FormField) -> [FormPart] {
         guard case .multipart(let parts) = self else { return [] }
-        return parts.filter { $0.name == name && $0.fileName != nil }
+        return parts.filter { $0.name == field.name && $0.fileName != nil }
     }
 
     /// Names of text fields sent more than once.

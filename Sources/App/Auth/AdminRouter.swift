@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Persistence
+import Routes
 
 /// Who may reach a back-office route.
 public enum RouteAccess: Sendable, Equatable, CustomStringConvertible {
@@ -25,8 +26,11 @@ public enum RouteAccess: Sendable, Equatable, CustomStringConvertible {
 /// A back-office route and the access it requires.
 public struct AdminRule: Sendable, Equatable {
     public let method: HTTPRequest.Method
-    public let path: String
+    public let route: AdminRoute
     public let access: RouteAccess
+
+    /// The route's pattern.
+    public var path: String { route.pattern }
 }
 
 /// Errors the admin guard raises; the error middleware turns them into redirects or pages.
@@ -77,18 +81,18 @@ final class AdminRouter {
         self.app = app
     }
 
-    func get(_ path: String, _ access: RouteAccess, _ handler: @escaping Handler) {
-        on(.get, path, access, body: .form, handler)
+    func get(_ route: AdminRoute, _ access: RouteAccess, _ handler: @escaping Handler) {
+        on(.get, route, access, body: .form, handler)
     }
 
-    func post(_ path: String, _ access: RouteAccess, body: BodyRules? = nil, _ handler: @escaping Handler) {
-        on(.post, path, access, body: body ?? (access == .open ? .openForm : .form), handler)
+    func post(_ route: AdminRoute, _ access: RouteAccess, body: BodyRules? = nil, _ handler: @escaping Handler) {
+        on(.post, route, access, body: body ?? (access == .open ? .openForm : .form), handler)
     }
 
-    func on(_ method: HTTPRequest.Method, _ path: String, _ access: RouteAccess, body: BodyRules, _ handler: @escaping Handler) {
-        rules.append(AdminRule(method: method, path: path, access: access))
+    func on(_ method: HTTPRequest.Method, _ route: AdminRoute, _ access: RouteAccess, body: BodyRules, _ handler: @escaping Handler) {
+        rules.append(AdminRule(method: method, route: route, access: access))
         let app = self.app
-        router.on(RouterPath(path), method: method) { request, context in
+        router.on(RouterPath(route.pattern), method: method) { request, context in
             var context = context
             try await AdminGuard.admit(request, &context, access: access, body: body, app: app)
             var response = try await handler(request, context)
@@ -114,7 +118,9 @@ enum AdminGuard {
         case .open:
             break
         case .secondFactor:
-            guard let session = context.session, session.secondFactorPending else { throw AdminError.signInRequired(next: "/admin") }
+            guard let session = context.session, session.secondFactorPending else {
+                throw AdminError.signInRequired(next: AdminURL.dashboard.path)
+            }
         case .staff(let permission):
             guard let session = context.session else { throw AdminError.signInRequired(next: request.uri.string) }
             if session.secondFactorPending { throw AdminError.secondFactorRequired }
@@ -130,19 +136,15 @@ enum AdminGuard {
         switch access {
         case .open:
             let expected = request.cookies[StaffCookies.signInToken]?.value ?? ""
-            guard !expected.isEmpty, SecretToken.equal(context.form["_csrf"] ?? "", expected) else { throw AdminError.staleForm }
+            guard !expected.isEmpty, SecretToken.equal(context.form[AntiForgeryField.token], expected) else { throw AdminError.staleForm }
         case .secondFactor, .staff:
-            guard let session = context.session else { throw AdminError.signInRequired(next: "/admin") }
+            guard let session = context.session else { throw AdminError.signInRequired(next: AdminURL.dashboard.path) }
             try checkToken(request, context, session)
         }
     }
 
     static func checkToken(_ request: Request, _ context: AppRequestContext, _ session: SessionStore.Session) throws {
-        let sent = context.form["_csrf"] ?? request.headers[.csrfToken] ?? ""
+        let sent = context.form.value(AntiForgeryField.token.name) ?? request.headers[.csrfToken] ?? ""
         guard SecretToken.equal(sent, session.csrfToken) else { throw AdminError.staleForm }
     }
-}
-
-extension HTTPField.Name {
-    static let csrfToken = Self("X-CSRF-Token")!
 }

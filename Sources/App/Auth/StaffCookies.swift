@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Routes
 
 /// The back office's cookies. All are scoped to /admin (the public site never sees them, so
 /// public pages stay cacheable), HttpOnly, SameSite=Lax, and Secure when the site is on https.
@@ -12,10 +13,10 @@ enum StaffCookies {
     static let device = "gazette_device"
 
     static func make(_ name: String, value: String, maxAge: Int, secure: Bool) -> Cookie {
-        Cookie(name: name, value: value, maxAge: maxAge, path: "/admin", secure: secure, httpOnly: true, sameSite: .lax)
+        Cookie(name: name, value: value, maxAge: maxAge, path: AdminURL.dashboard.path, secure: secure, httpOnly: true, sameSite: .lax)
     }
 
     static func clear(_ name: String, secure: Bool) -> Cookie {
-        Cookie(name: name, value: "", maxAge: 0, path: "/admin", secure: secure, httpOnly: true, sameSite: .lax)
+        Cookie(name: name, value: "", maxAge: 0, path: AdminURL.dashboard.path, secure: secure, httpOnly: true, sameSite: .lax)
     }
 }

@@ -14,7 +14,7 @@ public enum StaffCommands {
     public static func create(email: String, name: String?, role: Role, config: AppConfiguration) async throws -> Result {
         try await withDatabase(config) { database in
             let email = StaffStore.normalise(email)
-            guard CommentSubmission.isPlausibleEmail(email) else {
+            guard EmailAddress.isPlausible(email) else {
                 throw DomainError.invalidInput(field: "email", message: "“\(email)” is not an email address.")
             }
             let password = SampleNewsroom.randomPassword()

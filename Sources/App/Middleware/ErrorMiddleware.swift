@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import NIOHTTP1
+import Routes
 import SQLiteNIO
 import Views
 
@@ -35,10 +36,9 @@ struct ErrorMiddleware: RouterMiddleware {
     func respond(_ error: AdminError, to request: Request, context: Context) async throws -> Response {
         switch error {
         case .signInRequired(let next) where !wantsJSON(request):
-            let target = request.method == .get ? next : "/admin"
-            return Response(status: .seeOther, headers: [.location: "/admin/sign-in?next=\(SiteURLQuery.encode(target))"])
+            return .redirect(to: .signIn(next: request.method == .get ? next : AdminURL.dashboard.path))
         case .secondFactorRequired where !wantsJSON(request):
-            return Response(status: .seeOther, headers: [.location: "/admin/sign-in/verify"])
+            return .redirect(to: .signInVerify())
         case .signInRequired, .secondFactorRequired:
             return await respond(
                 Problem(status: .unauthorized, title: "Sign in first", detail: "Your session has ended; sign in again."), to: request,
@@ -59,10 +59,11 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     func respond(_ problem: Problem, to request: Request, context: Context) async -> Response {
-        if request.uri.path.hasPrefix("/admin"), !wantsJSON(request),
+        if request.uri.path.hasPrefix(AdminURL.dashboard.path), !wantsJSON(request),
             let chrome = try? await services.adminChrome(context)
         {
-            let html = AdminErrorPage.render(chrome, status: Int(problem.status.code), title: problem.title, message: problem.detail)
+            let html = SignInView.error(
+                AdminErrorModel(chrome: chrome, status: Int(problem.status.code), title: problem.title, message: problem.detail))
             return AppServices.adminPage(html, status: problem.status)
         }
         if wantsJSON(request) {
@@ -85,7 +86,7 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     func wantsJSON(_ request: Request) -> Bool {
-        request.uri.path.hasPrefix("/api/") || request.uri.path.hasPrefix("/admin/api/")
+        request.uri.path.hasPrefix(SiteURL.Pattern.apiPrefix) || request.uri.path.hasPrefix(AdminRoute.apiPrefix)
             || (request.headers[.accept]?.contains("application/json") ?? false
                 && !(request.headers[.accept]?.contains("text/html") ?? false))
     }

@@ -49,9 +49,3 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         return response
     }
 }
-
-extension HTTPField.Name {
-    static let xFrameOptions = Self("X-Frame-Options")!
-    static let referrerPolicy = Self("Referrer-Policy")!
-    static let strictTransportSecurity = Self("Strict-Transport-Security")!
-}

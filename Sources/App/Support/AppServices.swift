@@ -50,9 +50,3 @@ public struct AppServices: Sendable {
         return context.peerAddress ?? "unknown"
     }
 }
-
-extension HTTPField.Name {
-    static let xForwardedFor = Self("X-Forwarded-For")!
-    static let secPurpose = Self("Sec-Purpose")!
-    static let purpose = Self("Purpose")!
-}

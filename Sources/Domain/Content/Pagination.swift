@@ -14,17 +14,19 @@ public struct ListingPage: Equatable, Sendable {
     /// Parses the `page` query parameter. Missing means page 1; anything but a whole number from
     /// 1 to `maximumPage` is rejected.
     public init(parameter: String?, size: Int) throws(DomainError) {
-        guard let parameter, !parameter.isEmpty else {
-            self.init(number: 1, size: size)
-            return
-        }
+        self.init(number: try Self.number(parameter), size: size)
+    }
+
+    /// The page number a `page` query parameter asks for (see `init(parameter:size:)`).
+    public static func number(_ parameter: String?) throws(DomainError) -> Int {
+        guard let parameter, !parameter.isEmpty else { return 1 }
         guard parameter.count <= 6, parameter.allSatisfy(\.isASCII), let number = Int(parameter), number >= 1 else {
             throw .invalidInput(field: "page", message: "The page number must be a whole number of 1 or more.")
         }
-        guard number <= Self.maximumPage else {
+        guard number <= maximumPage else {
             throw .notFound("There is no page \(number) of this listing.")
         }
-        self.init(number: number, size: size)
+        return number
     }
 
     public var offset: Int { (number - 1) * size }

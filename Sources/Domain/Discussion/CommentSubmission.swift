@@ -28,7 +28,7 @@ public struct CommentSubmission: Equatable, Sendable {
         } else if name.count > Self.maximumNameLength {
             problems["name"] = "Please keep the name under \(Self.maximumNameLength) characters."
         }
-        if !Self.isPlausibleEmail(email) {
+        if !EmailAddress.isPlausible(email) {
             problems["email"] = "Please give an email address like name@example.org. It is never shown."
         }
         if body.isEmpty {
@@ -37,15 +37,5 @@ public struct CommentSubmission: Equatable, Sendable {
             problems["body"] = "Please keep comments under \(Self.maximumBodyLength) characters (this one has \(body.count))."
         }
         return problems
-    }
-
-    /// A light check that catches typos, not a full RFC 5322 parser: one @, a dot in the domain,
-    /// no spaces, a sensible length.
-    public static func isPlausibleEmail(_ email: String) -> Bool {
-        guard email.count <= 254, !email.contains(where: { $0.isWhitespace }) else { return false }
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64 else { return false }
-        let domain = parts[1]
-        return domain.contains(".") && !domain.hasPrefix(".") && !domain.hasSuffix(".") && !domain.contains("..")
     }
 }

@@ -9,6 +9,16 @@ public enum EmailAddress {
         text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }
 
+    /// A light check that catches typos, not a full RFC 5322 parser: one @, a dot in the domain,
+    /// no spaces, a sensible length.
+    public static func isPlausible(_ email: String) -> Bool {
+        guard email.count <= 254, !email.contains(where: { $0.isWhitespace }) else { return false }
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64 else { return false }
+        let domain = parts[1]
+        return domain.contains(".") && !domain.hasPrefix(".") && !domain.hasSuffix(".") && !domain.contains("..")
+    }
+
     /// A sentence saying what is wrong with `address`, or nil when it looks deliverable.
     public static func problem(_ address: String) -> String? {
         if address.isEmpty { return "Please give your email address." }

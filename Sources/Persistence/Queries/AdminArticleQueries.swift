@@ -6,20 +6,6 @@ import SQLKit
 /// Reads of articles for the back office: every status, with filters.
 public enum AdminArticleQueries {
     /// Filters of the article list.
-    public struct Filter: Equatable, Sendable {
-        public var status: ArticleStatus?
-        public var section: Section.ID?
-        public var author: Author.ID?
-        public var search: String
-
-        public init(status: ArticleStatus? = nil, section: Section.ID? = nil, author: Author.ID? = nil, search: String = "") {
-            self.status = status
-            self.section = section
-            self.author = author
-            self.search = search
-        }
-    }
-
     /// A row of the article list.
     public struct Row: Equatable, Sendable {
         public var summary: ArticleSummary
@@ -30,7 +16,9 @@ public enum AdminArticleQueries {
     }
 
     /// One page of articles, most recently changed first.
-    public static func list(_ filter: Filter, page: ListingPage, on db: any Database) async throws -> Paged<Row> {
+    /// One page of the back office's article list (`size` rows a page).
+    public static func list(_ filter: ArticleListQuery, size: Int, on db: any Database) async throws -> Paged<Row> {
+        let page = ListingPage(number: filter.page, size: size)
         let sql = try db.sql()
         var clause: SQLQueryString = "WHERE 1 = 1"
         if let status = filter.status { clause = clause + " AND a.status = \(bind: status.rawValue)" }

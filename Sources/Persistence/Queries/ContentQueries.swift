@@ -20,6 +20,13 @@ public enum ContentQueries {
         try await AuthorRecord.query(on: db).sort(\.$name).all().map { try $0.domain() }
     }
 
+    /// Whether every one of `ids` is an author (a byline cannot name a deleted one).
+    public static func authorsExist(_ ids: [Author.ID], on db: any Database) async throws -> Bool {
+        let unique = Set(ids.map(\.rawValue))
+        guard !unique.isEmpty else { return true }
+        return try await AuthorRecord.query(on: db).filter(\.$id ~~ Array(unique)).count() == unique.count
+    }
+
     public static func tag(slug: String, on db: any Database) async throws -> Tag? {
         try await TagRecord.query(on: db).filter(\.$slug == slug).first()?.domain()
     }

@@ -5,6 +5,10 @@ import SQLKit
 
 /// Changes to sections from the settings pages.
 public enum SectionStore {
+    public static func exists(_ id: Section.ID, on db: any Database) async throws -> Bool {
+        try await SectionRecord.find(id.rawValue, on: db) != nil
+    }
+
     public static func create(name: String, description: String, inNavigation: Bool, on db: any Database) async throws -> Section {
         let slug = Slug.make(from: name)
         if try await SectionRecord.query(on: db).filter(\.$slug == slug).count() > 0 {

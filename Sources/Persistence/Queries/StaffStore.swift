@@ -125,4 +125,28 @@ public enum StaffStore {
     public static func unusedRecoveryCodes(_ id: StaffMember.ID, on db: any Database) async throws -> Int {
         try await RecoveryCodeRecord.query(on: db).filter(\.$user.$id == id.rawValue).filter(\.$usedAt == nil).count()
     }
+
+    /// The byline a member shows: name, biography and portrait (their author's, or the account's name).
+    public static func profile(_ member: StaffMember, on db: any Database) async throws -> (name: String, bio: String, avatar: String?) {
+        guard let authorID = member.authorID, let author = try await AuthorRecord.find(authorID.rawValue, on: db) else {
+            return (member.name, "", nil)
+        }
+        return (author.name, author.bio, author.avatarPath)
+    }
+
+    /// Changes the member's name and byline together.
+    public static func updateProfile(_ member: StaffMember, name: String, bio: String, avatar: String?, on db: any Database) async throws {
+        try await db.transaction { tx in
+            if let user = try await UserRecord.find(member.id.rawValue, on: tx) {
+                user.name = name
+                try await user.update(on: tx)
+            }
+            if let authorID = member.authorID, let author = try await AuthorRecord.find(authorID.rawValue, on: tx) {
+                author.name = name
+                author.bio = bio
+                author.avatarPath = avatar
+                try await author.update(on: tx)
+            }
+        }
+    }
 }

@@ -1,12 +1,15 @@
+import Domain
+import Routes
+
 /// An entry of the back office's navigation.
 public struct AdminNavItem: Equatable, Sendable {
     public var label: String
-    public var href: String
+    public var href: AdminURL
     public var isActive: Bool
     /// A count shown next to the label (comments awaiting moderation).
     public var badge: Int?
 
-    public init(label: String, href: String, isActive: Bool, badge: Int? = nil) {
+    public init(label: String, href: AdminURL, isActive: Bool, badge: Int? = nil) {
         self.label = label
         self.href = href
         self.isActive = isActive
@@ -43,7 +46,7 @@ public struct AdminChrome: Equatable, Sendable {
     }
 
     /// The hidden anti-forgery field every form carries.
-    public var csrfField: HTML { "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrfToken)\">" }
+    public var csrfField: HTML { AdminField.hidden(AntiForgeryField.token, value: csrfToken) }
 }
 
 /// The back office's page shell: a header with the navigation, the main landmark, no footer.
@@ -61,7 +64,7 @@ public enum AdminLayout {
                 HTML(
                     """
                     <div class="admin-header__account"><span>\(line)</span>
-                    <form method="post" action="/admin/sign-out">\(chrome.csrfField)<button type="submit" class="link-button">Sign out</button></form></div>
+                    \(AdminField.form(.signOut, chrome: chrome, "<button type=\"submit\" class=\"link-button\">Sign out</button>"))</div>
                     """)
             } ?? .empty
         return """
@@ -80,9 +83,9 @@ public enum AdminLayout {
             <body class="admin \(bodyClass)" data-csrf="\(chrome.csrfToken)">
             <a class="skip-link" href="#main">Skip to content</a>
             <header class="admin-header">
-            <a class="admin-header__brand" href="/admin">\(chrome.siteTitle)</a>
+            <a class="admin-header__brand" href="\(AdminURL.dashboard)">\(chrome.siteTitle)</a>
             \(account)
-            \(HTML.when(!nav.isEmpty) { HTML("<nav class=\"admin-nav\" aria-label=\"Back office\"><ul>\(nav)<li><a href=\"/\">View site</a></li></ul></nav>") })
+            \(HTML.when(!nav.isEmpty) { HTML("<nav class=\"admin-nav\" aria-label=\"Back office\"><ul>\(nav)<li><a href=\"\(SiteURL.home)\">View site</a></li></ul></nav>") })
             </header>
             <main id="main" class="admin-main" tabindex="-1">
             \(chrome.notice.map { notice in HTML("<p class=\"admin-notice\" role=\"status\">\(notice)</p>") })

@@ -125,14 +125,22 @@ public enum Widgets {
 public struct PagerModel: Equatable, Sendable {
     public var current: Int
     public var total: Int
-    public var previousHref: String?
-    public var nextHref: String?
+    public var previous: Link?
+    public var next: Link?
 
-    public init(current: Int, total: Int, previousHref: String?, nextHref: String?) {
+    public init(current: Int, total: Int, previous: Link?, next: Link?) {
         self.current = current
         self.total = total
-        self.previousHref = previousHref
-        self.nextHref = nextHref
+        self.previous = previous
+        self.next = next
+    }
+
+    /// The pager of one page of a listing, `link` giving the address of page N.
+    public init<Item>(_ result: Paged<Item>, link: (Int) -> Link) {
+        let number = result.page.number
+        self.init(
+            current: number, total: result.pageCount, previous: result.hasPrevious ? link(number - 1) : nil,
+            next: result.hasNext ? link(number + 1) : nil)
     }
 }
 
@@ -141,9 +149,9 @@ public enum Pager {
         guard pager.total > 1 else { return .empty }
         return """
             <nav class="pager" aria-label="Pages">
-            \(pager.previousHref.map { HTML("<a class=\"pager__prev\" href=\"\($0)\" rel=\"prev\">← Newer</a>") })\
+            \(pager.previous.map { HTML("<a class=\"pager__prev\" href=\"\($0)\" rel=\"prev\">← Newer</a>") })\
             <span class="pager__status">Page \(pager.current) of \(pager.total)</span>\
-            \(pager.nextHref.map { HTML("<a class=\"pager__next\" href=\"\($0)\" rel=\"next\">Older →</a>") })
+            \(pager.next.map { HTML("<a class=\"pager__next\" href=\"\($0)\" rel=\"next\">Older →</a>") })
             </nav>
             """
     }

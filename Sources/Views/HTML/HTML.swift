@@ -1,3 +1,4 @@
+import Domain
 import Routes
 
 /// A fragment of HTML that is safe by construction: a `String` interpolated into it is escaped
@@ -88,9 +89,23 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
             output += String(number)
         }
 
+        /// A typed id, as its number.
+        public mutating func appendInterpolation<Entity>(_ id: EntityID<Entity>) {
+            output += String(id.rawValue)
+        }
+
         /// A link target: the typed URL's path, escaped for the attribute it goes in.
         public mutating func appendInterpolation(_ url: SiteURL) {
             output.appendEscaped(url.path)
+        }
+
+        /// A back-office link target, escaped for the attribute it goes in.
+        public mutating func appendInterpolation(_ url: AdminURL) {
+            output.appendEscaped(url.path)
+        }
+
+        public mutating func appendInterpolation(_ link: Link) {
+            output.appendEscaped(link.path)
         }
     }
 }

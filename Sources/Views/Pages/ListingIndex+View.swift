@@ -16,8 +16,8 @@ public enum ListingIndexView {
             title: "\(model.heading)\(pageSuffix) — \(model.chrome.siteTitle)",
             description: description.isEmpty ? model.chrome.tagline : description,
             canonicalURL: model.canonicalURL, noIndex: isSearch,
-            previousURL: model.pager.previousHref.map { model.chrome.siteURL + $0 },
-            nextURL: model.pager.nextHref.map { model.chrome.siteURL + $0 })
+            previousURL: model.pager.previous.map { model.chrome.siteURL + $0.path },
+            nextURL: model.pager.next.map { model.chrome.siteURL + $0.path })
         let main: HTML = """
             <div class="listing-layout">
             <div class="listing">

@@ -16,8 +16,8 @@ struct SettingsAndModerationTests {
             let owner = try await app.staff(.owner)
             _ = try await client.execute(uri: "/", method: .get) { $0.status }  // cached with the old title
             let form = try await client.execute(uri: "/admin/settings", method: .get, headers: owner.headers) { $0.text }
-            var fields: [(String, String)] = SettingsController.fieldNames(adRows: 1, channelRows: 4).map { name in
-                (name, inputValue(name, in: form) ?? "")
+            var fields: [(String, String)] = SettingsForm.fields(adRows: 1).map { field in
+                (field.name, inputValue(field.name, in: form) ?? "")
             }
             fields =
                 fields.filter { !$0.1.isEmpty } + [

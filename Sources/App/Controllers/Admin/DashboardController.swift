@@ -21,13 +21,12 @@ enum DashboardController {
         }
         func ranked(since day: String) async throws -> [RankedArticle] {
             try await DashboardQueries.topArticles(since: day, limit: 5, on: db).map {
-                RankedArticle(
-                    title: $0.title, href: SiteURL.article(slug: $0.slug).path, views: DisplayFormat.count($0.views, "view", "views"))
+                RankedArticle(title: $0.title, href: .article(slug: $0.slug), views: DisplayFormat.count($0.views, "view", "views"))
             }
         }
         let startOfDay = dateFromKey(dayKeys[29])
         let model = DashboardModel(
-            chrome: try await app.adminChrome(context, active: "/admin", notice: AdminNotice.from(request)),
+            chrome: try await app.adminChrome(context, active: .dashboard, notice: request.adminNotice),
             days: days, topToday: try await ranked(since: dayKeys[29]), topWeek: try await ranked(since: dayKeys[23]),
             commentsToday: try await DashboardQueries.commentsSince(startOfDay, on: db),
             commentsPending: try await CommentQueries.pendingCount(on: db),
@@ -51,21 +50,3 @@ enum DashboardController {
 }
 
 /// One-line confirmations after a form is sent, passed as `?done=…` on the redirect.
-enum AdminNotice {
-    static let messages: [String: String] = [
-        "saved": "Saved.", "published": "Published.", "scheduled": "Scheduled.", "submitted": "Submitted for review.",
-        "unpublished": "Unpublished.", "restored": "Revision restored.", "uploaded": "Uploaded. Add alt text before using it.",
-        "described": "Description saved.", "deleted": "Deleted.", "invited": "Invitation sent.", "role": "Role changed.",
-        "deactivated": "Account deactivated; its sessions have ended.", "reactivated": "Account reactivated.",
-        "password": "Password changed. Your other sessions have ended.", "twofactor": "Two-step verification is on.",
-        "twofactor-off": "Two-step verification is off.", "codes": "New recovery codes made; the old ones no longer work.",
-        "moderated": "Comments updated.", "profile": "Profile saved.",
-        "test": "Test sent to your address.", "sending": "Sending has started.", "paused": "Sending paused.",
-        "resumed": "Sending resumed.", "erased": "Subscriber erased.",
-        "unsuppressed": "Address removed from the suppression list; it can subscribe again.",
-    ]
-
-    static func from(_ request: Request) -> String? {
-        QueryString(request.uri.query)["done"].flatMap { messages[$0] }
-    }
-}

@@ -13,8 +13,10 @@ enum EditorAPIController {
     /// document the editor puts into its sandboxed preview frame. Opened on its own, the document
     /// is sandboxed by its own policy too.
     @Sendable static func preview(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
-        let markdown = context.form["body"] ?? ""
-        guard markdown.count <= 200_000 else { throw DomainError.invalidInput(field: "body", message: "The body is too long to preview.") }
+        let markdown = context.form[ArticleForm.Field.body]
+        guard markdown.count <= 200_000 else {
+            throw DomainError.invalidInput(field: ArticleForm.Field.body.name, message: "The body is too long to preview.")
+        }
         let document = EditorPreview.document(
             body: .trusted(BodyRenderer.render(markdown: markdown).html), stylesheet: app.assets.stylesheetPath)
         return Response(
@@ -34,21 +36,21 @@ enum EditorAPIController {
         let db = try app.db()
         let site = try await app.site.current(on: db)
         let form = ArticleForm(context.form)
-        let (draft, errors) = try await form.draft(
-            by: staff, articleID: article.id, existing: article.draft, format: site.format, now: app.time.now(), on: db)
-        guard let draft else { return json(["status": "invalid", "errors": errors], status: .unprocessableContent) }
-        let expected = Int(context.form["version"] ?? "") ?? -1
+        let (draft, errors) = try await form.check(
+            by: staff, articleID: article.id, existing: article.draft, clock: site.format.clock, now: app.time.now(), on: db)
+        guard let draft else { return try Response.json(AutosaveDTO(invalid: errors), status: .unprocessableContent) }
         do {
             let version = try await ArticleWriter.autosave(
                 article.id, with: draft, body: BodyRenderer.render(markdown: draft.bodyMarkdown), now: app.time.now(),
-                expectedVersion: expected, by: staff, on: db)
+                expectedVersion: form.version, by: staff, on: db)
             let kept = article.draft.status == .published || article.draft.status == .scheduled
-            return json([
-                "status": "saved", "version": version, "savedAt": site.format.dateTime(app.time.now()),
-                "message": kept ? "Changes kept as a draft of this published article; Save publishes them." : "Saved.",
-            ])
+            return try Response.json(
+                AutosaveDTO(
+                    status: "saved", version: version, savedAt: site.format.dateTime(app.time.now()),
+                    message: kept ? "Changes kept as a draft of this published article; Save publishes them." : "Saved."))
         } catch let conflict as EditConflict {
-            return json(["status": "conflict", "version": conflict.currentVersion, "message": conflict.message], status: .conflict)
+            return try Response.json(
+                AutosaveDTO(status: "conflict", version: conflict.currentVersion, message: conflict.message), status: .conflict)
         }
     }
 
@@ -59,47 +61,43 @@ enum EditorAPIController {
         let db = try app.db()
         let site = try await app.site.current(on: db)
         var form = ArticleForm(context.form)
-        form.values["status"] = ArticleStatus.draft.rawValue
-        let (draft, errors) = try await form.draft(by: staff, articleID: nil, format: site.format, now: app.time.now(), on: db)
-        guard let draft else { return json(["status": "invalid", "errors": errors], status: .unprocessableContent) }
+        form.status = ArticleStatus.draft.rawValue
+        let (draft, errors) = try await form.check(by: staff, articleID: nil, clock: site.format.clock, now: app.time.now(), on: db)
+        guard let draft else { return try Response.json(AutosaveDTO(invalid: errors), status: .unprocessableContent) }
         let id = try await ArticleWriter.create(
             draft, body: BodyRenderer.render(markdown: draft.bodyMarkdown), now: app.time.now(), by: staff, on: db)
-        return json([
-            "status": "created", "id": id.rawValue, "version": 1, "savedAt": site.format.dateTime(app.time.now()),
-            "edit": "/admin/articles/\(id)/edit", "action": "/admin/articles/\(id)", "autosave": "/admin/api/articles/\(id)/autosave",
-            "message": "Saved as a draft.",
-        ])
-    }
-
-    static func json(_ object: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        var created = AutosaveDTO(
+            status: "created", version: 1, savedAt: site.format.dateTime(app.time.now()), message: "Saved as a draft.")
+        created.id = id.rawValue
+        created.edit = AdminURL.articleEdit(id).path
+        created.action = AdminURL.article(id).path
+        created.autosave = AdminURL.autosave(id).path
+        return try Response.json(created)
     }
 }
 
-/// `/preview/{id}/{token}`: a draft as readers would see it, for anyone holding the signed link.
-enum PreviewController {
-    @Sendable static func show(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
-        let id = Article.ID(try context.requireID("id"))
-        let token = context.parameters.get("token") ?? ""
-        guard try await PreviewLink.isValid(token, for: id, now: app.time.now(), app: app) else {
-            throw DomainError.notFound("This preview link has expired or is not valid. Ask for a new one.")
-        }
-        let db = try app.db()
-        guard let article = try await ArticleQueries.find(id, on: db) else { throw DomainError.notFound("That article no longer exists.") }
-        let site = try await app.site.current(on: db)
-        let discussion = DiscussionModel(
-            article: article.summary, isOpen: false, comments: [], settings: site.settings, format: site.format)
-        var model = ArticleShowModel(
-            article: article, discussion: discussion, next: nil, trending: [], chrome: site.chrome, settings: site.settings,
-            format: site.format)
-        model.metaTitle = "Preview: " + model.metaTitle
-        var response = AppServices.privatePage(ArticleShowView.render(model, preview: true))
-        response.headers[.xRobotsTag] = "noindex"
-        return response
-    }
-}
+/// What an autosave answers: its outcome, the version now stored, and, for a new article, where
+/// the editor's form posts from now on.
+struct AutosaveDTO: Encodable {
+    var status: String
+    var version: Int?
+    var savedAt: String?
+    var message: String?
+    var errors: [String: String]?
+    var id: Int?
+    var edit: String?
+    var action: String?
+    var autosave: String?
 
-extension HTTPField.Name {
-    static let xRobotsTag = Self("X-Robots-Tag")!
+    init(status: String, version: Int? = nil, savedAt: String? = nil, message: String? = nil) {
+        self.status = status
+        self.version = version
+        self.savedAt = savedAt
+        self.message = message
+    }
+
+    init(invalid errors: FormErrors<ArticleForm.Field>) {
+        self.init(status: "invalid")
+        self.errors = Dictionary(errors.all.map { ($0.field.name, $0.message) }, uniquingKeysWith: { first, _ in first })
+    }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Domain
 import FluentKit
 import Foundation
@@ -22,47 +21,59 @@ enum EditorPage {
         return article
     }
 
-    /// The media id of a draft's feature image: "" when it has none, "current" when the image is
-    /// not in the media library (it is then kept as it is).
+    /// The form for a stored article.
+    static func form(_ article: EditableArticle, _ app: AppServices) async throws -> ArticleForm {
+        let db = try app.db()
+        let site = try await app.site.current(on: db)
+        return ArticleForm(article, clock: site.format.clock, imageID: try await imageID(of: article.draft, on: db))
+    }
+
+    /// The media id of a draft's feature image: "" when it has none, `ArticleForm.currentImage`
+    /// when the image is not in the media library (it is then kept as it is).
     static func imageID(of draft: ArticleDraft, on db: any Database) async throws -> String {
         guard let path = draft.featureImage?.path else { return "" }
-        let item = path.hasPrefix("/media/") ? try await MediaStore.find(fileName: String(path.dropFirst("/media/".count)), on: db) : nil
-        return item.map { String($0.id.rawValue) } ?? "current"
+        let prefix = SiteURL.Pattern.mediaPrefix
+        let item = path.hasPrefix(prefix) ? try await MediaStore.find(fileName: String(path.dropFirst(prefix.count)), on: db) : nil
+        return item.map { $0.id.description } ?? ArticleForm.currentImage
     }
 
     static func render(
-        _ form: ArticleForm, errors: [String: String], article: EditableArticle?, _ context: AppRequestContext, _ app: AppServices,
-        notice: String? = nil, conflict: String? = nil
+        _ form: ArticleForm, errors: FormErrors<ArticleForm.Field>, article: EditableArticle?, _ context: AppRequestContext,
+        _ app: AppServices, notice: AdminNotice? = nil, conflict: String? = nil
     ) async throws -> HTML {
         let staff = try context.requireStaff()
         let db = try app.db()
         let site = try await app.site.current(on: db)
         let authors = try await ContentQueries.authors(on: db)
         let images = try await MediaStore.list(page: ListingPage(number: 1, size: 60), usableOnly: true, on: db).items
-        var previewLink: String?
-        if let article { previewLink = try await PreviewLink.make(for: article.id, now: app.time.now(), app: app) }
+        var previewLink: SiteURL?
         var autosave: Revision?
-        if let article { autosave = try await RevisionStore.autosave(of: article.id, on: db) }
+        if let article {
+            previewLink = try await PreviewLink.make(for: article.id, now: app.time.now(), app: app)
+            autosave = try await RevisionStore.autosave(of: article.id, on: db)
+        }
+        let current: [ArticleEditorModel.ImageChoice] =
+            form.image == ArticleForm.currentImage
+            ? (article?.draft.featureImage).map {
+                [.init(id: ArticleForm.currentImage, label: "Current image (not in the library)", thumbnail: $0.path)]
+            } ?? [] : []
         let model = ArticleEditorModel(
-            chrome: try await app.adminChrome(context, active: "/admin/articles", notice: notice), articleID: article?.id.rawValue,
-            version: article?.version ?? 0, values: form.values, authorSlots: form.authorSlots, errors: errors, conflict: conflict,
-            statusOptions: ArticlePolicy.allowedStatuses(for: staff).map { ($0.rawValue, StatusLabels.label($0)) },
-            sectionOptions: [("", "No section")] + site.sections.map { (String($0.id.rawValue), $0.name) },
-            authorOptions: authors.map { (String($0.id.rawValue), $0.name) },
-            kindOptions: ArticleKind.allCases.map { ($0.rawValue, $0.label) },
-            imageChoices: (article?.draft.featureImage.map { current in
-                form.values["image"] == "current"
-                    ? [.init(id: "current", label: "Current image (not in the library)", thumbnail: current.path)] : []
-            } ?? [])
+            chrome: try await app.adminChrome(context, active: .articles(), notice: notice), articleID: article?.id, form: form,
+            errors: errors, conflict: conflict,
+            statusOptions: ArticlePolicy.allowedStatuses(for: staff).map { SelectOption(value: $0.rawValue, label: $0.label) },
+            sectionOptions: [SelectOption(value: "", label: "No section")]
+                + site.sections.map { SelectOption(value: $0.id.description, label: $0.name) },
+            authorOptions: authors.map { SelectOption(value: $0.id.description, label: $0.name) },
+            imageChoices: current
                 + images.map { item in
-                    let thumbnail = item.variants.first.map(\.fileName) ?? item.fileName
-                    return .init(id: String(item.id.rawValue), label: item.alt, thumbnail: SiteURL.media(thumbnail).path)
+                    .init(
+                        id: item.id.description, label: item.alt,
+                        thumbnail: SiteURL.media(item.variants.first?.fileName ?? item.fileName).path)
                 },
-            previewHTML: .trusted(BodyRenderer.render(markdown: form.values["body"] ?? "").html),
-            previewStylesheet: app.assets.stylesheetPath, previewLink: previewLink,
-            publicLink: article?.draft.status == .published ? article.map { SiteURL.article(slug: $0.draft.slug).path } : nil,
+            previewHTML: .trusted(BodyRenderer.render(markdown: form.body).html), previewStylesheet: app.assets.stylesheetPath,
+            previewLink: previewLink,
+            publicLink: article?.draft.status == .published ? article.map { SiteURL.article(slug: $0.draft.slug) } : nil,
             autosaveNote: autosave.map { "Unsaved changes from \(site.format.dateTime($0.createdAt)) are kept; saving replaces them." },
-            revisionsHref: article.map { "/admin/articles/\($0.id)/revisions" },
             lastSaved: article.map { site.format.dateTime($0.updatedAt ?? $0.createdAt) })
         return ArticleEditorView.render(model)
     }
@@ -73,10 +84,10 @@ enum EditorPage {
 enum PreviewLink {
     static let lifetime: TimeInterval = 7 * 86_400
 
-    static func make(for id: Article.ID, now: Date, app: AppServices) async throws -> String {
+    static func make(for id: Article.ID, now: Date, app: AppServices) async throws -> SiteURL {
         let expiry = Int(now.addingTimeInterval(lifetime).timeIntervalSince1970)
         let signature = try await app.secret.sign("preview:\(id):\(expiry)", on: try app.db())
-        return "/preview/\(id)/\(expiry)-\(signature)"
+        return .preview(id: id, token: "\(expiry)-\(signature)")
     }
 
     static func isValid(_ token: String, for id: Article.ID, now: Date, app: AppServices) async throws -> Bool {

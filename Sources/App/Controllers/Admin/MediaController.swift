@@ -2,7 +2,7 @@ import Domain
 import Forms
 import Foundation
 import Hummingbird
-import NIOPosix
+import Logging
 import Persistence
 import Routes
 import Views
@@ -21,22 +21,18 @@ enum MediaController {
         let page = try ListingPage(parameter: QueryString(request.uri.query)["page"], size: pageSize)
         let result = try await MediaStore.list(page: page, on: db)
         let tiles = result.items.map { item in
-            MediaTileModel(
-                href: "/admin/media/\(item.id)", thumbnail: SiteURL.media(item.variants.first?.fileName ?? item.fileName).path,
-                alt: item.alt,
+            MediaLibraryModel.Tile(
+                id: item.id, thumbnail: .media(item.variants.first?.fileName ?? item.fileName), alt: item.alt,
                 details: "\(item.width) × \(item.height) · \(site.format.date(item.createdAt))")
         }
-        let pager = PagerModel(
-            current: page.number, total: result.pageCount, previousHref: result.hasPrevious ? "/admin/media?page=\(page.number - 1)" : nil,
-            nextHref: result.hasNext ? "/admin/media?page=\(page.number + 1)" : nil)
-        let chrome = try await app.adminChrome(context, active: "/admin/media", notice: AdminNotice.from(request))
-        return AppServices.adminPage(
-            MediaPages.library(chrome, tiles: tiles, pager: pager, error: error), status: error == nil ? .ok : .unprocessableContent)
+        let chrome = try await app.adminChrome(context, active: .media(), notice: request.adminNotice)
+        let model = MediaLibraryModel(chrome: chrome, tiles: tiles, pager: PagerModel(result) { .admin(.media(page: $0)) }, error: error)
+        return AppServices.adminPage(MediaView.library(model), status: error == nil ? .ok : .unprocessableContent)
     }
 
     @Sendable static func upload(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
         let staff = try context.requireStaff()
-        guard let file = context.form.files("file").first, file.body.readableBytes > 0 else {
+        guard let file = context.form.files(UploadForm.Field.file).first, file.body.readableBytes > 0 else {
             return try await library(request, context, app, error: "Choose an image to upload.")
         }
         let bytes = Array(file.body.readableBytesView)
@@ -49,31 +45,25 @@ enum MediaController {
         let item = try await MediaLibrary.store(
             output, originalName: file.fileName ?? "upload", by: staff, now: app.time.now(), folder: MediaFiles.folder(app.config),
             on: try app.db())
-        return SignInController.redirect("/admin/media/\(item.id)?done=uploaded")
+        return .redirect(to: .mediaItem(item.id), notice: .uploaded)
     }
 
     @Sendable static func show(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
         let item = try await load(context, app)
-        return try await page(item, alt: item.alt, caption: item.caption, errors: [:], request, context, app)
+        return try await page(
+            item, form: MediaDescriptionForm(alt: item.alt, caption: item.caption), errors: FormErrors(), request, context, app)
     }
 
     @Sendable static func describe(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
         let item = try await load(context, app)
         guard item.canDescribe(try context.requireStaff()) else { throw AdminError.forbidden }
-        let alt = (context.form["alt"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let caption = (context.form["caption"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        var errors: [String: String] = [:]
-        if alt.isEmpty {
-            errors["alt"] = "Describe what the image shows."
-        } else if alt.count > 300 {
-            errors["alt"] = "Keep alt text under 300 characters."
-        }
-        if caption.count > 300 { errors["caption"] = "Keep the caption under 300 characters." }
+        let form = MediaDescriptionForm(context.form)
+        let errors = form.validate()
         guard errors.isEmpty else {
-            return try await page(item, alt: alt, caption: caption, errors: errors, request, context, app, status: .unprocessableContent)
+            return try await page(item, form: form, errors: errors, request, context, app, status: .unprocessableContent)
         }
-        try await MediaStore.describe(item.id, alt: alt, caption: caption, on: try app.db())
-        return SignInController.redirect("/admin/media/\(item.id)?done=described")
+        try await MediaStore.describe(item.id, alt: form.alt, caption: form.caption, on: try app.db())
+        return .redirect(to: .mediaItem(item.id), notice: .described)
     }
 
     @Sendable static func delete(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
@@ -83,9 +73,14 @@ enum MediaController {
             throw DomainError.conflict("This image is a feature image; choose another image for those articles first.")
         }
         for file in try await MediaStore.delete(item.id, on: db) {
-            try? FileManager.default.removeItem(atPath: MediaFiles.folder(app.config) + "/" + file)
+            do {
+                try FileManager.default.removeItem(atPath: MediaFiles.folder(app.config) + "/" + file)
+            } catch {
+                // The row is gone, so the image is no longer offered; the file only takes space.
+                app.logger.warning("Could not remove a deleted image's file", metadata: ["file": "\(file)", "error": "\(error)"])
+            }
         }
-        return SignInController.redirect("/admin/media?done=deleted")
+        return .redirect(to: .media(), notice: .deleted)
     }
 
     static func load(_ context: AppRequestContext, _ app: AppServices) async throws -> MediaItem {
@@ -96,25 +91,24 @@ enum MediaController {
     }
 
     static func page(
-        _ item: MediaItem, alt: String, caption: String, errors: [String: String], _ request: Request, _ context: AppRequestContext,
-        _ app: AppServices, status: HTTPResponse.Status = .ok
+        _ item: MediaItem, form: MediaDescriptionForm, errors: FormErrors<MediaDescriptionForm.Field>, _ request: Request,
+        _ context: AppRequestContext, _ app: AppServices, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
+        let staff = try context.requireStaff()
         let db = try app.db()
         let site = try await app.site.current(on: db)
-        let feature = item.featureImage(path: { SiteURL.media($0).path }, caption: caption)
-        let chrome = try await app.adminChrome(context, active: "/admin/media", notice: AdminNotice.from(request))
-        let canDelete = context.staff?.can(.manageMedia) ?? false
-        let html = MediaPages.item(
-            chrome, image: feature.path, srcset: feature.srcset, alt: alt, caption: caption,
+        let feature = item.featureImage(path: { SiteURL.media($0).path }, caption: form.caption)
+        let model = MediaItemModel(
+            chrome: try await app.adminChrome(context, active: .media(), notice: request.adminNotice), id: item.id, image: feature.path,
+            srcset: feature.srcset, form: form, errors: errors,
             details: [
                 "\(item.width) × \(item.height) pixels, \(item.format.rawValue.uppercased()), \(max(1, item.bytes / 1024)) KB",
                 "Uploaded as “\(item.originalName)” on \(site.format.dateTime(item.createdAt))",
                 item.variants.isEmpty
                     ? "No resized copies (small or animated image)"
                     : "Resized copies: " + item.variants.map { "\($0.width) px" }.joined(separator: ", "),
-            ], errors: errors, action: (context.staff.map(item.canDescribe) ?? false) ? "/admin/media/\(item.id)" : nil,
-            deleteAction: canDelete ? "/admin/media/\(item.id)/delete" : nil,
+            ], canDescribe: item.canDescribe(staff), canDelete: staff.can(.manageMedia),
             inUse: try await MediaStore.isInUse(fileName: item.fileName, on: db))
-        return AppServices.adminPage(html, status: status)
+        return AppServices.adminPage(MediaView.item(model), status: status)
     }
 }

@@ -3,6 +3,7 @@ import FluentKit
 import Foundation
 import Hummingbird
 import Persistence
+import Routes
 import Views
 
 /// An article's history: the list, a comparison with the current version, and restoring.
@@ -12,9 +13,8 @@ enum RevisionsController {
         let db = try app.db()
         let site = try await app.site.current(on: db)
         let rows = try await RevisionStore.all(of: article.id, on: db).map { row($0, article: article.id, format: site.format) }
-        let chrome = try await app.adminChrome(context, active: "/admin/articles")
-        return AppServices.adminPage(
-            RevisionsView.list(chrome, articleTitle: article.draft.title, editHref: "/admin/articles/\(article.id)/edit", rows: rows))
+        let chrome = try await app.adminChrome(context, active: .articles())
+        return AppServices.adminPage(RevisionsView.list(chrome, article: article.id, articleTitle: article.draft.title, rows: rows))
     }
 
     @Sendable static func show(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
@@ -25,12 +25,11 @@ enum RevisionsController {
         let names = Dictionary(try await ContentQueries.authors(on: db).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let sections = Dictionary(site.sections.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let changes = fieldChanges(from: revision.draft, to: article.draft, authors: names, sections: sections, format: site.format)
-        let chrome = try await app.adminChrome(context, active: "/admin/articles")
+        let chrome = try await app.adminChrome(context, active: .articles())
         return AppServices.adminPage(
             RevisionsView.compare(
                 chrome, articleTitle: article.draft.title, revision: row(revision, article: article.id, format: site.format),
-                changes: changes, bodyDiff: TextDiff.lines(from: revision.draft.bodyMarkdown, to: article.draft.bodyMarkdown),
-                editHref: "/admin/articles/\(article.id)/edit"))
+                changes: changes, bodyDiff: TextDiff.lines(from: revision.draft.bodyMarkdown, to: article.draft.bodyMarkdown)))
     }
 
     /// Makes the revision the current version again (a new save, so nothing is lost).
@@ -55,7 +54,7 @@ enum RevisionsController {
             article.id, with: draft, body: BodyRenderer.render(markdown: draft.bodyMarkdown), now: app.time.now(),
             expectedVersion: article.version, by: staff, on: try app.db())
         if article.draft.status == .published { app.contentChanged() }
-        return SignInController.redirect("/admin/articles/\(article.id)/edit?done=restored")
+        return .redirect(to: .articleEdit(article.id), notice: .restored)
     }
 
     static func load(_ context: AppRequestContext, article: EditableArticle, _ app: AppServices) async throws -> Revision {
@@ -68,10 +67,8 @@ enum RevisionsController {
 
     static func row(_ revision: Revision, article: Article.ID, format: DisplayFormat) -> RevisionRowModel {
         RevisionRowModel(
-            version: revision.version, savedAt: format.dateTime(revision.createdAt), savedBy: revision.savedBy ?? "—",
-            kind: revision.kind == .autosave ? "Autosave" : "Save", title: revision.draft.title,
-            compareHref: "/admin/articles/\(article)/revisions/\(revision.id)",
-            restoreAction: "/admin/articles/\(article)/revisions/\(revision.id)/restore")
+            article: article, id: revision.id, version: revision.version, savedAt: format.dateTime(revision.createdAt),
+            savedBy: revision.savedBy ?? "—", kind: revision.kind == .autosave ? "Autosave" : "Save", title: revision.draft.title)
     }
 
     static func fieldChanges(
@@ -80,7 +77,7 @@ enum RevisionsController {
         func describe(_ draft: ArticleDraft) -> [(String, String)] {
             [
                 ("Title", draft.title), ("Address", draft.slug), ("Standfirst", draft.standfirst),
-                ("Status", StatusLabels.label(draft.status)),
+                ("Status", draft.status.label),
                 ("Kind", draft.kind.label), ("Section", draft.sectionID.flatMap { sections[$0] } ?? "—"),
                 ("Byline", draft.authorIDs.compactMap { authors[$0] }.joined(separator: ", ")),
                 ("Tags", draft.tagNames.joined(separator: ", ")),

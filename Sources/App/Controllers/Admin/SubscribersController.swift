@@ -21,57 +21,38 @@ enum SubscribersController {
     static func list(_ request: Request, _ context: AppRequestContext, _ app: AppServices, importError: String?) async throws -> Response {
         let db = try app.db()
         let site = try await app.site.current(on: db)
-        let parameters = QueryString(request.uri.query)
-        let query = self.query(parameters)
-        let page = try ListingPage(parameter: parameters["page"], size: pageSize)
-        let result = try await SubscriberDirectory.page(query, page: page, on: db)
+        let query = try SubscriberListQuery(QueryString(request.uri.query))
+        let result = try await SubscriberDirectory.page(query, size: pageSize, on: db)
         let newsletters = try await NewsletterStore.all(on: db)
         let names = Dictionary(uniqueKeysWithValues: newsletters.map { ($0.id, $0.name) })
         let rows = result.items.map { subscriber in
-            SubscriberRowModel(
-                id: subscriber.id.rawValue, email: subscriber.email, name: subscriber.name, status: subscriber.status.label,
+            SubscriberListModel.Row(
+                id: subscriber.id, email: subscriber.email, name: subscriber.name, status: subscriber.status.label,
                 statusKey: subscriber.status.rawValue,
                 newsletters: subscriber.newsletterIDs.compactMap { names[$0] }.joined(separator: ", "),
                 consent: subscriber.consentSource, since: site.format.date(subscriber.confirmedAt ?? subscriber.createdAt),
                 isSuppressed: subscriber.isSuppressed)
         }
         let counts = try await SubscriberDirectory.counts(on: db)
-        let url = { (path: String, number: Int) -> String in
-            let items = [
-                ("q", query.search), ("status", query.status == .all ? "" : query.status.rawValue),
-                ("newsletter", query.newsletter.map { String($0.rawValue) } ?? ""), ("page", number > 1 ? String(number) : ""),
-            ].filter { !$0.1.isEmpty }
-            return path + (items.isEmpty ? "" : "?" + items.map { "\($0.0)=\(SiteURL.encodeQueryValue($0.1))" }.joined(separator: "&"))
-        }
         let model = SubscriberListModel(
-            chrome: try await app.adminChrome(context, active: "/admin/newsletter", notice: AdminNotice.from(request)), rows: rows,
-            total: result.totalCount, search: query.search, status: query.status.rawValue,
-            statusOptions: SubscriberDirectory.StatusFilter.allCases.map {
+            chrome: try await app.adminChrome(context, active: .newsletter, notice: request.adminNotice), rows: rows,
+            total: result.totalCount, query: query,
+            statusOptions: SubscriberListQuery.Status.allCases.map {
                 SelectOption(value: $0.rawValue, label: "\($0.label) (\(counts[$0] ?? 0))")
             },
-            newsletter: query.newsletter.map { String($0.rawValue) } ?? "",
-            newsletterOptions: [SelectOption(value: "", label: "Any newsletter")]
-                + newsletters.map { SelectOption(value: String($0.id.rawValue), label: $0.name) },
-            exportHref: url("/admin/newsletter/subscribers.csv", 1),
-            pager: PagerModel(
-                current: page.number, total: result.pageCount,
-                previousHref: result.hasPrevious ? url("/admin/newsletter/subscribers", page.number - 1) : nil,
-                nextHref: result.hasNext ? url("/admin/newsletter/subscribers", page.number + 1) : nil))
-        return AppServices.adminPage(
-            SubscriberPages.list(model, importError: importError), status: importError == nil ? .ok : .unprocessableContent)
-    }
-
-    static func query(_ parameters: QueryString) -> SubscriberDirectory.Query {
-        SubscriberDirectory.Query(
-            search: String((parameters["q"] ?? "").prefix(100)),
-            status: parameters["status"].flatMap(SubscriberDirectory.StatusFilter.init) ?? .all,
-            newsletter: parameters["newsletter"].flatMap { Int($0) }.map(Newsletter.ID.init))
+            newsletters: newsletters.map { SelectOption(value: $0.id.description, label: $0.name) },
+            pager: PagerModel(result) { number in
+                var page = query
+                page.page = number
+                return .admin(.subscribers(page))
+            }, importError: importError)
+        return AppServices.adminPage(SubscribersView.list(model), status: importError == nil ? .ok : .unprocessableContent)
     }
 
     /// Every subscriber the filters match, as CSV with the consent record, ready to import again.
     @Sendable static func export(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
         let db = try app.db()
-        let subscribers = try await SubscriberDirectory.all(query(QueryString(request.uri.query)), on: db)
+        let subscribers = try await SubscriberDirectory.all(try SubscriberListQuery(QueryString(request.uri.query)), on: db)
         let names = Dictionary(uniqueKeysWithValues: try await NewsletterStore.all(on: db).map { ($0.id, $0.name) })
         var csv = SubscriberCSV.line(["email", "name", "status", "newsletters", "consent", "signed_up", "confirmed", "suppressed"])
         for subscriber in subscribers {
@@ -92,7 +73,7 @@ enum SubscribersController {
 
     @Sendable static func importCSV(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
         let staff = try context.requireStaff()
-        guard let file = context.form.files("file").first, file.body.readableBytes > 0 else {
+        guard let file = context.form.files(SubscriberImportForm.Field.file).first, file.body.readableBytes > 0 else {
             return try await list(request, context, app, importError: "Choose a CSV file to import.")
         }
         guard let text = String(validating: file.body.readableBytesView, as: UTF8.self) else {
@@ -105,24 +86,25 @@ enum SubscribersController {
             return try await list(request, context, app, importError: error.description)
         }
         let db = try app.db()
-        let known = Set(try await NewsletterStore.all(on: db).map(\.id.rawValue))
-        let newsletters = context.form.all("newsletter").compactMap { Int($0) }.filter(known.contains).map(Newsletter.ID.init)
+        let known = Set(try await NewsletterStore.all(on: db).map(\.id))
+        let newsletters = context.form.all(SubscriberImportForm.Field.newsletter).compactMap { Int($0) }.map(Newsletter.ID.init)
+            .filter(known.contains)
         guard !newsletters.isEmpty else {
             return try await list(request, context, app, importError: "Choose the newsletters to subscribe them to.")
         }
         let now = app.time.now()
         let origin = "\(file.fileName ?? "upload"), by \(staff.name), \(DisplayFormat.iso8601(now).prefix(10))"
         let report = try await SubscriberDirectory.importRows(plan, newsletters: newsletters, origin: origin, now: now, on: db)
-        let chrome = try await app.adminChrome(context, active: "/admin/newsletter")
-        return AppServices.adminPage(
-            SubscriberPages.importReport(
-                chrome, added: report.added, updated: report.updated, suppressed: report.skippedSuppressed,
-                unsubscribed: report.skippedUnsubscribed, rejected: report.rejected.map { ($0.line, $0.reason) }))
+        let model = ImportReportModel(
+            chrome: try await app.adminChrome(context, active: .newsletter), added: report.added, updated: report.updated,
+            suppressed: report.skippedSuppressed, unsubscribed: report.skippedUnsubscribed,
+            rejected: report.rejected.map { .init(line: $0.line, reason: $0.reason) })
+        return AppServices.adminPage(SubscribersView.importReport(model))
     }
 
     @Sendable static func delete(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
         try await SubscriberStore.delete(.init(try context.requireID("id")), on: try app.db())
-        return SignInController.redirect("/admin/newsletter/subscribers?done=erased")
+        return .redirect(to: .subscribers(), notice: .erased)
     }
 
     @Sendable static func unsuppress(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
@@ -131,10 +113,6 @@ enum SubscribersController {
             throw DomainError.notFound("That subscriber no longer exists.")
         }
         try await SuppressionList.remove(subscriber.email, on: db)
-        return SignInController.redirect("/admin/newsletter/subscribers?done=unsuppressed")
+        return .redirect(to: .subscribers(), notice: .unsuppressed)
     }
-}
-
-extension HTTPField.Name {
-    static let contentDisposition = Self("Content-Disposition")!
 }

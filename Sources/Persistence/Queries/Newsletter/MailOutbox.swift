@@ -12,26 +12,7 @@ public enum MailOutbox {
         case newsletter
     }
 
-    public enum Status: String, Sendable, CaseIterable {
-        case queued
-        /// Claimed by a worker until `lease_until`.
-        case sending
-        case sent
-        /// Refused for good, or given up after the last retry.
-        case failed
-        /// Dropped before sending (the reader left or was suppressed meanwhile).
-        case cancelled
-
-        public var label: String {
-            switch self {
-            case .queued: "Waiting"
-            case .sending: "Sending"
-            case .sent: "Sent"
-            case .failed: "Failed"
-            case .cancelled: "Not sent"
-            }
-        }
-    }
+    public typealias Status = DeliveryStatus
 
     /// A complete message to store (transactional mail).
     public struct Message: Sendable, Equatable {

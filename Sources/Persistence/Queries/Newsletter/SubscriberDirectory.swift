@@ -5,38 +5,12 @@ import SQLKit
 
 /// The subscriber list as staff see it: search, filters, counts, export and import.
 public enum SubscriberDirectory {
-    /// Which subscribers a list shows.
-    public enum StatusFilter: String, Sendable, CaseIterable {
-        case all
-        case confirmed
-        case pending
-        case unsubscribed
-        case suppressed
+    public typealias StatusFilter = SubscriberListQuery.Status
+    public typealias Query = SubscriberListQuery
 
-        public var label: String {
-            switch self {
-            case .all: "All"
-            case .confirmed: "Subscribed"
-            case .pending: "Awaiting confirmation"
-            case .unsubscribed: "Unsubscribed"
-            case .suppressed: "Suppressed"
-            }
-        }
-    }
-
-    public struct Query: Sendable, Equatable {
-        public var search: String
-        public var status: StatusFilter
-        public var newsletter: Newsletter.ID?
-
-        public init(search: String = "", status: StatusFilter = .all, newsletter: Newsletter.ID? = nil) {
-            self.search = search
-            self.status = status
-            self.newsletter = newsletter
-        }
-    }
-
-    public static func page(_ query: Query, page: ListingPage, on db: any Database) async throws -> Paged<Subscriber> {
+    /// One page of the list (`size` rows a page).
+    public static func page(_ query: Query, size: Int, on db: any Database) async throws -> Paged<Subscriber> {
+        let page = ListingPage(number: query.page, size: size)
         let condition = self.condition(query)
         let total =
             try await db.sql().raw("SELECT count(*) AS n FROM subscribers s WHERE \(condition)")

@@ -1,0 +1,92 @@
+import Foundation
+
+extension SettingsForm {
+    /// The languages a site can be written in (its `lang` and date formats).
+    public static let languages: [(code: String, name: String)] = [
+        ("en", "English"), ("de", "Deutsch"), ("es", "Español"), ("fr", "Français"), ("it", "Italiano"), ("nl", "Nederlands"),
+        ("pl", "Polski"), ("pt", "Português"), ("sv", "Svenska"), ("uk", "Українська"),
+    ]
+
+    /// What needs fixing before the settings can be saved.
+    public func validate() -> FormErrors<Field> {
+        var errors = FormErrors<Field>()
+        if title.isEmpty { errors[.title] = "The site needs a title." }
+        if TimeZone(identifier: timeZone) == nil { errors[.timeZone] = "Choose a time zone from the list." }
+        if Self.number(quickDonateAmount, in: 1...100_000) == nil {
+            errors[.quickDonateAmount] = "The quick donate amount must be a whole number from 1."
+        }
+        for (index, channel) in channels.enumerated() where !channel.label.isEmpty || !channel.url.isEmpty {
+            if channel.label.isEmpty || !(channel.url.hasPrefix("https://") || channel.url.hasPrefix("http://")) {
+                errors[.channelURL(index)] = "Give each link a label and an address starting with https://."
+            }
+        }
+        if !supportCallout.isEmpty, !(supportURL.hasPrefix("/") || supportURL.hasPrefix("https://")) {
+            errors[.supportURL] = "Use a page of this site (starting with /) or an https:// address."
+        }
+        for (index, ad) in ads.enumerated() where !ad.name.isEmpty && ad.html.count > 10_000 {
+            errors[.adHTML(index)] = "Keep ad snippets under 10,000 characters."
+        }
+        if Self.number(commentLevels, in: 1...10) == nil { errors[.commentLevels] = "Reply levels must be from 1 to 10." }
+        if presets == nil { errors[.donationPresets] = "Give positive whole numbers separated by commas." }
+        let minimum = Self.number(donationMinimum, in: 1...100_000)
+        let maximum = Self.number(donationMaximum, in: 1...1_000_000)
+        if minimum == nil { errors[.donationMinimum] = "The smallest amount must be a whole number from 1." }
+        if maximum == nil { errors[.donationMaximum] = "The largest amount must be a whole number." }
+        if let minimum, let maximum, minimum >= maximum { errors[.donationMaximum] = "The largest amount must be above the smallest." }
+        if currencyCodes == nil { errors[.currencies] = "Use three-letter currency codes separated by commas, like USD, EUR." }
+        for (field, address) in [(Field.mailAddress, mailAddress), (.mailReply, mailReply)]
+        where !address.isEmpty && !EmailAddress.isPlausible(address) {
+            errors[field] = "Give an email address like news@example.org."
+        }
+        return errors
+    }
+
+    /// `settings` with this form's values; call only when `validate()` found nothing.
+    public func applied(to settings: SiteSettings) -> SiteSettings {
+        var settings = settings
+        settings.title = title
+        settings.tagline = tagline
+        settings.language = Self.languages.contains { $0.code == language } ? language : "en"
+        settings.timeZone = timeZone
+        settings.logoPath = logo.hasPrefix("/media/") ? logo : ""
+        settings.showNewsletterBox = showNewsletter
+        settings.showQuickDonate = showQuickDonate
+        settings.quickDonateAmount = Self.number(quickDonateAmount, in: 1...100_000) ?? settings.quickDonateAmount
+        settings.channelLinks = channels.filter { !$0.label.isEmpty || !$0.url.isEmpty }.map { ExternalLink(label: $0.label, url: $0.url) }
+        settings.supportCallout = supportCallout
+        settings.supportLinkLabel = supportLabel
+        settings.supportLinkURL = supportURL
+        settings.adSlots = ads.filter { !$0.name.isEmpty }.map {
+            AdSlot(name: $0.name, placement: AdSlot.Placement(rawValue: $0.placement) ?? .homeSidebar, html: $0.html, enabled: $0.enabled)
+        }
+        settings.commentLevels = Self.number(commentLevels, in: 1...10) ?? settings.commentLevels
+        settings.premoderateComments = premoderate
+        settings.donationPresets = presets ?? settings.donationPresets
+        settings.donationMinimum = Self.number(donationMinimum, in: 1...100_000) ?? settings.donationMinimum
+        settings.donationMaximum = Self.number(donationMaximum, in: 1...1_000_000) ?? settings.donationMaximum
+        settings.donationCurrencies = currencyCodes ?? settings.donationCurrencies
+        settings.stripePublishableKey = stripeKey
+        settings.paypalClientID = paypalClient
+        settings.mailSenderName = mailName
+        settings.mailSenderAddress = mailAddress
+        settings.mailReplyTo = mailReply
+        return settings
+    }
+
+    /// The preset amounts, or nil unless every one is a positive whole number.
+    var presets: [Int]? {
+        let parts = donationPresets.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let numbers = parts.compactMap { Int($0) }.filter { $0 > 0 }
+        return parts.isEmpty || numbers.count != parts.count ? nil : numbers
+    }
+
+    /// The currency codes, upper-cased, or nil unless every one has three letters.
+    var currencyCodes: [String]? {
+        let codes = currencies.uppercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        return codes.isEmpty || codes.contains(where: { $0.count != 3 || !$0.allSatisfy(\.isLetter) }) ? nil : codes
+    }
+
+    static func number(_ text: String, in range: ClosedRange<Int>) -> Int? {
+        Int(text).flatMap { range.contains($0) ? $0 : nil }
+    }
+}

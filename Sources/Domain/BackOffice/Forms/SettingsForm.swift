@@ -1,0 +1,172 @@
+import Foundation
+
+/// The settings page's form: every field as typed (numbers too, so a mistake comes back as it was
+/// written), read from the stored settings or from a submission, checked by `validate`, and
+/// turned into settings by `applied(to:)`. Saving the form unchanged changes nothing.
+public struct SettingsForm: Equatable, Sendable {
+    public enum Field: FormField {
+        case title, tagline, logo, language, timeZone, showNewsletter, showQuickDonate, quickDonateAmount
+        case supportCallout, supportLabel, supportURL, commentLevels, premoderate
+        case donationPresets, donationMinimum, donationMaximum, currencies, stripeKey, paypalClient
+        case mailName, mailAddress, mailReply
+        case channelLabel(Int)
+        case channelURL(Int)
+        case adName(Int)
+        case adPlacement(Int)
+        case adHTML(Int)
+        case adEnabled(Int)
+
+        public var name: String {
+            switch self {
+            case .title: "title"
+            case .tagline: "tagline"
+            case .logo: "logo"
+            case .language: "language"
+            case .timeZone: "time_zone"
+            case .showNewsletter: "show_newsletter"
+            case .showQuickDonate: "show_quick_donate"
+            case .quickDonateAmount: "quick_donate_amount"
+            case .supportCallout: "support_callout"
+            case .supportLabel: "support_label"
+            case .supportURL: "support_url"
+            case .commentLevels: "comment_levels"
+            case .premoderate: "premoderate"
+            case .donationPresets: "donation_presets"
+            case .donationMinimum: "donation_min"
+            case .donationMaximum: "donation_max"
+            case .currencies: "currencies"
+            case .stripeKey: "stripe_key"
+            case .paypalClient: "paypal_client"
+            case .mailName: "mail_name"
+            case .mailAddress: "mail_address"
+            case .mailReply: "mail_reply"
+            case .channelLabel(let row): "channel_label_\(row)"
+            case .channelURL(let row): "channel_url_\(row)"
+            case .adName(let row): "ad_name_\(row)"
+            case .adPlacement(let row): "ad_placement_\(row)"
+            case .adHTML(let row): "ad_html_\(row)"
+            case .adEnabled(let row): "ad_enabled_\(row)"
+            }
+        }
+    }
+
+    /// A channel or podcast link row.
+    public struct Channel: Equatable, Sendable {
+        public var label: String
+        public var url: String
+    }
+
+    /// An advertisement slot row.
+    public struct Ad: Equatable, Sendable {
+        public var name: String
+        public var placement: String
+        public var html: String
+        public var enabled: Bool
+    }
+
+    /// How many channel links the form offers.
+    public static let channelRows = 4
+
+    /// Every field of the form, in page order, for `adRows` ad rows.
+    public static func fields(adRows: Int) -> [Field] {
+        [.title, .tagline, .logo, .language, .timeZone, .showNewsletter, .showQuickDonate, .quickDonateAmount]
+            + (0..<channelRows).flatMap { [Field.channelLabel($0), .channelURL($0)] }
+            + [.supportCallout, .supportLabel, .supportURL]
+            + (0..<adRows).flatMap { [Field.adName($0), .adPlacement($0), .adHTML($0), .adEnabled($0)] }
+            + [.commentLevels, .premoderate, .donationPresets, .donationMinimum, .donationMaximum, .currencies, .stripeKey, .paypalClient]
+            + [.mailName, .mailAddress, .mailReply]
+    }
+
+    public var title: String
+    public var tagline: String
+    public var logo: String
+    public var language: String
+    public var timeZone: String
+    public var showNewsletter: Bool
+    public var showQuickDonate: Bool
+    public var quickDonateAmount: String
+    public var supportCallout: String
+    public var supportLabel: String
+    public var supportURL: String
+    public var commentLevels: String
+    public var premoderate: Bool
+    public var donationPresets: String
+    public var donationMinimum: String
+    public var donationMaximum: String
+    public var currencies: String
+    public var stripeKey: String
+    public var paypalClient: String
+    public var mailName: String
+    public var mailAddress: String
+    public var mailReply: String
+    public var channels: [Channel]
+    /// The stored slots and one empty row to add another.
+    public var ads: [Ad]
+
+    /// The form filled in from stored settings.
+    public init(_ settings: SiteSettings) {
+        title = settings.title
+        tagline = settings.tagline
+        logo = settings.logoPath
+        language = settings.language
+        timeZone = settings.timeZone
+        showNewsletter = settings.showNewsletterBox
+        showQuickDonate = settings.showQuickDonate
+        quickDonateAmount = String(settings.quickDonateAmount)
+        supportCallout = settings.supportCallout
+        supportLabel = settings.supportLinkLabel
+        supportURL = settings.supportLinkURL
+        commentLevels = String(settings.commentLevels)
+        premoderate = settings.premoderateComments
+        donationPresets = settings.donationPresets.map(String.init).joined(separator: ", ")
+        donationMinimum = String(settings.donationMinimum)
+        donationMaximum = String(settings.donationMaximum)
+        currencies = settings.donationCurrencies.joined(separator: ", ")
+        stripeKey = settings.stripePublishableKey
+        paypalClient = settings.paypalClientID
+        mailName = settings.mailSenderName
+        mailAddress = settings.mailSenderAddress
+        mailReply = settings.mailReplyTo
+        channels = (0..<Self.channelRows).map { index in
+            let link = settings.channelLinks.indices.contains(index) ? settings.channelLinks[index] : nil
+            return Channel(label: link?.label ?? "", url: link?.url ?? "")
+        }
+        ads =
+            settings.adSlots.map { Ad(name: $0.name, placement: $0.placement.rawValue, html: $0.html, enabled: $0.enabled) }
+            + [Ad(name: "", placement: AdSlot.Placement.homeSidebar.rawValue, html: "", enabled: true)]
+    }
+
+    /// The form as submitted; `adRows` is how many ad rows the page offered.
+    public init(_ form: some FormValues, adRows: Int) {
+        title = form.trimmed(Field.title)
+        tagline = form.trimmed(Field.tagline)
+        logo = form.trimmed(Field.logo)
+        language = form.trimmed(Field.language)
+        timeZone = form.trimmed(Field.timeZone)
+        showNewsletter = form.isChecked(Field.showNewsletter)
+        showQuickDonate = form.isChecked(Field.showQuickDonate)
+        quickDonateAmount = form.trimmed(Field.quickDonateAmount)
+        supportCallout = form.trimmed(Field.supportCallout)
+        supportLabel = form.trimmed(Field.supportLabel)
+        supportURL = form.trimmed(Field.supportURL)
+        commentLevels = form.trimmed(Field.commentLevels)
+        premoderate = form.isChecked(Field.premoderate)
+        donationPresets = form.trimmed(Field.donationPresets)
+        donationMinimum = form.trimmed(Field.donationMinimum)
+        donationMaximum = form.trimmed(Field.donationMaximum)
+        currencies = form.trimmed(Field.currencies)
+        stripeKey = form.trimmed(Field.stripeKey)
+        paypalClient = form.trimmed(Field.paypalClient)
+        mailName = form.trimmed(Field.mailName)
+        mailAddress = form.trimmed(Field.mailAddress)
+        mailReply = form.trimmed(Field.mailReply)
+        channels = (0..<Self.channelRows).map {
+            Channel(label: form.trimmed(Field.channelLabel($0)), url: form.trimmed(Field.channelURL($0)))
+        }
+        ads = (0..<max(1, min(adRows, 50))).map {
+            Ad(
+                name: form.trimmed(Field.adName($0)), placement: form.trimmed(Field.adPlacement($0)), html: form.trimmed(Field.adHTML($0)),
+                enabled: form.isChecked(Field.adEnabled($0)))
+        }
+    }
+}

@@ -1,0 +1,97 @@
+/// What the back office's lists are asked for: filters and a page. They are part of the list's
+/// address (`AdminURL`), read back from it, and handed to storage as they are.
+
+/// The article list: by status, section, author and words in the title.
+public struct ArticleListQuery: Hashable, Sendable {
+    public var status: ArticleStatus?
+    public var section: Section.ID?
+    public var author: Author.ID?
+    public var search: String
+    public var page: Int
+
+    public init(status: ArticleStatus? = nil, section: Section.ID? = nil, author: Author.ID? = nil, search: String = "", page: Int = 1) {
+        self.status = status
+        self.section = section
+        self.author = author
+        self.search = String(search.prefix(100))
+        self.page = page
+    }
+}
+
+/// A moderation queue.
+public struct CommentQueueQuery: Hashable, Sendable {
+    public var status: CommentStatus
+    public var page: Int
+
+    public init(status: CommentStatus = .pending, page: Int = 1) {
+        self.status = status
+        self.page = page
+    }
+}
+
+/// Newsletter subscribers, by status, newsletter and words in the address or name.
+public struct SubscriberListQuery: Hashable, Sendable {
+    /// Which subscribers, by where they stand.
+    public enum Status: String, Sendable, CaseIterable {
+        case all
+        case confirmed
+        case pending
+        case unsubscribed
+        case suppressed
+
+        public var label: String {
+            switch self {
+            case .all: "All"
+            case .confirmed: "Subscribed"
+            case .pending: "Awaiting confirmation"
+            case .unsubscribed: "Unsubscribed"
+            case .suppressed: "Suppressed"
+            }
+        }
+    }
+
+    public var search: String
+    public var status: Status
+    public var newsletter: Newsletter.ID?
+    public var page: Int
+
+    public init(search: String = "", status: Status = .all, newsletter: Newsletter.ID? = nil, page: Int = 1) {
+        self.search = String(search.prefix(100))
+        self.status = status
+        self.newsletter = newsletter
+        self.page = page
+    }
+}
+
+/// An edition's send log, by the state of each message.
+public struct EditionLogQuery: Hashable, Sendable {
+    public var status: DeliveryStatus?
+    public var page: Int
+
+    public init(status: DeliveryStatus? = nil, page: Int = 1) {
+        self.status = status
+        self.page = page
+    }
+}
+
+/// Where one message in the outbox stands.
+public enum DeliveryStatus: String, Sendable, CaseIterable {
+    case queued
+    /// Claimed by a worker until its lease ends.
+    case sending
+    case sent
+    /// Refused for good, or given up after the last retry.
+    case failed
+    /// Dropped before sending (the reader left or was suppressed meanwhile).
+    case cancelled
+
+    public var label: String {
+        switch self {
+        case .queued: "Waiting"
+        case .sending: "Sending"
+        case .sent: "Sent"
+        case .failed: "Failed"
+        case .cancelled: "Not sent"
+        }
+    }
+}
