@@ -40,7 +40,7 @@ struct CommentFormTests {
             var settings = try await SettingsStore.load(on: db)
             settings.premoderateComments = false
             try await SettingsStore.save(settings, on: db)
-            let article = try #require(try await ArticleQueries.published(slug: "story-number-1", on: db))
+            let article = try #require(try await ArticleStore.published(slug: "story-number-1", on: db))
             try await Fixtures.comment(on: article.id, by: "Kevin", text: "First!", at: TestClock.start, on: db)
         }) { client, app in
             let parent = try #require(try await CommentRecord.query(on: try app.db()).first()?.id)
@@ -104,7 +104,7 @@ struct CommentFormTests {
         try await withApp(fixtures: { app in
             let db = try app.db()
             let (section, author) = try await Fixtures.newsroom(articles: 1, on: db)
-            let article = try #require(try await ArticleQueries.published(slug: "story-number-1", on: db))
+            let article = try #require(try await ArticleStore.published(slug: "story-number-1", on: db))
             try await Fixtures.comment(on: article.id, by: "Kevin", text: "First!", at: TestClock.start, on: db)
             try await Fixtures.article(
                 "Closed story", section: section, authors: [author], publishedAt: TestClock.start, discussionOpen: false, on: db)

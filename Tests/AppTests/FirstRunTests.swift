@@ -19,10 +19,10 @@ struct FirstRunTests {
         try await app.run(keepData: true, onFirstRun: { report in reports.withLock { $0.append(report) } }) { client in
             let db = try app.db()
             let page = ListingPage(number: 1, size: 100)
-            let articles = try await ArticleQueries.published(.all, page: page, on: db)
+            let articles = try await ArticleStore.published(.all, page: page, on: db)
             #expect(articles.totalCount >= 40)
-            #expect(try await ContentQueries.sections(on: db).count >= 4)
-            #expect(try await ContentQueries.authors(on: db).count >= 6)
+            #expect(try await SectionStore.all(on: db).count >= 4)
+            #expect(try await AuthorStore.all(on: db).count >= 6)
             #expect(Set(articles.items.map(\.kind)) == Set(ArticleKind.allCases))
 
             var embeds = 0
@@ -52,7 +52,7 @@ struct FirstRunTests {
         config.sampleContent = true
         let again = try await TestApp.reopen(app, config: config)
         let count = try await again.run(keepData: true, onFirstRun: { report in reports.withLock { $0.append(report) } }) { _ in
-            try await ArticleQueries.published(.all, page: .init(number: 1, size: 1), on: try again.db()).totalCount
+            try await ArticleStore.published(.all, page: .init(number: 1, size: 1), on: try again.db()).totalCount
         }
         #expect(count == 40)
         #expect(reports.withLock { $0.count } == 1)

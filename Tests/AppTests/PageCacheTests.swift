@@ -59,8 +59,8 @@ struct PageCacheTests {
             #expect(try await client.execute(uri: "/", method: .get) { $0.text }.contains("Story number 2"))
 
             // A scheduled article becomes due; until the scheduler publishes it, the cached page stands.
-            let section = try #require(try await ContentQueries.section(slug: "news", on: db))
-            let author = try #require(try await ContentQueries.author(slug: "ana-ruiz", on: db))
+            let section = try #require(try await SectionStore.find(slug: "news", on: db))
+            let author = try #require(try await AuthorStore.find(slug: "ana-ruiz", on: db))
             try await Fixtures.article(
                 "Breaking: bridge reopens", section: section, authors: [author], status: .scheduled,
                 publishedAt: TestClock.start.addingTimeInterval(-1), on: db)
@@ -80,7 +80,7 @@ struct PageCacheTests {
             _ = try await client.execute(uri: "/", method: .get) { $0.status }
             #expect(app.services.cache.count == 0)
             let db = try app.db()
-            let section = try #require(try await ContentQueries.section(slug: "news", on: db))
+            let section = try #require(try await SectionStore.find(slug: "news", on: db))
             try await Fixtures.article("Fresh story", section: section, authors: [], publishedAt: TestClock.start, on: db)
             #expect(try await client.execute(uri: "/", method: .get) { $0.text }.contains("Fresh story"))
         }
@@ -93,7 +93,7 @@ struct PageCacheTests {
         try await app.run { client in
             let db = try app.db()
             #expect(try await client.execute(uri: "/story-number-1/", method: .get) { $0.text }.contains("0 Views"))
-            let id = try #require(try await ArticleQueries.published(slug: "story-number-1", on: db)?.id)
+            let id = try #require(try await ArticleStore.published(slug: "story-number-1", on: db)?.id)
             try await ViewStore.addHistory(article: id, day: "2026-11-24", hour: nil, views: 5, on: db)
             #expect(try await client.execute(uri: "/story-number-1/", method: .get) { $0.text }.contains("0 Views"))
             app.time.advance(by: 61)

@@ -91,7 +91,7 @@ struct PublicPagesTests {
     @Test("Static pages live at their slug; unknown addresses get a not-found page in the site's design")
     func staticAndMissing() async throws {
         try await withApp(fixtures: { app in
-            try await ContentWriter.createPage(
+            try await PageStore.create(
                 slug: "about", title: "About us", markdown: "We are **independent**.",
                 body: .init(html: "<p>We are <strong>independent</strong>.</p>", text: "We are independent.", wordCount: 3),
                 now: start, on: try app.db())

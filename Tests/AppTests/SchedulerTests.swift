@@ -21,7 +21,7 @@ struct SchedulerTests {
                 publishedAt: TestClock.start.addingTimeInterval(86_400), on: db)
         }) { client, app in
             let published = try await eventually {
-                try await ArticleQueries.published(slug: "overnight-story", on: try app.db()) != nil
+                try await ArticleStore.published(slug: "overnight-story", on: try app.db()) != nil
             }
             #expect(published)
             try await client.execute(uri: "/overnight-story/", method: .get) { response in

@@ -28,7 +28,7 @@ struct ViewCountingTests {
     func deduplicates() async throws {
         try await withApp(.live, fixtures: { app in _ = try await Fixtures.newsroom(articles: 2, on: try app.db()) }) { client, app in
             let db = try app.db()
-            let id = try #require(try await ArticleQueries.published(slug: "story-number-1", on: db)?.id)
+            let id = try #require(try await ArticleStore.published(slug: "story-number-1", on: db)?.id)
             for _ in 0..<3 { #expect(try await beacon(client, article: id.rawValue, agent: Self.chrome) == .accepted) }
             #expect(try await beacon(client, article: id.rawValue, agent: Self.firefox) == .accepted)
             #expect(try await beacon(client, article: id.rawValue, agent: "Googlebot/2.1 (+http://www.google.com/bot.html)") == .accepted)
@@ -39,7 +39,7 @@ struct ViewCountingTests {
 
             #expect(try await app.services.views.flush() == 2)
             #expect(try await app.services.views.flush() == 0)
-            #expect(try await ArticleQueries.find(id, on: db)?.summary.viewCount == 2)
+            #expect(try await ArticleStore.find(id, on: db)?.summary.viewCount == 2)
 
             // The same readers the next hour still do not count again.
             app.time.advance(by: 3600)
@@ -53,11 +53,11 @@ struct ViewCountingTests {
     func unknownArticle() async throws {
         try await withApp(.live, fixtures: { app in _ = try await Fixtures.newsroom(articles: 1, on: try app.db()) }) { client, app in
             let db = try app.db()
-            let id = try #require(try await ArticleQueries.published(slug: "story-number-1", on: db)?.id)
+            let id = try #require(try await ArticleStore.published(slug: "story-number-1", on: db)?.id)
             _ = try await beacon(client, article: 987_654, agent: Self.chrome)
             _ = try await beacon(client, article: id.rawValue, agent: Self.chrome)
             #expect(try await app.services.views.flush() == 1)
-            #expect(try await ArticleQueries.find(id, on: db)?.summary.viewCount == 1)
+            #expect(try await ArticleStore.find(id, on: db)?.summary.viewCount == 1)
         }
     }
 
@@ -65,7 +65,7 @@ struct ViewCountingTests {
     func flushOnShutdown() async throws {
         let app = try await TestApp.make()
         try await Fixtures.newsroom(articles: 1, on: try app.db())
-        let id = try #require(try await ArticleQueries.published(slug: "story-number-1", on: try app.db())?.id)
+        let id = try #require(try await ArticleStore.published(slug: "story-number-1", on: try app.db())?.id)
         try await app.run(.live, keepData: true) { client in
             _ = try await beacon(client, article: id.rawValue, agent: Self.chrome)
             #expect(app.services.views.pendingCount == 1)
@@ -74,7 +74,7 @@ struct ViewCountingTests {
         var logger = Logger(label: "check")
         logger.logLevel = .warning
         let reopened = try DatabaseService(url: app.databaseURL, siteURL: "https://news.example.org", logger: logger)
-        let count = try await ArticleQueries.find(id, on: try reopened.db)?.summary.viewCount
+        let count = try await ArticleStore.find(id, on: try reopened.db)?.summary.viewCount
         await reopened.shutdown()
         try await app.cleanUp()
         #expect(count == 1)

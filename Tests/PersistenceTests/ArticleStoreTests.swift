@@ -22,7 +22,7 @@ struct ArticleStoreTests {
                 tags: ["Housing", "Data", "housing"], kind: .analysis, publishedAt: start,
                 syndication: Syndication(outlet: "Valley Review", originalURL: "https://valley.example/rents"), on: db)
 
-            let article = try #require(try await ArticleQueries.published(slug: "why-rents-rose", on: db))
+            let article = try #require(try await ArticleStore.published(slug: "why-rents-rose", on: db))
             #expect(article.summary.authors.map(\.name) == ["Zoe Adams", "Ana Ruiz"])
             #expect(article.tags.map(\.name) == ["Data", "Housing"])
             #expect(article.summary.section == section)
@@ -41,8 +41,8 @@ struct ArticleStoreTests {
             await #expect(throws: DomainError.conflict("Another article already uses the address “budget-day”.")) {
                 try await Fixtures.article("Budget day", section: section, authors: [author], tags: ["New tag"], publishedAt: start, on: db)
             }
-            #expect(try await ArticleQueries.published(.all, page: .init(number: 1, size: 10), on: db).totalCount == 1)
-            #expect(try await ContentQueries.tag(slug: "new-tag", on: db) == nil)
+            #expect(try await ArticleStore.published(.all, page: .init(number: 1, size: 10), on: db).totalCount == 1)
+            #expect(try await TagStore.find(slug: "new-tag", on: db) == nil)
         }
     }
 
@@ -62,17 +62,17 @@ struct ArticleStoreTests {
                 "Tomorrow", section: news, authors: [ana], status: .scheduled, publishedAt: start.addingTimeInterval(86400), on: db)
 
             let page = ListingPage(number: 1, size: 10)
-            let all = try await ArticleQueries.published(.all, page: page, on: db)
+            let all = try await ArticleStore.published(.all, page: page, on: db)
             #expect(all.items.map(\.title) == ["A concert", "New news", "Old news"])
             #expect(
-                try await ArticleQueries.published(.section(news.id), page: page, on: db).items.map(\.title) == ["New news", "Old news"])
+                try await ArticleStore.published(.section(news.id), page: page, on: db).items.map(\.title) == ["New news", "Old news"])
             #expect(
-                try await ArticleQueries.published(.author(ana.id), page: page, on: db).items.map(\.title) == ["A concert", "Old news"])
-            let river = try #require(try await ContentQueries.tag(slug: "river", on: db))
-            #expect(try await ArticleQueries.published(.tag(river.id), page: page, on: db).totalCount == 2)
-            #expect(try await ArticleQueries.published(slug: "secret-draft", on: db) == nil)
+                try await ArticleStore.published(.author(ana.id), page: page, on: db).items.map(\.title) == ["A concert", "Old news"])
+            let river = try #require(try await TagStore.find(slug: "river", on: db))
+            #expect(try await ArticleStore.published(.tag(river.id), page: page, on: db).totalCount == 2)
+            #expect(try await ArticleStore.published(slug: "secret-draft", on: db) == nil)
 
-            let second = try await ArticleQueries.published(.all, page: ListingPage(number: 2, size: 2), on: db)
+            let second = try await ArticleStore.published(.all, page: ListingPage(number: 2, size: 2), on: db)
             #expect(second.items.map(\.title) == ["Old news"])
             #expect(second.pageCount == 2 && !second.hasNext)
         }
@@ -96,12 +96,12 @@ struct ArticleStoreTests {
                 "UPDATE articles SET published_at = \(bind: start.addingTimeInterval(0.723_998_7)) WHERE slug = 'latest-news'"
             ).run()
 
-            let latest = try #require(try await ArticleQueries.published(slug: "latest-news", on: db))
-            #expect(try await ArticleQueries.next(after: latest.summary, on: db)?.title == "Older news")
-            let older = try #require(try await ArticleQueries.published(slug: "older-news", on: db))
-            #expect(try await ArticleQueries.next(after: older.summary, on: db)?.title == "Oldest culture")
-            let oldest = try #require(try await ArticleQueries.published(slug: "oldest-culture", on: db))
-            #expect(try await ArticleQueries.next(after: oldest.summary, on: db) == nil)
+            let latest = try #require(try await ArticleStore.published(slug: "latest-news", on: db))
+            #expect(try await ArticleStore.next(after: latest.summary, on: db)?.title == "Older news")
+            let older = try #require(try await ArticleStore.published(slug: "older-news", on: db))
+            #expect(try await ArticleStore.next(after: older.summary, on: db)?.title == "Oldest culture")
+            let oldest = try #require(try await ArticleStore.published(slug: "oldest-culture", on: db))
+            #expect(try await ArticleStore.next(after: oldest.summary, on: db) == nil)
         }
     }
 
@@ -113,10 +113,10 @@ struct ArticleStoreTests {
                 "Was due", section: section, authors: [author], status: .scheduled, publishedAt: start.addingTimeInterval(-60), on: db)
             try await Fixtures.article(
                 "Not yet", section: section, authors: [author], status: .scheduled, publishedAt: start.addingTimeInterval(60), on: db)
-            #expect(try await ArticleMaintenance.publishDue(now: start, on: db) == 1)
-            #expect(try await ArticleQueries.published(slug: "was-due", on: db) != nil)
-            #expect(try await ArticleQueries.published(slug: "not-yet", on: db) == nil)
-            #expect(try await ArticleMaintenance.publishDue(now: start, on: db) == 0)
+            #expect(try await ArticleStore.publishDue(now: start, on: db) == 1)
+            #expect(try await ArticleStore.published(slug: "was-due", on: db) != nil)
+            #expect(try await ArticleStore.published(slug: "not-yet", on: db) == nil)
+            #expect(try await ArticleStore.publishDue(now: start, on: db) == 0)
         }
     }
 
@@ -125,13 +125,13 @@ struct ArticleStoreTests {
         try await withDatabase { db, _ in
             let (section, author) = try await Fixtures.newsroom(articles: 0, on: db)
             let id = try await Fixtures.article("Correction", section: section, authors: [author], publishedAt: start, on: db)
-            #expect(try await ArticleQueries.find(id, on: db)?.updatedAt == nil)
+            #expect(try await ArticleStore.find(id, on: db)?.updatedAt == nil)
             let draft = ArticleDraft(
                 slug: "correction", title: "Correction", standfirst: "Fixed.", bodyMarkdown: "Right figures.",
                 sectionID: section.id, authorIDs: [author.id], publishedAt: start)
             let later = start.addingTimeInterval(3600)
-            try await ArticleWriter.update(id, with: draft, body: BodyRenderer.render(markdown: "Right figures."), now: later, on: db)
-            let article = try #require(try await ArticleQueries.find(id, on: db))
+            try await ArticleStore.update(id, with: draft, body: BodyRenderer.render(markdown: "Right figures."), now: later, on: db)
+            let article = try #require(try await ArticleStore.find(id, on: db))
             #expect(article.updatedAt?.timeIntervalSince1970 == later.timeIntervalSince1970)
             #expect(article.showsUpdate)
             #expect(article.summary.publishedAt.timeIntervalSince1970 == start.timeIntervalSince1970)

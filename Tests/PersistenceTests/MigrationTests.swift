@@ -14,15 +14,15 @@ struct MigrationTests {
     func roundTrip() async throws {
         try await withDatabase { db, service in
             let section = try await Fixtures.section(on: db)
-            #expect(try await ContentQueries.sections(on: db) == [section])
+            #expect(try await SectionStore.all(on: db) == [section])
 
             try await service.revertAll()
-            await #expect(throws: (any Error).self) { _ = try await ContentQueries.sections(on: db) }
+            await #expect(throws: (any Error).self) { _ = try await SectionStore.all(on: db) }
 
             try await service.migrate()
-            #expect(try await ContentQueries.sections(on: db).isEmpty)
+            #expect(try await SectionStore.all(on: db).isEmpty)
             let (_, author) = try await Fixtures.newsroom(articles: 2, on: db)
-            let found = try await SearchQueries.search(.init("story"), page: .init(number: 1, size: 10), on: db)
+            let found = try await SearchStore.search(.init("story"), page: .init(number: 1, size: 10), on: db)
             #expect(found.totalCount == 2)
             #expect(found.items.first?.authors == [author])
         }
@@ -33,7 +33,7 @@ struct MigrationTests {
         try await withDatabase { db, service in
             try await Fixtures.newsroom(articles: 1, on: db)
             try await service.migrate()
-            #expect(try await ArticleQueries.published(.all, page: .init(number: 1, size: 5), on: db).totalCount == 1)
+            #expect(try await ArticleStore.published(.all, page: .init(number: 1, size: 5), on: db).totalCount == 1)
         }
     }
 
@@ -45,7 +45,7 @@ struct MigrationTests {
                 "Intro.\n\n<script>alert(1)</script><img src=x onerror=alert(1)>\n\n[x](https://example.com\" onmouseover=\"alert(1))"
             let id = try await Fixtures.article(
                 "Old body", body: hostile, section: section, authors: [author], publishedAt: TestClock.start, on: db)
-            try await ContentWriter.createPage(
+            try await PageStore.create(
                 slug: "old-page", title: "Old", markdown: hostile, body: RenderedBody(html: "<script>x</script>", text: "", wordCount: 0),
                 now: TestClock.start, on: db)
             let newsletter = try await NewsletterStore.create(
@@ -64,14 +64,14 @@ struct MigrationTests {
 
             try await ResanitizeStoredBodies(renderers: .current(siteURL: "https://news.example.org")).prepare(on: db)
 
-            let article = try #require(try await ArticleQueries.find(id, on: db)).bodyHTML
+            let article = try #require(try await ArticleStore.find(id, on: db)).bodyHTML
             #expect(article.contains("<p>Intro.</p>"))
             let attributes = HTMLTokenizer(article).flatMap { token -> [String] in
                 guard case .start(_, let attributes) = token else { return [] }
                 return attributes.map(\.name)
             }
             #expect(!article.contains("<script") && !attributes.contains { $0.hasPrefix("on") })
-            let page = try #require(try await ContentQueries.page(slug: "old-page", on: db)).bodyHTML
+            let page = try #require(try await PageStore.find(slug: "old-page", on: db)).bodyHTML
             #expect(page.contains("Intro.") && !page.contains("<script"))
             let stored = try #require(try await EditionStore.find(edition, on: db))
             #expect(!stored.bodyHTML.contains("<iframe"))

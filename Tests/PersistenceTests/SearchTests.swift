@@ -31,7 +31,7 @@ struct SearchTests {
     func ranking() async throws {
         try await withDatabase { db, _ in
             try await seed(db)
-            let result = try await SearchQueries.search(SearchQuery("bridge"), page: page, on: db)
+            let result = try await SearchStore.search(SearchQuery("bridge"), page: page, on: db)
             #expect(result.items.map(\.title) == ["Bridge repairs begin", "Council budget"])
             #expect(result.totalCount == 2)
         }
@@ -42,12 +42,12 @@ struct SearchTests {
         try await withDatabase { db, _ in
             try await seed(db)
             #expect(
-                try await SearchQueries.search(SearchQuery("library"), page: page, on: db).items.map(\.title) == [
+                try await SearchStore.search(SearchQuery("library"), page: page, on: db).items.map(\.title) == [
                     "Library hours", "Council budget",
                 ])
-            #expect(try await SearchQueries.search(SearchQuery("engin"), page: page, on: db).items.map(\.title) == ["Bridge repairs begin"])
+            #expect(try await SearchStore.search(SearchQuery("engin"), page: page, on: db).items.map(\.title) == ["Bridge repairs begin"])
             #expect(
-                try await SearchQueries.search(SearchQuery("bridge budget"), page: page, on: db).items.map(\.title) == ["Council budget"])
+                try await SearchStore.search(SearchQuery("bridge budget"), page: page, on: db).items.map(\.title) == ["Council budget"])
         }
     }
 
@@ -59,8 +59,8 @@ struct SearchTests {
     func hostileInput(input: String) async throws {
         try await withDatabase { db, _ in
             try await seed(db)
-            _ = try await SearchQueries.search(SearchQuery(input), page: page, on: db)
-            #expect(try await ArticleQueries.published(.all, page: page, on: db).totalCount == 3)
+            _ = try await SearchStore.search(SearchQuery(input), page: page, on: db)
+            #expect(try await ArticleStore.published(.all, page: page, on: db).totalCount == 3)
         }
     }
 
@@ -73,10 +73,10 @@ struct SearchTests {
             let draft = ArticleDraft(
                 slug: "ferry-timetable", title: "Harbour timetable", standfirst: "", bodyMarkdown: "Times.",
                 sectionID: section.id, authorIDs: [author.id], publishedAt: TestClock.start)
-            try await ArticleWriter.update(
+            try await ArticleStore.update(
                 id, with: draft, body: .init(html: "<p>Times.</p>", text: "Times.", wordCount: 1), now: TestClock.start, on: db)
-            #expect(try await SearchQueries.search(SearchQuery("harbour"), page: page, on: db).totalCount == 1)
-            #expect(try await SearchQueries.search(SearchQuery("ferry"), page: page, on: db).totalCount == 0)
+            #expect(try await SearchStore.search(SearchQuery("harbour"), page: page, on: db).totalCount == 1)
+            #expect(try await SearchStore.search(SearchQuery("ferry"), page: page, on: db).totalCount == 0)
         }
     }
 }

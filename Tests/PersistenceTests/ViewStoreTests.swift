@@ -17,7 +17,7 @@ struct ViewStoreTests {
             #expect(try await ViewStore.record([view("a"), view("b"), view("a")], on: db) == [id: 2])
             #expect(try await ViewStore.record([view("a"), view("c")], on: db) == [id: 1])
 
-            #expect(try await ArticleQueries.find(id, on: db)?.summary.viewCount == 3)
+            #expect(try await ArticleStore.find(id, on: db)?.summary.viewCount == 3)
             #expect(try await ViewStore.hourly(since: 498_700, on: db) == [HourlyViews(articleID: id, hour: 498_756, views: 3)])
             let daily = try await ViewStore.dailyTotals(since: "2026-11-01", on: db)
             #expect(daily.map(\.day) == ["2026-11-24"] && daily.map(\.views) == [3])

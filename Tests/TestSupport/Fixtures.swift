@@ -7,12 +7,12 @@ import Views
 /// Factories for content with sensible defaults; each returns what it stored.
 public enum Fixtures {
     public static func section(_ name: String = "News", position: Int = 0, on db: any Database) async throws -> Section {
-        try await ContentWriter.createSection(
+        try await SectionStore.create(
             name: name, slug: Slug.make(from: name), position: position, description: "All about \(name).", on: db)
     }
 
     public static func author(_ name: String = "Ana Ruiz", on db: any Database) async throws -> Author {
-        try await ContentWriter.createAuthor(
+        try await AuthorStore.create(
             name: name, slug: Slug.make(from: name), title: "Reporter", bio: "\(name) reports on the town.", on: db)
     }
 
@@ -27,7 +27,7 @@ public enum Fixtures {
             slug: Slug.make(from: title), title: title, standfirst: standfirst, bodyMarkdown: body, kind: kind,
             status: status, sectionID: section?.id, authorIDs: authors.map(\.id), tagNames: tags,
             syndication: syndication, discussionOpen: discussionOpen, publishedAt: publishedAt)
-        return try await ArticleWriter.create(draft, body: BodyRenderer.render(markdown: body), now: publishedAt, on: db)
+        return try await ArticleStore.create(draft, body: BodyRenderer.render(markdown: body), now: publishedAt, on: db)
     }
 
     @discardableResult
@@ -35,7 +35,7 @@ public enum Fixtures {
         on article: Article.ID, by name: String = "Reader", text: String = "Well said.", parent: Comment.ID? = nil,
         status: CommentStatus = .approved, at: Date, on db: any Database
     ) async throws -> Comment.ID {
-        try await ContentWriter.createComment(
+        try await CommentStore.create(
             article: article, parent: parent, authorName: name, authorEmail: "\(Slug.make(from: name))@example.org",
             isGuest: true, markdown: text, html: CommentText.html(text), status: status, networkHash: nil, at: at, on: db)
     }

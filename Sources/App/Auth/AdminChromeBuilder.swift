@@ -18,7 +18,7 @@ extension AppServices {
                 guard staff.can(permission) else { return }
                 navigation.append(AdminNavItem(label: label, href: href, isActive: active == href, badge: badge))
             }
-            let pending = staff.can(.moderateComments) ? try await CommentQueries.pendingCount(on: db) : 0
+            let pending = staff.can(.moderateComments) ? try await CommentStore.pendingCount(on: db) : 0
             add("Dashboard", .dashboard, .anyStaff)
             add("Articles", .articles(), .writeArticles)
             add("Media", .media(), .uploadMedia)

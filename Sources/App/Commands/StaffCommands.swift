@@ -36,7 +36,7 @@ public enum StaffCommands {
             try await StaffStore.setPassword(
                 account.member.id, hash: try await PasswordHasher(cost: config.bcryptCost).hash(password), now: Date(), on: db)
             try await SessionStore.deleteAll(for: account.member.id, on: db)
-            try await SignInThrottle.clear("account:" + account.member.email, on: db)
+            try await SignInFailureStore.clear("account:" + account.member.email, on: db)
             return Result(email: account.member.email, password: password)
         }
     }

@@ -33,7 +33,7 @@ public struct Mailer: Sendable {
         let brand = self.brand(snapshot)
         let content = TransactionalMailView.render(mail, brand: brand, format: snapshot.format)
         let from = sender(snapshot.settings)
-        try await MailOutbox.enqueue(
+        try await OutboxStore.enqueue(
             .init(
                 purpose: mail.content.purpose, toAddress: mail.recipientEmail, toName: mail.recipientName, fromName: from.name,
                 fromAddress: from.address, subject: content.subject, text: content.text, html: content.html,

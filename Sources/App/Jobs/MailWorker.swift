@@ -63,7 +63,7 @@ public struct MailWorker: Service {
         while !Task.isCancelled {
             do {
                 let db = try services.db()
-                let batch = try await MailOutbox.claim(limit: batchSize, now: services.time.now(), lease: lease, on: db)
+                let batch = try await OutboxStore.claim(limit: batchSize, now: services.time.now(), lease: lease, on: db)
                 if batch.isEmpty { break }
                 handled += batch.count
                 try await send(batch, editions: &editions, on: db)
@@ -76,16 +76,16 @@ public struct MailWorker: Service {
         return handled
     }
 
-    func send(_ batch: [MailOutbox.Claimed], editions: inout EditionCache, on db: any Database) async throws {
+    func send(_ batch: [OutboxStore.Claimed], editions: inout EditionCache, on db: any Database) async throws {
         let now = services.time.now()
-        let cancelled = try await MailOutbox.cancelIneligible(batch.filter { $0.kind == .newsletter }.map(\.id), now: now, on: db)
+        let cancelled = try await OutboxStore.cancelIneligible(batch.filter { $0.kind == .newsletter }.map(\.id), now: now, on: db)
         let live = batch.filter { !cancelled.contains($0.id) }
         let linkKeys = try await SubscriberStore.linkKeys(live.compactMap(\.subscriberID), on: db)
         var messages: [MailMessage] = []
-        var rows: [String: MailOutbox.Claimed] = [:]
+        var rows: [String: OutboxStore.Claimed] = [:]
         for claimed in live {
             guard let message = try await compose(claimed, editions: &editions, linkKeys: linkKeys, on: db) else {
-                try await MailOutbox.markFailed(claimed.id, error: "The edition or its newsletter no longer exists.", on: db)
+                try await OutboxStore.markFailed(claimed.id, error: "The edition or its newsletter no longer exists.", on: db)
                 continue
             }
             messages.append(message)
@@ -104,22 +104,22 @@ public struct MailWorker: Service {
         }
     }
 
-    func record(_ outcome: MailDeliveryError?, for claimed: MailOutbox.Claimed, on db: any Database) async throws {
+    func record(_ outcome: MailDeliveryError?, for claimed: OutboxStore.Claimed, on db: any Database) async throws {
         let now = services.time.now()
         switch outcome {
         case nil:
-            try await MailOutbox.markSent(claimed.id, now: now, on: db)
+            try await OutboxStore.markSent(claimed.id, now: now, on: db)
         case .transient(let reason)?:
             let delay = policy.delay(afterAttempts: claimed.attempts)
             services.logger.notice(
                 "Mail deferred", metadata: ["to": "\(claimed.toAddress)", "attempt": "\(claimed.attempts)", "reason": "\(reason)"])
-            try await MailOutbox.markDeferred(claimed.id, error: reason, retryAt: delay.map { now.addingTimeInterval($0) }, on: db)
+            try await OutboxStore.markDeferred(claimed.id, error: reason, retryAt: delay.map { now.addingTimeInterval($0) }, on: db)
         case .permanent(let reason)?:
             services.logger.warning("Mail refused", metadata: ["to": "\(claimed.toAddress)", "reason": "\(reason)"])
             try await db.transaction { tx in
-                try await MailOutbox.markFailed(claimed.id, error: reason, on: tx)
+                try await OutboxStore.markFailed(claimed.id, error: reason, on: tx)
                 if claimed.kind == .newsletter {
-                    try await SuppressionList.add(claimed.toAddress, reason: "bounce", detail: reason, now: now, on: tx)
+                    try await SuppressionStore.add(claimed.toAddress, reason: "bounce", detail: reason, now: now, on: tx)
                 }
             }
         }
@@ -128,7 +128,7 @@ public struct MailWorker: Service {
     /// The message for a claimed row: stored content for transactional mail, the edition
     /// addressed to its reader for newsletter mail.
     func compose(
-        _ claimed: MailOutbox.Claimed, editions: inout EditionCache, linkKeys: [Subscriber.ID: String], on db: any Database
+        _ claimed: OutboxStore.Claimed, editions: inout EditionCache, linkKeys: [Subscriber.ID: String], on db: any Database
     ) async throws -> MailMessage? {
         let id = "gz\(claimed.id).\(Int(claimed.createdAt.timeIntervalSince1970))"
         let to = Mailbox(name: claimed.toName, address: claimed.toAddress)

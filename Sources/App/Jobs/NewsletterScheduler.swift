@@ -63,7 +63,7 @@ public struct NewsletterScheduler: Service {
         let since = newsletter.lastDigestAt ?? slot.addingTimeInterval(-period)
         return try await db.transaction { tx in
             guard try await NewsletterStore.claimDigest(newsletter.id, slot: slot, on: tx) else { return 0 }
-            let articles = try await DigestQueries.articles(
+            let articles = try await ArticleStore.digestArticles(
                 after: since, until: slot, sections: newsletter.sectionIDs, limit: Self.digestLimit, on: tx)
             let audience = try await NewsletterStore.audienceSizes(now: now, on: tx)[newsletter.id] ?? 0
             // Nothing new, or nobody to send to: the slot is used up without an edition.

@@ -24,7 +24,7 @@ struct PublishScheduler: Service {
         do {
             let db = try services.db()
             let now = services.time.now()
-            let published = try await ArticleMaintenance.publishDue(now: now, on: db)
+            let published = try await ArticleStore.publishDue(now: now, on: db)
             if published > 0 {
                 services.logger.info("Published scheduled articles", metadata: ["count": "\(published)"])
                 services.contentChanged()

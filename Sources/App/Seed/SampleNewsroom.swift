@@ -13,7 +13,7 @@ enum SampleNewsroom {
     /// Seeds unless the database already has content. Returns what was created, or nil.
     static func seedIfEmpty(services: AppServices) async throws -> FirstRunReport? {
         let db = try services.db()
-        guard try await ContentQueries.sections(on: db).isEmpty, try await UserStore.count(on: db) == 0 else { return nil }
+        guard try await SectionStore.all(on: db).isEmpty, try await StaffStore.count(on: db) == 0 else { return nil }
         let report = try await seed(
             on: db, now: services.time.now(), mediaFolder: MediaFiles.folder(services.config), bcryptCost: 12)
         services.contentChanged()
@@ -45,17 +45,17 @@ enum SampleNewsroom {
 
             var sections: [String: Section] = [:]
             for (position, spec) in SampleStories.sections.enumerated() {
-                sections[spec.slug] = try await ContentWriter.createSection(
+                sections[spec.slug] = try await SectionStore.create(
                     name: spec.name, slug: spec.slug, position: position, description: spec.description, on: tx)
             }
             var authors: [Author] = []
             for spec in SampleStories.authors {
                 authors.append(
-                    try await ContentWriter.createAuthor(
+                    try await AuthorStore.create(
                         name: spec.name, slug: Slug.make(from: spec.name), title: spec.title, bio: spec.bio, on: tx))
             }
             for page in SampleStories.pages {
-                try await ContentWriter.createPage(
+                try await PageStore.create(
                     slug: page.slug, title: page.title, markdown: page.body,
                     body: BodyRenderer.render(markdown: page.body), now: now, on: tx)
             }
@@ -75,12 +75,12 @@ enum SampleNewsroom {
                     authorIDs: story.authors.map { authors[$0].id }, tagNames: story.tags,
                     featureImage: image.featureImage(path: { SiteURL.media($0).path }, caption: image.caption),
                     syndication: story.syndication, discussionOpen: index % 11 != 10, publishedAt: published)
-                let id = try await ArticleWriter.create(draft, body: BodyRenderer.render(markdown: markdown), now: published, on: tx)
+                let id = try await ArticleStore.create(draft, body: BodyRenderer.render(markdown: markdown), now: published, on: tx)
                 try await seedComments(story.comments, article: id, after: published, now: now, rng: &rng, on: tx)
                 try await seedViews(article: id, index: index, published: published, now: now, rng: &rng, on: tx)
                 articleCount += 1
             }
-            try await UserStore.create(
+            try await StaffStore.createAccount(
                 email: ownerEmail, name: "Site Owner", passwordHash: passwordHash, role: "owner", authorID: nil, now: now, on: tx)
             return articleCount
         }
@@ -103,7 +103,7 @@ enum SampleNewsroom {
                 : SampleText.replyLines.randomElement(using: &rng) ?? ""
             let at = published.addingTimeInterval(span * Double(index + 1) / Double(count + 1))
             let email = Slug.make(from: name) + "@example.org"
-            let id = try await ContentWriter.createComment(
+            let id = try await CommentStore.create(
                 article: article, parent: parent?.id, authorName: name, authorEmail: email, isGuest: index % 4 != 0,
                 markdown: text, html: CommentText.html(text), status: .approved, networkHash: nil, at: at, on: db)
             posted.append((id, (parent?.depth ?? -1) + 1))

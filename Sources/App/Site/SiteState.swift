@@ -33,7 +33,7 @@ public final class SiteState: Sendable {
     public func current(on db: any Database) async throws -> Snapshot {
         if let cached = snapshot.withLock({ $0 }) { return cached }
         let settings = try await SettingsStore.load(on: db)
-        let sections = try await ContentQueries.sections(on: db)
+        let sections = try await SectionStore.all(on: db)
         let fresh = makeSnapshot(settings: settings, sections: sections)
         snapshot.withLock { $0 = fresh }
         return fresh
@@ -55,7 +55,7 @@ public final class SiteState: Sendable {
         let nowHour = VisitorFingerprint.hourKey(time.now())
         let buckets = try await ViewStore.hourly(since: nowHour - Trending.windowHours + 1, on: db)
         let ids = Trending.rank(buckets, nowHour: nowHour, limit: 5)
-        let items = try await ArticleQueries.summaries(ids, on: db).map {
+        let items = try await ArticleStore.summaries(ids, on: db).map {
             TrendingItem(
                 title: $0.title, href: SiteURL.article(slug: $0.slug).path,
                 views: DisplayFormat.count($0.viewCount, "view", "views"))

@@ -67,4 +67,21 @@ public enum SectionStore {
         }
         return counts
     }
+
+    /// Every section in navigation order.
+    public static func all(on db: any Database) async throws -> [Section] {
+        try await SectionRecord.query(on: db).sort(\.$position).sort(\.$name).all().map { try $0.domain() }
+    }
+
+    public static func find(slug: String, on db: any Database) async throws -> Section? {
+        try await SectionRecord.query(on: db).filter(\.$slug == slug).first()?.domain()
+    }
+
+    public static func create(name: String, slug: String, position: Int, description: String, on db: any Database) async throws
+        -> Section
+    {
+        let record = SectionRecord(name: name, slug: slug, position: position, description: description)
+        try await record.create(on: db)
+        return try record.domain()
+    }
 }

@@ -36,7 +36,7 @@ struct AccessRulesTests {
         let db = try app.db()
         // Something for every path parameter, owned by nobody the walk signs in as.
         let (section, author) = try await Fixtures.newsroom(articles: 1, on: db)
-        let article = try #require(try await ArticleQueries.published(slug: "story-number-1", on: db)?.id)
+        let article = try #require(try await ArticleStore.published(slug: "story-number-1", on: db)?.id)
         let revision = try #require(try await RevisionStore.all(of: article, on: db).first?.id)
         let media = try await MediaStore.add(
             fileName: "abc.jpg", originalName: "a.jpg", format: .jpeg, width: 10, height: 10, bytes: 10, variants: [], by: nil,
@@ -107,8 +107,8 @@ struct AccessRulesTests {
             let db = try app.db()
             let author = try await app.staff(.author, name: "Aya Author")
             let contributor = try await app.staff(.contributor, name: "Cy Contributor")
-            let others = try #require(try await ArticleQueries.published(slug: "story-number-1", on: db)?.id)
-            let section = try #require(try await ContentQueries.section(slug: "news", on: db))
+            let others = try #require(try await ArticleStore.published(slug: "story-number-1", on: db)?.id)
+            let section = try #require(try await SectionStore.find(slug: "news", on: db))
             func fields(_ title: String, status: String, by login: StaffLogin) -> [(String, String)] {
                 [
                     ("_csrf", login.csrf), ("title", title), ("body", "Text."), ("status", status),
@@ -123,7 +123,7 @@ struct AccessRulesTests {
             ) { response in
                 #expect(response.status == .seeOther)
             }
-            #expect(try await ArticleQueries.published(slug: "ayas-story", on: db) != nil)
+            #expect(try await ArticleStore.published(slug: "ayas-story", on: db) != nil)
             // …but cannot open someone else's.
             #expect(
                 try await client.execute(uri: "/admin/articles/\(others)/edit", method: .get, headers: author.headers) { $0.status }
@@ -142,7 +142,7 @@ struct AccessRulesTests {
             ) { response in
                 #expect(response.headers[.location]?.hasSuffix("done=submitted") == true)
             }
-            #expect(try await ArticleQueries.published(slug: "cys-story", on: db) == nil)
+            #expect(try await ArticleStore.published(slug: "cys-story", on: db) == nil)
         }
     }
 }

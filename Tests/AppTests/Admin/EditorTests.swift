@@ -26,7 +26,7 @@ struct EditorTests {
     func validation() async throws {
         try await withApp(fixtures: { app in _ = try await Fixtures.newsroom(articles: 1, on: try app.db()) }) { client, app in
             let editor = try await app.staff(.editor)
-            let section = try #require(try await ContentQueries.section(slug: "news", on: try app.db()))
+            let section = try #require(try await SectionStore.find(slug: "news", on: try app.db()))
             let body = "A long body with <b>markup</b> & care that must not be lost."
             try await client.execute(
                 uri: "/admin/articles", method: .post, headers: editor.formHeaders,
@@ -45,7 +45,7 @@ struct EditorTests {
                 #expect(html.contains("value=\"Transport, River\""))
                 #expect(html.contains("aria-invalid=\"true\""))
             }
-            #expect(try await AdminArticleQueries.list(.init(), size: 10, on: try app.db()).totalCount == 1)
+            #expect(try await ArticleStore.list(.init(), size: 10, on: try app.db()).totalCount == 1)
         }
     }
 
@@ -53,7 +53,7 @@ struct EditorTests {
     func publish() async throws {
         try await withApp(fixtures: { app in _ = try await Fixtures.newsroom(articles: 2, on: try app.db()) }) { client, app in
             let editor = try await app.staff(.editor)
-            let section = try #require(try await ContentQueries.section(slug: "news", on: try app.db()))
+            let section = try #require(try await SectionStore.find(slug: "news", on: try app.db()))
             #expect(try await client.execute(uri: "/", method: .get) { $0.text }.contains("Story number 2"))
             try await client.execute(
                 uri: "/admin/articles", method: .post, headers: editor.formHeaders,
@@ -81,7 +81,7 @@ struct EditorTests {
     func schedule() async throws {
         try await withApp(fixtures: { app in _ = try await Fixtures.newsroom(articles: 1, on: try app.db()) }) { client, app in
             let author = try await app.staff(.author)
-            let section = try #require(try await ContentQueries.section(slug: "news", on: try app.db()))
+            let section = try #require(try await SectionStore.find(slug: "news", on: try app.db()))
             // 14:00 in the site's time zone (UTC), two hours after the test clock.
             try await client.execute(
                 uri: "/admin/articles", method: .post, headers: author.formHeaders,
@@ -101,8 +101,8 @@ struct EditorTests {
     func autosaveConflict() async throws {
         try await withApp(fixtures: { app in _ = try await Fixtures.newsroom(articles: 1, on: try app.db()) }) { client, app in
             let editor = try await app.staff(.editor)
-            let section = try #require(try await ContentQueries.section(slug: "news", on: try app.db()))
-            let id = try await ArticleWriter.create(
+            let section = try #require(try await SectionStore.find(slug: "news", on: try app.db()))
+            let id = try await ArticleStore.create(
                 ArticleDraft(
                     slug: "draft-piece", title: "Draft piece", standfirst: "", bodyMarkdown: "First.", status: .draft,
                     sectionID: section.id, authorIDs: [try #require(editor.member.authorID)], publishedAt: nil),
@@ -123,7 +123,7 @@ struct EditorTests {
                 #expect(response.status == .conflict)
                 #expect(response.text.contains("saved elsewhere"))
             }
-            #expect(try await AdminArticleQueries.editable(id, on: try app.db())?.draft.bodyMarkdown == "Tab A's text.")
+            #expect(try await ArticleStore.editable(id, on: try app.db())?.draft.bodyMarkdown == "Tab A's text.")
             // A full save from the stale tab shows the conflict, keeps the text, and offers the new version.
             try await client.execute(uri: "/admin/articles/\(id)", method: .post, headers: editor.formHeaders, body: formBody(tabB)) {
                 response in
@@ -139,8 +139,8 @@ struct EditorTests {
     func autosavePublished() async throws {
         try await withApp(fixtures: { app in _ = try await Fixtures.newsroom(articles: 1, on: try app.db()) }) { client, app in
             let editor = try await app.staff(.editor)
-            let section = try #require(try await ContentQueries.section(slug: "news", on: try app.db()))
-            let id = try #require(try await ArticleQueries.published(slug: "story-number-1", on: try app.db())?.id)
+            let section = try #require(try await SectionStore.find(slug: "news", on: try app.db()))
+            let id = try #require(try await ArticleStore.published(slug: "story-number-1", on: try app.db())?.id)
             try await client.execute(
                 uri: "/admin/api/articles/\(id)/autosave", method: .post, headers: editor.formHeaders,
                 body: formBody(
@@ -160,8 +160,8 @@ struct EditorTests {
     func revisions() async throws {
         try await withApp(fixtures: { app in _ = try await Fixtures.newsroom(articles: 1, on: try app.db()) }) { client, app in
             let editor = try await app.staff(.editor)
-            let section = try #require(try await ContentQueries.section(slug: "news", on: try app.db()))
-            let id = try #require(try await ArticleQueries.published(slug: "story-number-1", on: try app.db())?.id)
+            let section = try #require(try await SectionStore.find(slug: "news", on: try app.db()))
+            let id = try #require(try await ArticleStore.published(slug: "story-number-1", on: try app.db())?.id)
             try await client.execute(
                 uri: "/admin/articles/\(id)", method: .post, headers: editor.formHeaders,
                 body: formBody(
@@ -184,7 +184,7 @@ struct EditorTests {
             ) { response in
                 #expect(response.headers[.location]?.hasSuffix("done=restored") == true)
             }
-            let restored = try #require(try await AdminArticleQueries.editable(id, on: try app.db()))
+            let restored = try #require(try await ArticleStore.editable(id, on: try app.db()))
             #expect(restored.draft.title == "Story number 1")
             #expect(restored.version == 3)
             #expect(
@@ -197,13 +197,13 @@ struct EditorTests {
     func previewLink() async throws {
         try await withApp(fixtures: { app in _ = try await Fixtures.newsroom(articles: 0, on: try app.db()) }) { client, app in
             let editor = try await app.staff(.editor)
-            let section = try #require(try await ContentQueries.section(slug: "news", on: try app.db()))
+            let section = try #require(try await SectionStore.find(slug: "news", on: try app.db()))
             try await client.execute(
                 uri: "/admin/articles", method: .post, headers: editor.formHeaders,
                 body: formBody(fields(editor, section: section, title: "Secret scoop", status: "draft"))
             ) { _ in }
             let id = try #require(
-                try await AdminArticleQueries.list(.init(), size: 5, on: try app.db()).items.first?.summary.id)
+                try await ArticleStore.list(.init(), size: 5, on: try app.db()).items.first?.summary.id)
             let edit = try await client.execute(uri: "/admin/articles/\(id)/edit", method: .get, headers: editor.headers) { $0.text }
             let preview = try #require(link(in: edit, startingWith: "/preview/\(id)/"))
             try await client.execute(uri: preview, method: .get) { response in

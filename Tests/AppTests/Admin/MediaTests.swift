@@ -39,7 +39,7 @@ struct MediaTests {
                 }
             }
             // Not usable before it has alt text.
-            let section = try #require(try await ContentQueries.section(slug: "news", on: try app.db()))
+            let section = try #require(try await SectionStore.find(slug: "news", on: try app.db()))
             let article: [(String, String)] = [
                 ("_csrf", author.csrf), ("title", "With a picture"), ("body", "Text."), ("status", "published"), ("kind", "news"),
                 ("section", String(section.id.rawValue)), ("author", String(author.member.authorID?.rawValue ?? 0)), ("image", String(id)),

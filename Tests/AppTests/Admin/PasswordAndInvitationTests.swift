@@ -102,7 +102,7 @@ struct PasswordAndInvitationTests {
             #expect(accepted.headers[.location] == "/admin")
             let account = try #require(try await StaffStore.account(email: "nina@example.org", on: try app.db()))
             #expect(account.member.role == .contributor)
-            #expect(try await ContentQueries.author(slug: "nina-newsome", on: try app.db())?.name == "Nina Newsome")
+            #expect(try await AuthorStore.find(slug: "nina-newsome", on: try app.db())?.name == "Nina Newsome")
             #expect(try await openForm(client, path).status == .notFound)
         }
     }

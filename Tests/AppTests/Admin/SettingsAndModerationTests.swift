@@ -59,12 +59,12 @@ struct SettingsAndModerationTests {
                 uri: "/admin/sections", method: .post, headers: owner.formHeaders,
                 body: formBody([("_csrf", owner.csrf), ("name", "Sport")])
             ) { #expect($0.status == .seeOther) }
-            let sport = try #require(try await ContentQueries.section(slug: "sport", on: try app.db()))
+            let sport = try #require(try await SectionStore.find(slug: "sport", on: try app.db()))
             try await client.execute(
                 uri: "/admin/sections/\(sport.id)/move", method: .post, headers: owner.formHeaders,
                 body: formBody([("_csrf", owner.csrf), ("direction", "up")])
             ) { _ in }
-            #expect(try await ContentQueries.sections(on: try app.db()).map(\.slug) == ["sport", "news"])
+            #expect(try await SectionStore.all(on: try app.db()).map(\.slug) == ["sport", "news"])
             let nav = try await client.execute(uri: "/", method: .get) { $0.text }
             #expect(
                 nav.range(of: "/section/sport/")?.lowerBound ?? nav.endIndex < nav.range(of: "/section/news/")?.lowerBound ?? nav.startIndex
@@ -82,7 +82,7 @@ struct SettingsAndModerationTests {
         try await withApp(fixtures: { app in
             let db = try app.db()
             _ = try await Fixtures.newsroom(articles: 1, on: db)
-            let article = try #require(try await ArticleQueries.published(slug: "story-number-1", on: db))
+            let article = try #require(try await ArticleStore.published(slug: "story-number-1", on: db))
             try await Fixtures.comment(
                 on: article.id, by: "Held Reader", text: "Waiting here.", status: .pending, at: TestClock.start, on: db)
         }) { client, app in
@@ -91,7 +91,7 @@ struct SettingsAndModerationTests {
             let queue = try await client.execute(uri: "/admin/comments", method: .get, headers: moderator.headers) { $0.text }
             #expect(queue.contains("Held Reader"))
             let id = try #require(
-                try await CommentModeration.queue(.pending, page: .init(number: 1, size: 5), on: try app.db()).items.first?.comment.id)
+                try await CommentStore.queue(.pending, page: .init(number: 1, size: 5), on: try app.db()).items.first?.comment.id)
             try await client.execute(
                 uri: "/admin/comments?status=pending", method: .post, headers: moderator.formHeaders,
                 body: formBody([("_csrf", moderator.csrf), ("id", String(id.rawValue)), ("action", "approve")])
@@ -107,7 +107,7 @@ struct SettingsAndModerationTests {
         try await withApp(fixtures: { app in
             let db = try app.db()
             _ = try await Fixtures.newsroom(articles: 1, on: db)
-            let id = try #require(try await ArticleQueries.published(slug: "story-number-1", on: db)?.id)
+            let id = try #require(try await ArticleStore.published(slug: "story-number-1", on: db)?.id)
             try await ViewStore.addHistory(article: id, day: "2026-11-24", hour: nil, views: 1234, on: db)
             try await ViewStore.addHistory(article: id, day: "2026-11-20", hour: nil, views: 66, on: db)
         }) { client, app in

@@ -96,7 +96,7 @@ struct NewsletterAdminTests {
         try await Support.confirmed("kept@example.org", name: "=HYPERLINK(\"http://evil\")", on: app)
         let departed = try await Support.confirmed("gone@example.org", on: app)
         try await SubscriberStore.unsubscribe(departed.id, from: nil, now: app.time.now(), on: db)
-        try await SuppressionList.add("bounced@example.org", reason: "bounce", detail: "550 No such mailbox", now: app.time.now(), on: db)
+        try await SuppressionStore.add("bounced@example.org", reason: "bounce", detail: "550 No such mailbox", now: app.time.now(), on: db)
         try await app.run { client in
             let owner = try await app.staff(.owner)
             func importFile(_ csv: String) async throws -> TestResponse {

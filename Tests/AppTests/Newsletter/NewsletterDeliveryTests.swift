@@ -32,7 +32,7 @@ struct NewsletterDeliveryTests {
                 throw DomainError.conflict("the change failed")
             }
         }
-        #expect(try await MailOutbox.pendingCount(on: db) == 0)
+        #expect(try await OutboxStore.pendingCount(on: db) == 0)
         try await db.transaction { tx in try await app.services.mailer.enqueue(mail, now: app.time.now(), on: tx) }
         #expect(await app.deliverMail() == 1)
         #expect(await app.deliverMail() == 0)  // delivered once, never again
@@ -85,7 +85,7 @@ struct NewsletterDeliveryTests {
         #expect(entries["reject-lee@example.org"]?.lastError?.contains("550") == true)
         #expect(entries["tempfail-2-kim@example.org"]?.status == .queued)
         #expect(entries["tempfail-2-kim@example.org"]?.nextAttemptAt == TestClock.start.addingTimeInterval(60))
-        let suppressed = try #require(try await SuppressionList.entry("reject-lee@example.org", on: try app.db()))
+        let suppressed = try #require(try await SuppressionStore.entry("reject-lee@example.org", on: try app.db()))
         #expect(suppressed.detail.contains("550"))
 
         // Not yet due: nothing happens.

@@ -45,7 +45,7 @@ struct EditorHijackTests {
             let contributor = try await app.staff(.contributor)
             let owner = try await app.staff(.owner)
             let id = try await draft(contributor, body: Self.hijack, title: "Hijack", client: client)
-            let stored = try #require(try await AdminArticleQueries.editable(.init(id), on: try app.db()))
+            let stored = try #require(try await ArticleStore.editable(.init(id), on: try app.db()))
             #expect(!stored.draft.bodyMarkdown.isEmpty)
             let page = try await client.execute(uri: "/admin/articles/\(id)/edit", method: .get, headers: owner.headers) { $0.text }
             let form = try #require(page.range(of: "<form class=\"editor\"").map { page[$0.lowerBound...] })
@@ -67,7 +67,7 @@ struct EditorHijackTests {
         try await withApp { client, app in
             let contributor = try await app.staff(.contributor)
             let id = try await draft(contributor, body: Self.hijack, title: "Stored", client: client)
-            let html = try #require(try await ArticleQueries.find(.init(id), on: try app.db())).bodyHTML
+            let html = try #require(try await ArticleStore.find(.init(id), on: try app.db())).bodyHTML
             #expect(html.contains("Please review."))
             #expect(html.contains("Continue"))
             #expect(!html.contains("<input"))
@@ -88,7 +88,7 @@ struct EditorHijackTests {
                 #expect($0.status == .badRequest)
                 #expect($0.text.contains("The form sent “status” more than once"))
             }
-            let stored = try #require(try await AdminArticleQueries.editable(.init(id), on: try app.db()))
+            let stored = try #require(try await ArticleStore.editable(.init(id), on: try app.db()))
             #expect(stored.draft.status == .draft)
             #expect(try await client.execute(uri: "/smuggled/", method: .get) { $0.status } == .notFound)
         }

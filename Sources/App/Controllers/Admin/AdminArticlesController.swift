@@ -18,9 +18,9 @@ enum AdminArticlesController {
         var filter = query
         // Authors and contributors see their own articles.
         if !staff.can(.editAllArticles) { filter.author = staff.authorID ?? .init(0) }
-        let result = try await AdminArticleQueries.list(filter, size: pageSize, on: db)
-        let counts = try await AdminArticleQueries.statusCounts(on: db)
-        let authors = try await ContentQueries.authors(on: db)
+        let result = try await ArticleStore.list(filter, size: pageSize, on: db)
+        let counts = try await ArticleStore.statusCounts(on: db)
+        let authors = try await AuthorStore.all(on: db)
         let rows = result.items.map { row in
             let date = row.status == .published || row.status == .scheduled ? row.summary.publishedAt : (row.updatedAt ?? row.createdAt)
             return ArticleListModel.Row(
@@ -63,7 +63,7 @@ enum AdminArticlesController {
             return AppServices.adminPage(
                 try await EditorPage.render(form, errors: errors, article: nil, context, app), status: .unprocessableContent)
         }
-        let id = try await ArticleWriter.create(
+        let id = try await ArticleStore.create(
             draft, body: BodyRenderer.render(markdown: draft.bodyMarkdown), now: app.time.now(), by: staff, on: db)
         if draft.status == .published { app.contentChanged() }
         return .redirect(to: .articleEdit(id), notice: notice(draft.status))
@@ -89,7 +89,7 @@ enum AdminArticlesController {
                 try await EditorPage.render(form, errors: errors, article: article, context, app), status: .unprocessableContent)
         }
         do {
-            try await ArticleWriter.update(
+            try await ArticleStore.update(
                 article.id, with: draft, body: BodyRenderer.render(markdown: draft.bodyMarkdown), now: app.time.now(),
                 expectedVersion: form.version, by: staff, on: db)
         } catch let conflict as EditConflict {

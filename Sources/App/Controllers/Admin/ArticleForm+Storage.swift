@@ -14,14 +14,14 @@ extension ArticleForm {
     ) async throws -> (draft: ArticleDraft?, errors: FormErrors<Field>) {
         var errors = validate(by: staff, now: now, clock: clock)
         let slug = effectiveSlug
-        if errors[.slug] == nil, try await ArticleWriter.slugExists(slug, except: articleID, on: db) {
-            let free = try await Slug.unique(slug) { try await ArticleWriter.slugExists($0, except: articleID, on: db) }
+        if errors[.slug] == nil, try await ArticleStore.slugExists(slug, except: articleID, on: db) {
+            let free = try await Slug.unique(slug) { try await ArticleStore.slugExists($0, except: articleID, on: db) }
             errors[.slug] = "Another article already uses “\(slug)”. “\(free)” is free."
         }
         if let section = sectionID, try await !SectionStore.exists(section, on: db) {
             errors[.section] = "That section no longer exists."
         }
-        if try await !ContentQueries.authorsExist(authorIDs, on: db) { errors[.authors] = "One of the authors no longer exists." }
+        if try await !AuthorStore.exist(authorIDs, on: db) { errors[.authors] = "One of the authors no longer exists." }
         var image: FeatureImage?
         if self.image == Self.currentImage, var current = existing?.featureImage {
             current.caption = imageCaption

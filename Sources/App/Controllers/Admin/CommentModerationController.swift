@@ -13,8 +13,8 @@ enum CommentModerationController {
         let query = try CommentQueueQuery(QueryString(request.uri.query))
         let db = try app.db()
         let site = try await app.site.current(on: db)
-        let result = try await CommentModeration.queue(query.status, page: ListingPage(number: query.page, size: pageSize), on: db)
-        let counts = try await CommentModeration.counts(on: db)
+        let result = try await CommentStore.queue(query.status, page: ListingPage(number: query.page, size: pageSize), on: db)
+        let counts = try await CommentStore.counts(on: db)
         let labels: [CommentStatus: String] = [.pending: "Pending", .approved: "Approved", .spam: "Spam", .trash: "Trash"]
         let actions: [ModerationForm.Action] =
             switch query.status {
@@ -43,11 +43,11 @@ enum CommentModerationController {
         let queue = QueryString(request.uri.query)["status"].flatMap(CommentStatus.init) ?? .pending
         let db = try app.db()
         switch form.action {
-        case .approve: try await CommentModeration.setStatus(form.ids, to: .approved, on: db)
-        case .pending: try await CommentModeration.setStatus(form.ids, to: .pending, on: db)
-        case .spam: try await CommentModeration.setStatus(form.ids, to: .spam, on: db)
-        case .trash: try await CommentModeration.setStatus(form.ids, to: .trash, on: db)
-        case .delete: try await CommentModeration.delete(form.ids, on: db)
+        case .approve: try await CommentStore.setStatus(form.ids, to: .approved, on: db)
+        case .pending: try await CommentStore.setStatus(form.ids, to: .pending, on: db)
+        case .spam: try await CommentStore.setStatus(form.ids, to: .spam, on: db)
+        case .trash: try await CommentStore.setStatus(form.ids, to: .trash, on: db)
+        case .delete: try await CommentStore.delete(form.ids, on: db)
         case nil:
             throw DomainError.invalidInput(
                 field: ModerationForm.Field.action.name, message: "Choose what to do with the selected comments.")

@@ -20,7 +20,7 @@ enum DashboardController {
                 shortLabel: String(site.format.date(date).split(separator: " ").prefix(2).joined(separator: " ")), views: totals[key] ?? 0)
         }
         func ranked(since day: String) async throws -> [RankedArticle] {
-            try await DashboardQueries.topArticles(since: day, limit: 5, on: db).map {
+            try await ViewStore.topArticles(since: day, limit: 5, on: db).map {
                 RankedArticle(title: $0.title, href: .article(slug: $0.slug), views: DisplayFormat.count($0.views, "view", "views"))
             }
         }
@@ -28,9 +28,9 @@ enum DashboardController {
         let model = DashboardModel(
             chrome: try await app.adminChrome(context, active: .dashboard, notice: request.adminNotice),
             days: days, topToday: try await ranked(since: dayKeys[29]), topWeek: try await ranked(since: dayKeys[23]),
-            commentsToday: try await DashboardQueries.commentsSince(startOfDay, on: db),
-            commentsPending: try await CommentQueries.pendingCount(on: db),
-            newSubscribers: try await SubscriberDirectory.confirmedSince(now.addingTimeInterval(-7 * 86_400), on: db),
+            commentsToday: try await CommentStore.countSince(startOfDay, on: db),
+            commentsPending: try await CommentStore.pendingCount(on: db),
+            newSubscribers: try await SubscriberStore.confirmedSince(now.addingTimeInterval(-7 * 86_400), on: db),
             donationsTotal: "0.00",
             showsModeration: context.staff?.can(.moderateComments) ?? false)
         return AppServices.adminPage(DashboardView.render(model))

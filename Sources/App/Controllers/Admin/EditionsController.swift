@@ -84,7 +84,7 @@ enum EditionsController {
         let body = template.render(preferencesLink: signup, unsubscribeLink: signup)
         let settings = try await app.site.current(on: try app.db()).settings
         let from = app.mailer.sender(settings, name: newsletter.senderName)
-        try await MailOutbox.enqueue(
+        try await OutboxStore.enqueue(
             .init(
                 purpose: "edition_test", toAddress: staff.email, toName: staff.name, fromName: from.name, fromAddress: from.address,
                 subject: "[Test] " + template.subject, text: body.text, html: body.html, headers: app.mailer.replyHeaders(settings)),

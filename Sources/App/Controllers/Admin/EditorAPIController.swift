@@ -40,7 +40,7 @@ enum EditorAPIController {
             by: staff, articleID: article.id, existing: article.draft, clock: site.format.clock, now: app.time.now(), on: db)
         guard let draft else { return try Response.json(AutosaveDTO(invalid: errors), status: .unprocessableContent) }
         do {
-            let version = try await ArticleWriter.autosave(
+            let version = try await ArticleStore.autosave(
                 article.id, with: draft, body: BodyRenderer.render(markdown: draft.bodyMarkdown), now: app.time.now(),
                 expectedVersion: form.version, by: staff, on: db)
             let kept = article.draft.status == .published || article.draft.status == .scheduled
@@ -64,7 +64,7 @@ enum EditorAPIController {
         form.status = ArticleStatus.draft.rawValue
         let (draft, errors) = try await form.check(by: staff, articleID: nil, clock: site.format.clock, now: app.time.now(), on: db)
         guard let draft else { return try Response.json(AutosaveDTO(invalid: errors), status: .unprocessableContent) }
-        let id = try await ArticleWriter.create(
+        let id = try await ArticleStore.create(
             draft, body: BodyRenderer.render(markdown: draft.bodyMarkdown), now: app.time.now(), by: staff, on: db)
         var created = AutosaveDTO(
             status: "created", version: 1, savedAt: site.format.dateTime(app.time.now()), message: "Saved as a draft.")

@@ -12,7 +12,7 @@ enum EditorPage {
     static func loadEditable(_ context: AppRequestContext, _ app: AppServices) async throws -> EditableArticle {
         let staff = try context.requireStaff()
         let id = Article.ID(try context.requireID("id"))
-        guard let article = try await AdminArticleQueries.editable(id, on: try app.db()) else {
+        guard let article = try await ArticleStore.editable(id, on: try app.db()) else {
             throw DomainError.notFound("That article does not exist.")
         }
         guard ArticlePolicy.canEdit(staff, authors: article.draft.authorIDs, status: article.draft.status) else {
@@ -44,7 +44,7 @@ enum EditorPage {
         let staff = try context.requireStaff()
         let db = try app.db()
         let site = try await app.site.current(on: db)
-        let authors = try await ContentQueries.authors(on: db)
+        let authors = try await AuthorStore.all(on: db)
         let images = try await MediaStore.list(page: ListingPage(number: 1, size: 60), usableOnly: true, on: db).items
         var previewLink: SiteURL?
         var autosave: Revision?

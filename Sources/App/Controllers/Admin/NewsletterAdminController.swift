@@ -12,7 +12,7 @@ enum NewsletterAdminController {
     @Sendable static func index(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
         let db = try app.db()
         let site = try await app.site.current(on: db)
-        let counts = try await SubscriberDirectory.counts(on: db)
+        let counts = try await SubscriberStore.counts(on: db)
         let newsletters = try await NewsletterStore.all(on: db)
         let audience = try await NewsletterStore.audienceSizes(now: app.time.now(), on: db)
         let editions = try await EditionsController.rows(

@@ -26,12 +26,12 @@ enum PasswordController {
         let db = try app.db()
         let now = app.time.now()
         let key = "reset:" + SignInThrottling.network(request, context, app)
-        if try await SignInThrottle.failures(key, since: now.addingTimeInterval(-SignInPolicy.window), on: db).count >= networkLimit {
+        if try await SignInFailureStore.failures(key, since: now.addingTimeInterval(-SignInPolicy.window), on: db).count >= networkLimit {
             return try await SignInController.page(
                 .forgot(email: form.email, error: "Too many requests from your network. Wait 15 minutes."), request, context, app,
                 status: .tooManyRequests)
         }
-        try await SignInThrottle.recordFailure(keys: [key], at: now, on: db)
+        try await SignInFailureStore.recordFailure(keys: [key], at: now, on: db)
         // The same answer whether or not the address has an account.
         if let account = try await StaffStore.account(email: form.email, on: db), account.active {
             try await db.transaction { tx in
@@ -79,7 +79,7 @@ enum PasswordController {
         try await StaffStore.setPassword(user, hash: hash, now: now, on: db)
         // A new password ends every session, wherever it was.
         try await SessionStore.deleteAll(for: user, on: db)
-        try await SignInThrottle.clear("account:" + grant.email, on: db)
+        try await SignInFailureStore.clear("account:" + grant.email, on: db)
         let pending = try await StaffStore.account(user, on: db)?.member.twoFactorEnabled ?? false
         var response = Response.redirect(to: pending ? .signInVerify() : .dashboard, notice: pending ? nil : .password)
         try await StaffSessions.start(for: user, pending: pending, replacing: nil, request, context, &response, app)

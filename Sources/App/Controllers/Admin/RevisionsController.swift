@@ -22,7 +22,7 @@ enum RevisionsController {
         let revision = try await load(context, article: article, app)
         let db = try app.db()
         let site = try await app.site.current(on: db)
-        let names = Dictionary(try await ContentQueries.authors(on: db).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(try await AuthorStore.all(on: db).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let sections = Dictionary(site.sections.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let changes = fieldChanges(from: revision.draft, to: article.draft, authors: names, sections: sections, format: site.format)
         let chrome = try await app.adminChrome(context, active: .articles())
@@ -43,14 +43,14 @@ enum RevisionsController {
         draft.publishedAt = article.draft.publishedAt
         if !ArticlePolicy.canSet(draft.status, by: staff) { draft.status = .draft }
         let db = try app.db()
-        if try await ArticleWriter.slugExists(draft.slug, except: article.id, on: db) { draft.slug = article.draft.slug }
+        if try await ArticleStore.slugExists(draft.slug, except: article.id, on: db) { draft.slug = article.draft.slug }
         // Sections and authors deleted since the revision cannot come back with it.
         let site = try await app.site.current(on: db)
         if let section = draft.sectionID, !site.sections.contains(where: { $0.id == section }) { draft.sectionID = nil }
-        let authors = Set(try await ContentQueries.authors(on: db).map(\.id))
+        let authors = Set(try await AuthorStore.all(on: db).map(\.id))
         draft.authorIDs = draft.authorIDs.filter(authors.contains)
         if draft.authorIDs.isEmpty { draft.authorIDs = article.draft.authorIDs }
-        try await ArticleWriter.update(
+        try await ArticleStore.update(
             article.id, with: draft, body: BodyRenderer.render(markdown: draft.bodyMarkdown), now: app.time.now(),
             expectedVersion: article.version, by: staff, on: try app.db())
         if article.draft.status == .published { app.contentChanged() }

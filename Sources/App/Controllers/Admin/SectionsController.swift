@@ -58,7 +58,7 @@ enum SectionsController {
     ) async throws -> Response {
         let db = try app.db()
         let counts = try await SectionStore.articleCounts(on: db)
-        let rows = try await ContentQueries.sections(on: db).map {
+        let rows = try await SectionStore.all(on: db).map {
             SectionsPageModel.Row(
                 id: $0.id, name: $0.name, slug: $0.slug, description: $0.description, inNavigation: $0.inNavigation,
                 articles: counts[$0.id] ?? 0)

@@ -78,10 +78,10 @@ enum SignInController {
             valid = code.contains("-") ? try await StaffStore.useRecoveryCode(session.member.id, code: code, now: now, on: db) : false
         }
         guard valid else {
-            try await SignInThrottle.recordFailure(keys: [key], at: now, on: db)
+            try await SignInFailureStore.recordFailure(keys: [key], at: now, on: db)
             return try await again("That code is not valid. Codes change every 30 seconds.", .unauthorized)
         }
-        try await SignInThrottle.clear(key, on: db)
+        try await SignInFailureStore.clear(key, on: db)
         var response = Response.redirect(to: AdminURL.afterSignIn(next))
         try await StaffSessions.start(for: session.member.id, pending: false, replacing: session, request, context, &response, app)
         return response

@@ -29,22 +29,22 @@ enum SignInThrottling {
     {
         var origin = SignInPolicy.Origin(knownDevice: false, knownNetwork: false)
         if let account {
-            origin = try await SignInThrottle.origin(
+            origin = try await StaffDeviceStore.origin(
                 of: account.member.id, deviceToken: request.cookies[StaffCookies.device]?.value, network: keys.network, on: db)
         }
         let since = now.addingTimeInterval(-SignInPolicy.window)
         return SignInPolicy.waitUntil(
-            pair: try await SignInThrottle.failures(keys.pair, since: since, on: db),
-            account: try await SignInThrottle.failures(keys.account, since: since, on: db),
-            network: try await SignInThrottle.failures(keys.networkKey, since: since, on: db), origin: origin, now: now)
+            pair: try await SignInFailureStore.failures(keys.pair, since: since, on: db),
+            account: try await SignInFailureStore.failures(keys.account, since: since, on: db),
+            network: try await SignInFailureStore.failures(keys.networkKey, since: since, on: db), origin: origin, now: now)
     }
 
     /// Counts a wrong password; tells the holder, once, when the account's failures reach the alarm.
     static func recordFailure(_ keys: Keys, account member: StaffMember?, now: Date, app: AppServices) async throws {
         let db = try app.db()
-        try await SignInThrottle.recordFailure(keys: [keys.pair, keys.account, keys.networkKey], at: now, on: db)
+        try await SignInFailureStore.recordFailure(keys: [keys.pair, keys.account, keys.networkKey], at: now, on: db)
         guard let member,
-            try await SignInThrottle.failures(keys.account, since: now.addingTimeInterval(-SignInPolicy.window), on: db).count
+            try await SignInFailureStore.failures(keys.account, since: now.addingTimeInterval(-SignInPolicy.window), on: db).count
                 == SignInPolicy.accountAlarm
         else { return }
         try await app.mailer.enqueue(
@@ -59,8 +59,8 @@ enum SignInThrottling {
 
     /// The right password: this account's counters start again.
     static func recordSuccess(_ keys: Keys, on db: any Database) async throws {
-        try await SignInThrottle.clear(keys.pair, on: db)
-        try await SignInThrottle.clear(keys.account, on: db)
+        try await SignInFailureStore.clear(keys.pair, on: db)
+        try await SignInFailureStore.clear(keys.account, on: db)
     }
 
     static func secondFactorKey(_ user: StaffMember.ID, network: String) -> String {
@@ -70,7 +70,7 @@ enum SignInThrottling {
     /// Whoever reaches the second step has the password; six digits are guessable, so no device
     /// skips this wait.
     static func secondFactorWait(_ key: String, now: Date, on db: any Database) async throws -> Date? {
-        let failures = try await SignInThrottle.failures(key, since: now.addingTimeInterval(-SignInPolicy.window), on: db)
+        let failures = try await SignInFailureStore.failures(key, since: now.addingTimeInterval(-SignInPolicy.window), on: db)
         return SignInPolicy.waitUntil(
             pair: failures, account: .none, network: .none, origin: .init(knownDevice: false, knownNetwork: true), now: now)
     }

@@ -19,7 +19,7 @@ enum StaffSessions {
         response.setCookie(StaffCookies.clear(StaffCookies.signInToken, secure: secure))
         guard !pending else { return }
         let device = request.cookies[StaffCookies.device]?.value.nilIfEmpty ?? SecretToken.generate()
-        try await SignInThrottle.remember(
+        try await StaffDeviceStore.remember(
             user: user, deviceToken: device, network: SignInThrottling.network(request, context, app), now: app.time.now(), on: db)
         response.setCookie(StaffCookies.make(StaffCookies.device, value: device, maxAge: 365 * 86_400, secure: secure))
     }

@@ -22,7 +22,7 @@ enum SubscribersController {
         let db = try app.db()
         let site = try await app.site.current(on: db)
         let query = try SubscriberListQuery(QueryString(request.uri.query))
-        let result = try await SubscriberDirectory.page(query, size: pageSize, on: db)
+        let result = try await SubscriberStore.page(query, size: pageSize, on: db)
         let newsletters = try await NewsletterStore.all(on: db)
         let names = Dictionary(uniqueKeysWithValues: newsletters.map { ($0.id, $0.name) })
         let rows = result.items.map { subscriber in
@@ -33,7 +33,7 @@ enum SubscribersController {
                 consent: subscriber.consentSource, since: site.format.date(subscriber.confirmedAt ?? subscriber.createdAt),
                 isSuppressed: subscriber.isSuppressed)
         }
-        let counts = try await SubscriberDirectory.counts(on: db)
+        let counts = try await SubscriberStore.counts(on: db)
         let model = SubscriberListModel(
             chrome: try await app.adminChrome(context, active: .newsletter, notice: request.adminNotice), rows: rows,
             total: result.totalCount, query: query,
@@ -52,7 +52,7 @@ enum SubscribersController {
     /// Every subscriber the filters match, as CSV with the consent record, ready to import again.
     @Sendable static func export(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
         let db = try app.db()
-        let subscribers = try await SubscriberDirectory.all(try SubscriberListQuery(QueryString(request.uri.query)), on: db)
+        let subscribers = try await SubscriberStore.all(try SubscriberListQuery(QueryString(request.uri.query)), on: db)
         let names = Dictionary(uniqueKeysWithValues: try await NewsletterStore.all(on: db).map { ($0.id, $0.name) })
         var csv = SubscriberCSV.line(["email", "name", "status", "newsletters", "consent", "signed_up", "confirmed", "suppressed"])
         for subscriber in subscribers {
@@ -94,7 +94,7 @@ enum SubscribersController {
         }
         let now = app.time.now()
         let origin = "\(file.fileName ?? "upload"), by \(staff.name), \(DisplayFormat.iso8601(now).prefix(10))"
-        let report = try await SubscriberDirectory.importRows(plan, newsletters: newsletters, origin: origin, now: now, on: db)
+        let report = try await SubscriberStore.importRows(plan, newsletters: newsletters, origin: origin, now: now, on: db)
         let model = ImportReportModel(
             chrome: try await app.adminChrome(context, active: .newsletter), added: report.added, updated: report.updated,
             suppressed: report.skippedSuppressed, unsubscribed: report.skippedUnsubscribed,
@@ -112,7 +112,7 @@ enum SubscribersController {
         guard let subscriber = try await SubscriberStore.find(.init(try context.requireID("id")), on: db) else {
             throw DomainError.notFound("That subscriber no longer exists.")
         }
-        try await SuppressionList.remove(subscriber.email, on: db)
+        try await SuppressionStore.remove(subscriber.email, on: db)
         return .redirect(to: .subscribers(), notice: .unsuppressed)
     }
 }

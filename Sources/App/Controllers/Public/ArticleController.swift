@@ -13,8 +13,8 @@ enum ArticleController {
         return try await app.page(key, request: request) {
             let db = try app.db()
             let site = try await app.site.current(on: db)
-            if let (article, next) = try await ArticleQueries.publishedWithNext(slug: slug, on: db) {
-                let comments = try await CommentQueries.approved(for: article.id, on: db)
+            if let (article, next) = try await ArticleStore.publishedWithNext(slug: slug, on: db) {
+                let comments = try await CommentStore.approved(for: article.id, on: db)
                 let discussion = DiscussionModel(
                     article: article.summary, isOpen: article.discussionOpen, comments: comments,
                     settings: site.settings, format: site.format)
@@ -23,7 +23,7 @@ enum ArticleController {
                     chrome: site.chrome, settings: site.settings, format: site.format)
                 return ArticleShowView.render(model)
             }
-            if let page = try await ContentQueries.page(slug: slug, on: db) {
+            if let page = try await PageStore.find(slug: slug, on: db) {
                 return StaticPageView.render(StaticPageModel(chrome: site.chrome, page: page))
             }
             throw DomainError.notFound("There is no article or page at this address. It may have moved, or the link may be mistyped.")

@@ -56,7 +56,7 @@ enum CommentController {
             return AppServices.privatePage(CommentPageView.render(model), status: .unprocessableContent)
         }
         let status: CommentStatus = !submission.honeypot.isEmpty ? .spam : site.settings.premoderateComments ? .pending : .approved
-        _ = try await ContentWriter.createComment(
+        _ = try await CommentStore.create(
             article: article.id, parent: submission.parentID, authorName: submission.name,
             authorEmail: submission.email, isGuest: true, markdown: submission.body,
             html: CommentText.html(submission.body), status: status,
@@ -71,10 +71,10 @@ enum CommentController {
 
     static func load(slug: String, on db: any Database, app: AppServices) async throws -> (SiteState.Snapshot, Article, DiscussionModel) {
         let site = try await app.site.current(on: db)
-        guard let article = try await ArticleQueries.published(slug: slug, on: db) else {
+        guard let article = try await ArticleStore.published(slug: slug, on: db) else {
             throw DomainError.notFound("There is no article at this address.")
         }
-        let comments = try await CommentQueries.approved(for: article.id, on: db)
+        let comments = try await CommentStore.approved(for: article.id, on: db)
         let discussion = DiscussionModel(
             article: article.summary, isOpen: article.discussionOpen, comments: comments, settings: site.settings,
             format: site.format)

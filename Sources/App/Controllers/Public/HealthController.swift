@@ -17,7 +17,7 @@ enum HealthController {
     /// What keeps the database from working, if anything.
     static func problem(_ app: AppServices) async -> String? {
         do {
-            _ = try await ContentQueries.sections(on: try app.db())
+            _ = try await SectionStore.all(on: try app.db())
             return nil
         } catch let error as StorageError {
             return "degraded: \(error)"

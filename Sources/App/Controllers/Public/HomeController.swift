@@ -13,11 +13,11 @@ enum HomeController {
         try await app.page(.home, request: request) {
             let db = try app.db()
             let site = try await app.site.current(on: db)
-            let top = try await ArticleQueries.published(.all, page: ListingPage(number: 1, size: 7), on: db).items
+            let top = try await ArticleStore.published(.all, page: ListingPage(number: 1, size: 7), on: db).items
             let shown = top.map(\.id)
             var blocks: [SectionBlockModel] = []
             for section in site.sections {
-                let cards = try await ArticleQueries.published(
+                let cards = try await ArticleStore.published(
                     .section(section.id), page: ListingPage(number: 1, size: blockSize), excluding: shown, on: db
                 ).items
                 blocks.append(

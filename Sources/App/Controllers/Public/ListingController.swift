@@ -13,7 +13,7 @@ enum ListingController {
         try await listing(request, context, app) { slug, page in
             .section(slug: slug, page: page)
         } load: { slug, db in
-            guard let section = try await ContentQueries.section(slug: slug, on: db) else { return nil }
+            guard let section = try await SectionStore.find(slug: slug, on: db) else { return nil }
             return (.section(section.id), section.name, .section(description: section.description))
         }
     }
@@ -22,7 +22,7 @@ enum ListingController {
         try await listing(request, context, app) { slug, page in
             .author(slug: slug, page: page)
         } load: { slug, db in
-            guard let author = try await ContentQueries.author(slug: slug, on: db) else { return nil }
+            guard let author = try await AuthorStore.find(slug: slug, on: db) else { return nil }
             return (.author(author.id), author.name, .author(BylineAuthorModel(author)))
         }
     }
@@ -31,7 +31,7 @@ enum ListingController {
         try await listing(request, context, app) { slug, page in
             .tag(slug: slug, page: page)
         } load: { slug, db in
-            guard let tag = try await ContentQueries.tag(slug: slug, on: db) else { return nil }
+            guard let tag = try await TagStore.find(slug: slug, on: db) else { return nil }
             return (.tag(tag.id), tag.name, .tag)
         }
     }
@@ -52,7 +52,7 @@ enum ListingController {
             guard let (filter, heading, kind) = try await load(slug, db) else {
                 throw DomainError.notFound("There is nothing at this address. It may have moved, or the link may be mistyped.")
             }
-            let result = try await ArticleQueries.published(filter, page: page, on: db)
+            let result = try await ArticleStore.published(filter, page: page, on: db)
             if result.isBeyondEnd { throw DomainError.notFound("This listing has only \(result.pageCount) pages.") }
             let model = ListingIndexModel(
                 chrome: site.chrome, kind: kind, heading: heading,

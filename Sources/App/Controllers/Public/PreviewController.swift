@@ -13,7 +13,7 @@ enum PreviewController {
             throw DomainError.notFound("This preview link has expired or is not valid. Ask for a new one.")
         }
         let db = try app.db()
-        guard let article = try await ArticleQueries.find(id, on: db) else { throw DomainError.notFound("That article no longer exists.") }
+        guard let article = try await ArticleStore.find(id, on: db) else { throw DomainError.notFound("That article no longer exists.") }
         let site = try await app.site.current(on: db)
         let discussion = DiscussionModel(
             article: article.summary, isOpen: false, comments: [], settings: site.settings, format: site.format)

@@ -16,7 +16,7 @@ enum SearchController {
         return try await app.page(query.text.isEmpty ? .search(query: "", page: 1) : nil, request: request) {
             let db = try app.db()
             let site = try await app.site.current(on: db)
-            let result = try await SearchQueries.search(query, page: page, on: db)
+            let result = try await SearchStore.search(query, page: page, on: db)
             if result.isBeyondEnd { throw DomainError.notFound("There are only \(result.pageCount) pages of results.") }
             let url = { (number: Int) in SiteURL.search(query: query.text, page: number) }
             let model = ListingIndexModel(

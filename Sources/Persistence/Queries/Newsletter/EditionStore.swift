@@ -108,8 +108,8 @@ public enum EditionStore {
         try await sql.raw(
             """
             INSERT INTO mail_outbox (kind, purpose, edition_id, subscriber_id, to_address, to_name, status, attempts, next_attempt_at, created_at)
-            SELECT \(bind: MailOutbox.Kind.newsletter.rawValue), 'edition', \(bind: id.rawValue), s.id, s.email, s.name,
-            \(bind: MailOutbox.Status.queued.rawValue), 0, \(bind: now), \(bind: now)
+            SELECT \(bind: OutboxStore.Kind.newsletter.rawValue), 'edition', \(bind: id.rawValue), s.id, s.email, s.name,
+            \(bind: OutboxStore.Status.queued.rawValue), 0, \(bind: now), \(bind: now)
             FROM subscribers s JOIN subscriptions sub ON sub.subscriber_id = s.id AND sub.newsletter_id = \(bind: newsletter.rawValue)
             WHERE \(Audience.eligible(now: now))
             ON CONFLICT (edition_id, subscriber_id) DO NOTHING RETURNING id
@@ -163,7 +163,7 @@ public enum EditionStore {
             UPDATE editions SET status = \(bind: Edition.Status.sent.rawValue), finished_at = \(bind: now), updated_at = \(bind: now)
             WHERE status = \(bind: Edition.Status.sending.rawValue) AND NOT EXISTS (
               SELECT 1 FROM mail_outbox o WHERE o.edition_id = editions.id
-              AND o.status IN (\(bind: MailOutbox.Status.queued.rawValue), \(bind: MailOutbox.Status.sending.rawValue)))
+              AND o.status IN (\(bind: OutboxStore.Status.queued.rawValue), \(bind: OutboxStore.Status.sending.rawValue)))
             RETURNING id
             """
         ).all().map { Edition.ID(try $0.decode(column: "id", as: Int.self)) }
@@ -187,7 +187,7 @@ public enum EditionStore {
             let id = Edition.ID(try row.decode(column: "edition_id", as: Int.self))
             let count = try row.decode(column: "n", as: Int.self)
             var progress = result[id] ?? EditionProgress()
-            switch MailOutbox.Status(rawValue: try row.decode(column: "status", as: String.self)) {
+            switch OutboxStore.Status(rawValue: try row.decode(column: "status", as: String.self)) {
             case .sent: progress.sent += count
             case .failed: progress.failed += count
             case .cancelled: progress.cancelled += count
@@ -201,7 +201,7 @@ public enum EditionStore {
     /// One line of an edition's send log.
     public struct LogEntry: Sendable, Equatable {
         public var email: String
-        public var status: MailOutbox.Status
+        public var status: OutboxStore.Status
         public var attempts: Int
         public var lastError: String?
         public var sentAt: Date?
@@ -209,7 +209,7 @@ public enum EditionStore {
     }
 
     /// The send log, problems first, then by address.
-    public static func log(_ id: Edition.ID, status: MailOutbox.Status?, page: ListingPage, on db: any Database) async throws -> Paged<
+    public static func log(_ id: Edition.ID, status: OutboxStore.Status?, page: ListingPage, on db: any Database) async throws -> Paged<
         LogEntry
     > {
         let sql = try db.sql()
@@ -227,7 +227,7 @@ public enum EditionStore {
         let entries = try rows.map { row in
             LogEntry(
                 email: try row.decode(column: "to_address", as: String.self),
-                status: MailOutbox.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .queued,
+                status: OutboxStore.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .queued,
                 attempts: try row.decode(column: "attempts", as: Int.self),
                 lastError: try row.decode(column: "last_error", as: String?.self),
                 sentAt: try row.decode(column: "sent_at", as: Date?.self),

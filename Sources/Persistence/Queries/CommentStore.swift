@@ -4,7 +4,7 @@ import Foundation
 import SQLKit
 
 /// Reads of the public discussion.
-public enum CommentQueries {
+public enum CommentStore {
     /// The approved comments of an article, oldest first.
     public static func approved(for article: Article.ID, on db: any Database) async throws -> [Comment] {
         try await db.sql().raw(
@@ -28,5 +28,31 @@ public enum CommentQueries {
     /// How many comments wait for a moderator.
     public static func pendingCount(on db: any Database) async throws -> Int {
         try await CommentRecord.query(on: db).filter(\.$status == CommentStatus.pending.rawValue).count()
+    }
+
+    /// Comments received since `since`, whatever their status.
+    public static func countSince(_ since: Date, on db: any Database) async throws -> Int {
+        try await CommentRecord.query(on: db).filter(\.$createdAt >= since).count()
+    }
+
+    /// Stores a comment as given (the discussion rules decide its status before this is called).
+    public static func create(
+        article: Article.ID, parent: Comment.ID?, authorName: String, authorEmail: String, isGuest: Bool,
+        markdown: String, html: String, status: CommentStatus, networkHash: String?, at createdAt: Date,
+        on db: any Database
+    ) async throws -> Comment.ID {
+        let record = CommentRecord()
+        record.$article.id = article.rawValue
+        record.$parent.id = parent?.rawValue
+        record.authorName = authorName
+        record.authorEmail = authorEmail
+        record.isGuest = isGuest
+        record.bodyMarkdown = markdown
+        record.bodyHTML = html
+        record.status = status.rawValue
+        record.networkHash = networkHash
+        record.createdAt = createdAt
+        try await record.create(on: db)
+        return .init(try record.requireID())
     }
 }

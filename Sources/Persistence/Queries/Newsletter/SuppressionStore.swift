@@ -5,7 +5,7 @@ import SQLKit
 
 /// Addresses that get no newsletter mail: hard bounces (a 5xx from the mail server) and
 /// addresses staff add by hand (complaints).
-public enum SuppressionList {
+public enum SuppressionStore {
     public struct Entry: Sendable, Equatable {
         public var email: String
         public var reason: String
@@ -31,24 +31,5 @@ public enum SuppressionList {
         return Entry(
             email: try row.decode(column: "email", as: String.self), reason: try row.decode(column: "reason", as: String.self),
             detail: try row.decode(column: "detail", as: String.self), createdAt: try row.decode(column: "created_at", as: Date.self))
-    }
-}
-
-/// Recent requests per key (a network, an address), for limits like "five signups an hour".
-public enum RateLimitStore {
-    /// Records a request and says whether it is within `limit` per `window`.
-    public static func allow(_ key: String, limit: Int, window: TimeInterval, now: Date, on db: any Database) async throws -> Bool {
-        let sql = try db.sql()
-        let recent =
-            try await sql.raw(
-                "SELECT count(*) AS n FROM rate_limit_hits WHERE key = \(bind: key) AND at > \(bind: now.addingTimeInterval(-window))"
-            ).first(decodingColumn: "n", as: Int.self) ?? 0
-        guard recent < limit else { return false }
-        try await sql.raw("INSERT INTO rate_limit_hits (key, at) VALUES (\(bind: key), \(bind: now))").run()
-        return true
-    }
-
-    public static func purge(before: Date, on db: any Database) async throws {
-        try await db.sql().raw("DELETE FROM rate_limit_hits WHERE at < \(bind: before)").run()
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// Saves articles: the row, its ordered bylines, its tags and a revision, in one transaction.
 /// Every article carries a version; a save based on an older version is refused with an
 /// `EditConflict` instead of silently overwriting the newer one.
-public enum ArticleWriter {
+extension ArticleStore {
     /// Creates an article from a validated draft whose body was rendered by the caller.
     public static func create(
         _ draft: ArticleDraft, body: RenderedBody, now: Date, by user: StaffMember? = nil, on db: any Database
@@ -83,7 +83,7 @@ public enum ArticleWriter {
     public static func setStatus(
         _ id: Article.ID, to status: ArticleStatus, publishAt: Date?, now: Date, by user: StaffMember?, on db: any Database
     ) async throws {
-        guard let current = try await AdminArticleQueries.editable(id, on: db) else {
+        guard let current = try await ArticleStore.editable(id, on: db) else {
             throw DomainError.notFound("That article no longer exists.")
         }
         var draft = current.draft
@@ -156,7 +156,7 @@ public enum ArticleWriter {
         try await ArticleTagRecord.query(on: db).filter(\.$article.$id == articleID).delete()
         var seenTags = Set<Int>()
         for name in draft.tagNames {
-            let tag = try await ContentWriter.tag(named: name, on: db)
+            let tag = try await TagStore.findOrCreate(named: name, on: db)
             if let id = tag?.id.rawValue, seenTags.insert(id).inserted {
                 try await ArticleTagRecord(articleID: articleID, tagID: id).create(on: db)
             }

@@ -5,7 +5,7 @@ import SQLKit
 
 /// The outbox: every message is a row here before it is delivered, and its state changes are
 /// transactional, so a retry or a restart never delivers one twice.
-public enum MailOutbox {
+public enum OutboxStore {
     public enum Kind: String, Sendable {
         case transactional
         /// One edition to one subscriber; its body is rendered from the edition when sent.

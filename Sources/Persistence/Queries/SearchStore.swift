@@ -5,7 +5,7 @@ import SQLKit
 /// Ranked full-text search over published articles. The SQL differs per database (FTS5 with BM25
 /// on SQLite, `tsvector` with `ts_rank_cd` on PostgreSQL); both weigh the title above the
 /// standfirst above the body, and both treat the last word as a prefix.
-public enum SearchQueries {
+public enum SearchStore {
     public static func search(_ query: SearchQuery, page: ListingPage, on db: any Database) async throws -> Paged<ArticleSummary> {
         guard !query.isEmpty else { return Paged(items: [], page: page, totalCount: 0) }
         let sql = try db.sql()
@@ -48,7 +48,7 @@ public enum SearchQueries {
                 """
             ).all(decodingColumn: "id", as: Int.self)
         }
-        let items = try await ArticleQueries.summaries(ids.map(Article.ID.init), on: db)
+        let items = try await ArticleStore.summaries(ids.map(Article.ID.init), on: db)
         return Paged(items: items, page: page, totalCount: total)
     }
 }

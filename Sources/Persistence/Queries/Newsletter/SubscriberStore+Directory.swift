@@ -4,12 +4,9 @@ import Foundation
 import SQLKit
 
 /// The subscriber list as staff see it: search, filters, counts, export and import.
-public enum SubscriberDirectory {
-    public typealias StatusFilter = SubscriberListQuery.Status
-    public typealias Query = SubscriberListQuery
-
+extension SubscriberStore {
     /// One page of the list (`size` rows a page).
-    public static func page(_ query: Query, size: Int, on db: any Database) async throws -> Paged<Subscriber> {
+    public static func page(_ query: SubscriberListQuery, size: Int, on db: any Database) async throws -> Paged<Subscriber> {
         let page = ListingPage(number: query.page, size: size)
         let condition = self.condition(query)
         let total =
@@ -21,16 +18,16 @@ public enum SubscriberDirectory {
     }
 
     /// Every subscriber the query matches, oldest first (for CSV export).
-    public static func all(_ query: Query, on db: any Database) async throws -> [Subscriber] {
+    public static func all(_ query: SubscriberListQuery, on db: any Database) async throws -> [Subscriber] {
         try await SubscriberStore.fetch(where: condition(query), on: db)
     }
 
     /// How many subscribers have each status, and how many addresses are suppressed.
-    public static func counts(on db: any Database) async throws -> [StatusFilter: Int] {
+    public static func counts(on db: any Database) async throws -> [SubscriberListQuery.Status: Int] {
         let sql = try db.sql()
-        var counts: [StatusFilter: Int] = [:]
+        var counts: [SubscriberListQuery.Status: Int] = [:]
         for row in try await sql.raw("SELECT status, count(*) AS n FROM subscribers GROUP BY status").all() {
-            if let status = StatusFilter(rawValue: try row.decode(column: "status", as: String.self)) {
+            if let status = SubscriberListQuery.Status(rawValue: try row.decode(column: "status", as: String.self)) {
                 counts[status] = try row.decode(column: "n", as: Int.self)
             }
         }
@@ -49,7 +46,7 @@ public enum SubscriberDirectory {
         ).first(decodingColumn: "n", as: Int.self) ?? 0
     }
 
-    static func condition(_ query: Query) -> SQLQueryString {
+    static func condition(_ query: SubscriberListQuery) -> SQLQueryString {
         var clause: SQLQueryString = "1 = 1"
         switch query.status {
         case .all: break

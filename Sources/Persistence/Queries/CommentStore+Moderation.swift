@@ -4,9 +4,9 @@ import Foundation
 import SQLKit
 
 /// The moderation queues.
-public enum CommentModeration {
+extension CommentStore {
     /// A comment as a moderator sees it: with the article, the commenter's address and their record.
-    public struct Item: Equatable, Sendable {
+    public struct QueueItem: Equatable, Sendable {
         public var comment: Comment
         public var authorEmail: String
         public var articleTitle: String
@@ -14,7 +14,7 @@ public enum CommentModeration {
         public var network: String?
     }
 
-    public static func queue(_ status: CommentStatus, page: ListingPage, on db: any Database) async throws -> Paged<Item> {
+    public static func queue(_ status: CommentStatus, page: ListingPage, on db: any Database) async throws -> Paged<QueueItem> {
         let sql = try db.sql()
         let total = try await CommentRecord.query(on: db).filter(\.$status == status.rawValue).count()
         let rows = try await sql.raw(
@@ -28,7 +28,7 @@ public enum CommentModeration {
         ).all()
         let items = try rows.map { row in
             let email = try row.decode(column: "author_email", as: String.self)
-            return Item(
+            return QueueItem(
                 comment: Comment(
                     id: .init(try row.decode(column: "id", as: Int.self)),
                     articleID: .init(try row.decode(column: "article_id", as: Int.self)),

@@ -3,7 +3,7 @@ import FluentKit
 import Foundation
 
 /// Changes to articles made by jobs rather than people.
-public enum ArticleMaintenance {
+extension ArticleStore {
     /// Publishes every scheduled article whose time has come. Returns how many were published.
     public static func publishDue(now: Date, on db: any Database) async throws -> Int {
         let due = try await ArticleRecord.query(on: db)

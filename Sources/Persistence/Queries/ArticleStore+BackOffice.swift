@@ -4,10 +4,10 @@ import Foundation
 import SQLKit
 
 /// Reads of articles for the back office: every status, with filters.
-public enum AdminArticleQueries {
+extension ArticleStore {
     /// Filters of the article list.
     /// A row of the article list.
-    public struct Row: Equatable, Sendable {
+    public struct BackOfficeRow: Equatable, Sendable {
         public var summary: ArticleSummary
         public var status: ArticleStatus
         public var version: Int
@@ -17,7 +17,7 @@ public enum AdminArticleQueries {
 
     /// One page of articles, most recently changed first.
     /// One page of the back office's article list (`size` rows a page).
-    public static func list(_ filter: ArticleListQuery, size: Int, on db: any Database) async throws -> Paged<Row> {
+    public static func list(_ filter: ArticleListQuery, size: Int, on db: any Database) async throws -> Paged<BackOfficeRow> {
         let page = ListingPage(number: filter.page, size: size)
         let sql = try db.sql()
         var clause: SQLQueryString = "WHERE 1 = 1"
@@ -44,7 +44,7 @@ public enum AdminArticleQueries {
         ).all()
         let summaries = try await ArticleRows.summaries(rows, on: sql)
         let items = try zip(rows, summaries).map { row, summary in
-            Row(
+            BackOfficeRow(
                 summary: summary, status: ArticleStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
                 version: try row.decode(column: "version", as: Int.self), updatedAt: try row.decode(column: "updated_at", as: Date?.self),
                 createdAt: try row.decode(column: "created_at", as: Date.self))

@@ -4,7 +4,7 @@ import Foundation
 import SQLKit
 
 /// Reads of articles for the public site (and the back office's previews).
-public enum ArticleQueries {
+public enum ArticleStore {
     /// One page of published articles, newest first.
     public static func published(
         _ filter: ListingFilter, page: ListingPage, excluding: [Article.ID] = [], on db: any Database

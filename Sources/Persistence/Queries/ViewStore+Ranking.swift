@@ -1,10 +1,8 @@
 import Domain
 import FluentKit
-import Foundation
 import SQLKit
 
-/// Figures for the back office dashboard.
-public enum DashboardQueries {
+extension ViewStore {
     /// The most-read articles over the days from `firstDay` (inclusive, "yyyy-MM-dd").
     public static func topArticles(since firstDay: String, limit: Int, on db: any Database) async throws -> [(
         title: String, slug: String, views: Int
@@ -22,10 +20,5 @@ public enum DashboardQueries {
                 try row.decode(column: "views", as: Int.self)
             )
         }
-    }
-
-    /// Comments received since `since`, whatever their status.
-    public static func commentsSince(_ since: Date, on db: any Database) async throws -> Int {
-        try await CommentRecord.query(on: db).filter(\.$createdAt >= since).count()
     }
 }

@@ -4,10 +4,10 @@ import Foundation
 import SQLKit
 
 /// The articles a digest collects.
-public enum DigestQueries {
+extension ArticleStore {
     /// Articles published after `after` and at or before `until`, in `sections` (all sections when
     /// empty), newest first.
-    public static func articles(
+    public static func digestArticles(
         after: Date, until: Date, sections: [Section.ID], limit: Int, on db: any Database
     ) async throws -> [ArticleSummary] {
         let sql = try db.sql()
