@@ -82,6 +82,7 @@ let package = Package(
             name: "Persistence",
             dependencies: [
                 "Domain",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -108,11 +109,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(
-            name: "Domain",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
-            swiftSettings: swiftSettings
-        ),
+        .target(name: "Domain", swiftSettings: swiftSettings),
         .target(
             name: "TestSupport",
             dependencies: [

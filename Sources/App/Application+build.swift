@@ -86,7 +86,9 @@ func registerRoutes(_ router: Router<AppRequestContext>, _ app: AppServices) {
 
 extension AppServices {
     /// Creates the shared services from the configuration.
-    public static func make(_ config: AppConfiguration, time: any TimeSource, logger: Logger) throws -> AppServices {
+    public static func make(
+        _ config: AppConfiguration, time: any TimeSource, random: any RandomSource = SystemRandom(), logger: Logger
+    ) throws -> AppServices {
         let database = try DatabaseService(url: config.databaseURL, siteURL: config.siteURL, logger: logger)
         let assets = try AssetStore.bundled()
         let site = SiteState(siteURL: config.siteURL, assets: assets, time: time)
@@ -97,7 +99,7 @@ extension AppServices {
                 logger.error("Could not refresh Trending", metadata: ["error": "\(error)"])
             }
         }
-        let secret = SiteSecret()
+        let secret = SiteSecret(random: random)
         let transport: any MailTransport =
             config.smtp.map { SMTPTransport(configuration: $0, logger: logger) }
             ?? FolderTransport(folder: config.mailFolder, domain: config.siteHost)
@@ -106,7 +108,7 @@ extension AppServices {
             cache: PageCache(
                 enabled: config.pageCacheEnabled, ttl: config.pageCacheTTL, time: time, logger: logger,
                 security: SecurityHeaders(https: config.secureCookies)),
-            site: site, views: views, assets: assets, time: time, logger: logger, ready: StartupGate(),
+            site: site, views: views, assets: assets, time: time, random: random, logger: logger, ready: StartupGate(),
             passwords: PasswordHasher(cost: config.bcryptCost), secret: secret,
             mailer: Mailer(config: config, site: site, secret: secret, logger: logger), mailTransport: transport)
     }

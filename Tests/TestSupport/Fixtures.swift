@@ -37,7 +37,7 @@ public enum Fixtures {
     ) async throws -> Comment.ID {
         try await CommentStore.create(
             article: article, parent: parent, authorName: name, authorEmail: "\(Slug.make(from: name))@example.org",
-            isGuest: true, markdown: text, html: CommentText.html(text), status: status, networkHash: nil, at: at, on: db)
+            isGuest: true, body: CommentText.render(text), status: status, networkHash: nil, at: at, on: db)
     }
 
     /// A small newsroom: one section, one author and `count` published articles an hour apart

@@ -38,7 +38,8 @@ extension TestApp {
     public func login(_ member: StaffMember, password: String) async throws -> StaffLogin {
         let db = try db()
         let token = try await SessionStore.create(
-            for: member.id, secondFactorPending: false, userAgent: "test", now: time.now(), lifetime: 86_400 * 30, on: db)
+            for: member.id, secondFactorPending: false, userAgent: "test", now: time.now(), lifetime: 86_400 * 30, random: services.random,
+            on: db)
         guard let session = try await SessionStore.find(token: token, now: time.now(), idleLimit: 86_400, on: db) else {
             throw PersistenceError.missingRow("session")
         }

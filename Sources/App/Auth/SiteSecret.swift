@@ -9,10 +9,16 @@ import Synchronization
 /// every instance agrees.
 final class SiteSecret: Sendable {
     private let cached = Mutex<SymmetricKey?>(nil)
+    /// Draws the key on the very first start.
+    let random: any RandomSource
+
+    init(random: any RandomSource) {
+        self.random = random
+    }
 
     func key(on db: any Database) async throws -> SymmetricKey {
         if let key = cached.withLock({ $0 }) { return key }
-        let key = SymmetricKey(data: Data(try await SettingsStore.secret(on: db).utf8))
+        let key = SymmetricKey(data: Data(try await SettingsStore.secret(random: random, on: db).utf8))
         cached.withLock { $0 = key }
         return key
     }

@@ -1,4 +1,5 @@
 import AsyncAlgorithms
+import Crypto
 import Domain
 import FluentKit
 import Foundation
@@ -37,9 +38,9 @@ public final class ViewCounter: Service, Sendable {
     public func record(article: Article.ID, address: String, userAgent: String) async throws {
         let now = time.now()
         let day = VisitorFingerprint.dayKey(now)
-        let hash = VisitorFingerprint.hash(
-            salt: try await salt(for: day), article: article, network: VisitorFingerprint.network(of: address),
-            userAgent: userAgent)
+        let hash = Self.visitorHash(
+            VisitorFingerprint.hashInput(
+                salt: try await salt(for: day), article: article, network: VisitorFingerprint.network(of: address), userAgent: userAgent))
         let view = PendingView(visitorHash: hash, articleID: article, day: day, hour: VisitorFingerprint.hourKey(now))
         pending.withLock { pending in
             if pending.count < Self.maximumPending { pending[hash] = view }
@@ -90,5 +91,10 @@ public final class ViewCounter: Service, Sendable {
         let value = try await ViewStore.salt(for: day, on: try database.db)
         salt.withLock { $0 = (day, value) }
         return value
+    }
+
+    /// The hex SHA-256 of a visitor's fingerprint.
+    static func visitorHash(_ input: [UInt8]) -> String {
+        SHA256.hash(data: input).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -105,7 +105,7 @@ enum SampleNewsroom {
             let email = Slug.make(from: name) + "@example.org"
             let id = try await CommentStore.create(
                 article: article, parent: parent?.id, authorName: name, authorEmail: email, isGuest: index % 4 != 0,
-                markdown: text, html: CommentText.html(text), status: .approved, networkHash: nil, at: at, on: db)
+                body: CommentText.render(text), status: .approved, networkHash: nil, at: at, on: db)
             posted.append((id, (parent?.depth ?? -1) + 1))
         }
     }

@@ -15,6 +15,8 @@ public struct AppServices: Sendable {
     public let views: ViewCounter
     public let assets: AssetStore
     public let time: any TimeSource
+    /// Where tokens, keys and codes come from.
+    public let random: any RandomSource
     public let logger: Logger
     /// Opens when the schema is ready (background jobs wait for it).
     public let ready: StartupGate

@@ -1,21 +1,14 @@
-import Crypto
 import Foundation
 
-/// Unguessable tokens for cookies and emailed links. Only a SHA-256 of a token is stored, so a
-/// leaked database holds no usable session or link.
+/// Unguessable tokens for cookies and emailed links, and the recovery codes staff type. Only a
+/// hash of a token is stored (see Persistence's `TokenHash`), so a leaked database holds no usable
+/// session or link.
 public enum SecretToken {
     /// 256 random bits, URL-safe base64.
-    public static func generate() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString()
+    public static func generate(using random: any RandomSource) -> String {
+        Data(random.bytes(32)).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
-    }
-
-    /// The stored form of a token.
-    public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Compares two secrets in time that does not depend on where they differ.
@@ -28,12 +21,19 @@ public enum SecretToken {
         return difference == 0
     }
 
+    /// The letters recovery codes use: no 0/o, 1/l/i to mistype.
+    static let codeAlphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
+
     /// Recovery codes people can type: ten groups like "k7m2-9qxd".
-    public static func recoveryCodes(count: Int = 10) -> [String] {
-        let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
-        var generator = SystemRandomNumberGenerator()
-        return (0..<count).map { _ in
-            let characters = (0..<8).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+    public static func recoveryCodes(count: Int = 10, using random: any RandomSource) -> [String] {
+        (0..<count).map { _ in
+            // Rejection sampling keeps every letter equally likely.
+            var characters: [Character] = []
+            while characters.count < 8 {
+                for byte in random.bytes(16) where Int(byte) < 256 - 256 % codeAlphabet.count && characters.count < 8 {
+                    characters.append(codeAlphabet[Int(byte) % codeAlphabet.count])
+                }
+            }
             return String(characters[0..<4]) + "-" + String(characters[4..<8])
         }
     }

@@ -23,11 +23,11 @@ public enum AuthTokenStore {
     /// Creates a link; returns the token to put in it.
     public static func create(
         _ purpose: Purpose, email: String, name: String, role: Role?, userID: StaffMember.ID?, createdBy: StaffMember.ID?,
-        now: Date, lifetime: TimeInterval, on db: any Database
+        now: Date, lifetime: TimeInterval, random: any RandomSource, on db: any Database
     ) async throws -> String {
-        let token = SecretToken.generate()
+        let token = SecretToken.generate(using: random)
         let record = AuthTokenRecord()
-        record.id = SecretToken.hash(token)
+        record.id = TokenHash.of(token)
         record.purpose = purpose.rawValue
         record.email = StaffStore.normalise(email)
         record.name = name
@@ -50,7 +50,7 @@ public enum AuthTokenStore {
 
     /// What an unused, unexpired token grants, without using it up (to show the form).
     public static func peek(_ token: String, purpose: Purpose, now: Date, on db: any Database) async throws -> Grant? {
-        guard token.count <= 100, let record = try await AuthTokenRecord.find(SecretToken.hash(token), on: db),
+        guard token.count <= 100, let record = try await AuthTokenRecord.find(TokenHash.of(token), on: db),
             record.purpose == purpose.rawValue, record.usedAt == nil, record.expiresAt > now
         else { return nil }
         return grant(record)
@@ -62,7 +62,7 @@ public enum AuthTokenStore {
         let claimed = try await db.sql().raw(
             """
             UPDATE auth_tokens SET used_at = \(bind: now)
-            WHERE id = \(bind: SecretToken.hash(token)) AND used_at IS NULL RETURNING id
+            WHERE id = \(bind: TokenHash.of(token)) AND used_at IS NULL RETURNING id
             """
         ).all()
         return claimed.isEmpty ? nil : grant

@@ -38,8 +38,7 @@ public enum CommentStore {
     /// Stores a comment as given (the discussion rules decide its status before this is called).
     public static func create(
         article: Article.ID, parent: Comment.ID?, authorName: String, authorEmail: String, isGuest: Bool,
-        markdown: String, html: String, status: CommentStatus, networkHash: String?, at createdAt: Date,
-        on db: any Database
+        body: CommentBody, status: CommentStatus, networkHash: String?, at createdAt: Date, on db: any Database
     ) async throws -> Comment.ID {
         let record = CommentRecord()
         record.$article.id = article.rawValue
@@ -47,8 +46,8 @@ public enum CommentStore {
         record.authorName = authorName
         record.authorEmail = authorEmail
         record.isGuest = isGuest
-        record.bodyMarkdown = markdown
-        record.bodyHTML = html
+        record.bodyMarkdown = body.markdown
+        record.bodyHTML = body.html
         record.status = status.rawValue
         record.networkHash = networkHash
         record.createdAt = createdAt

@@ -17,13 +17,13 @@ public enum SessionStore {
     /// Starts a session; returns the token for the cookie.
     public static func create(
         for user: StaffMember.ID, secondFactorPending: Bool, userAgent: String, now: Date, lifetime: TimeInterval,
-        on db: any Database
+        random: any RandomSource, on db: any Database
     ) async throws -> String {
-        let token = SecretToken.generate()
+        let token = SecretToken.generate(using: random)
         let record = SessionRecord()
-        record.id = SecretToken.hash(token)
+        record.id = TokenHash.of(token)
         record.$user.id = user.rawValue
-        record.csrfToken = SecretToken.generate()
+        record.csrfToken = SecretToken.generate(using: random)
         record.secondFactorPending = secondFactorPending
         record.createdAt = now
         record.lastSeenAt = now
@@ -38,7 +38,7 @@ public enum SessionStore {
     public static func find(token: String, now: Date, idleLimit: TimeInterval, on db: any Database) async throws -> Session? {
         guard token.count <= 100,
             let record = try await SessionRecord.query(on: db)
-                .filter(\.$id == SecretToken.hash(token)).with(\.$user).first()
+                .filter(\.$id == TokenHash.of(token)).with(\.$user).first()
         else { return nil }
         if record.expiresAt <= now || now.timeIntervalSince(record.lastSeenAt) > idleLimit || !record.user.active {
             try await record.delete(on: db)

@@ -15,11 +15,11 @@ public enum SettingsStore {
 
     /// The site's signing secret (preview links, unsubscribe links), created on first use and
     /// shared by every instance through the database.
-    public static func secret(on db: any Database) async throws -> String {
+    public static func secret(random: any RandomSource, on db: any Database) async throws -> String {
         if let record = try await SettingRecord.find("secret", on: db) { return record.value }
         try await db.sql().raw(
             """
-            INSERT INTO settings (key, value) VALUES ('secret', \(bind: SecretToken.generate() + SecretToken.generate()))
+            INSERT INTO settings (key, value) VALUES ('secret', \(bind: SecretToken.generate(using: random) + SecretToken.generate(using: random)))
             ON CONFLICT (key) DO NOTHING
             """
         ).run()

@@ -12,7 +12,7 @@ public enum StaffDeviceStore {
         let devices = StaffDeviceRecord.query(on: db).filter(\.$user.$id == user.rawValue)
         var knownDevice = false
         if let deviceToken {
-            knownDevice = try await devices.copy().filter(\.$tokenHash == SecretToken.hash(deviceToken)).count() > 0
+            knownDevice = try await devices.copy().filter(\.$tokenHash == TokenHash.of(deviceToken)).count() > 0
         }
         let knownNetwork = try await devices.copy().filter(\.$networkHash == network).count() > 0
         return .init(knownDevice: knownDevice, knownNetwork: knownNetwork)
@@ -20,7 +20,7 @@ public enum StaffDeviceStore {
 
     /// Remembers a successful sign-in: the device (its cookie token, new or kept) and network.
     public static func remember(user: StaffMember.ID, deviceToken: String, network: String, now: Date, on db: any Database) async throws {
-        let hash = SecretToken.hash(deviceToken)
+        let hash = TokenHash.of(deviceToken)
         if let existing = try await StaffDeviceRecord.query(on: db).filter(\.$user.$id == user.rawValue).filter(\.$tokenHash == hash)
             .filter(\.$networkHash == network).first()
         {

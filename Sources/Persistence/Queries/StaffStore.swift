@@ -104,7 +104,7 @@ public enum StaffStore {
             for code in codes {
                 let record = RecoveryCodeRecord()
                 record.$user.id = id.rawValue
-                record.codeHash = SecretToken.hash(code)
+                record.codeHash = TokenHash.of(code)
                 try await record.create(on: tx)
             }
         }
@@ -112,7 +112,7 @@ public enum StaffStore {
 
     /// Uses up a recovery code; true if it was valid and unused.
     public static func useRecoveryCode(_ id: StaffMember.ID, code: String, now: Date, on db: any Database) async throws -> Bool {
-        let hash = SecretToken.hash(code.trimmingCharacters(in: .whitespaces).lowercased())
+        let hash = TokenHash.of(code.trimmingCharacters(in: .whitespaces).lowercased())
         guard
             let record = try await RecoveryCodeRecord.query(on: db)
                 .filter(\.$user.$id == id.rawValue).filter(\.$codeHash == hash).filter(\.$usedAt == nil).first()

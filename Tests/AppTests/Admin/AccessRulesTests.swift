@@ -48,7 +48,7 @@ struct AccessRulesTests {
             kind: .manual, createdBy: nil, now: TestClock.start, on: db)
         let signup = try await SubscriberStore.signUp(
             email: "walker@example.org", name: "", newsletters: [newsletter.id], source: "test", now: TestClock.start,
-            tokenLifetime: 3600, on: db)
+            tokenLifetime: 3600, random: SystemRandom(), on: db)
         guard case .confirmationNeeded(let subscriber, _) = signup else { throw PersistenceError.missingRow("subscriber") }
         let ids: [(prefix: String, id: Int)] = [
             ("/admin/media", media.id.rawValue), ("/admin/sections", section.id.rawValue), ("/admin/staff", other.member.id.rawValue),

@@ -27,7 +27,8 @@ enum NewsletterTestSupport {
         var chosen = newsletters ?? []
         if newsletters == nil { chosen = try await NewsletterStore.all(on: db).filter(\.isDefault).map(\.id) }
         let outcome = try await SubscriberStore.signUp(
-            email: email, name: name, newsletters: chosen, source: "test", now: app.time.now(), tokenLifetime: 3600, on: db)
+            email: email, name: name, newsletters: chosen, source: "test", now: app.time.now(), tokenLifetime: 3600,
+            random: app.services.random, on: db)
         guard case .confirmationNeeded(_, let token) = outcome,
             let subscriber = try await SubscriberStore.confirm(token, now: app.time.now(), on: db)
         else { throw PersistenceError.missingRow("confirmed subscriber \(email)") }

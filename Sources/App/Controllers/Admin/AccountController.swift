@@ -89,7 +89,7 @@ enum AccountController {
     }
 
     static func newCodes(_ staff: StaffMember, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
-        let codes = SecretToken.recoveryCodes()
+        let codes = SecretToken.recoveryCodes(using: app.random)
         try await StaffStore.replaceRecoveryCodes(staff.id, codes: codes, on: try app.db())
         let chrome = try await app.adminChrome(context, active: .account, notice: .twoFactorOn)
         return AppServices.adminPage(AccountView.recoveryCodes(chrome, codes: codes))

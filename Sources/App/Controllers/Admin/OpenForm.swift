@@ -9,7 +9,7 @@ enum OpenForm {
         _ request: Request, _ context: AppRequestContext, _ app: AppServices, status: HTTPResponse.Status = .ok,
         render: (AdminChrome) -> HTML
     ) async throws -> Response {
-        let token = request.cookies[StaffCookies.signInToken]?.value.nilIfEmpty ?? SecretToken.generate()
+        let token = request.cookies[StaffCookies.signInToken]?.value.nilIfEmpty ?? SecretToken.generate(using: app.random)
         let chrome = try await app.adminChrome(context, csrfToken: token)
         var response = AppServices.adminPage(render(chrome), status: status)
         response.setCookie(StaffCookies.make(StaffCookies.signInToken, value: token, maxAge: 3600, secure: app.config.secureCookies))

@@ -39,7 +39,7 @@ enum PasswordController {
                 let token = try await AuthTokenStore.create(
                     .passwordReset, email: form.email, name: account.member.name, role: nil, userID: account.member.id, createdBy: nil,
                     now: now,
-                    lifetime: lifetime, on: tx)
+                    lifetime: lifetime, random: app.random, on: tx)
                 let link = AdminURL.passwordReset(token: token).absolute(siteURL: app.config.siteURL)
                 app.mailer.noteLinkWithoutMailServer("Password reset link", email: form.email, link: link)
                 try await app.mailer.enqueue(

@@ -29,7 +29,7 @@ enum StaffController {
         try await db.transaction { tx in
             let token = try await AuthTokenStore.create(
                 .invitation, email: form.email, name: form.name, role: role, userID: nil, createdBy: staff.id, now: now,
-                lifetime: invitationLifetime, on: tx)
+                lifetime: invitationLifetime, random: app.random, on: tx)
             let link = AdminURL.invitation(token: token).absolute(siteURL: app.config.siteURL)
             app.mailer.noteLinkWithoutMailServer("Staff invitation link", email: form.email, link: link)
             try await app.mailer.enqueue(

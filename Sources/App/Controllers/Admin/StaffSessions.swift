@@ -14,11 +14,11 @@ enum StaffSessions {
         if let old { try await SessionStore.delete(old.id, on: db) }
         let token = try await SessionStore.create(
             for: user, secondFactorPending: pending, userAgent: request.headers[.userAgent] ?? "", now: app.time.now(),
-            lifetime: pending ? 600 : app.config.sessionLifetime, on: db)
+            lifetime: pending ? 600 : app.config.sessionLifetime, random: app.random, on: db)
         response.setCookie(StaffCookies.make(StaffCookies.session, value: token, maxAge: Int(app.config.sessionLifetime), secure: secure))
         response.setCookie(StaffCookies.clear(StaffCookies.signInToken, secure: secure))
         guard !pending else { return }
-        let device = request.cookies[StaffCookies.device]?.value.nilIfEmpty ?? SecretToken.generate()
+        let device = request.cookies[StaffCookies.device]?.value.nilIfEmpty ?? SecretToken.generate(using: app.random)
         try await StaffDeviceStore.remember(
             user: user, deviceToken: device, network: SignInThrottling.network(request, context, app), now: app.time.now(), on: db)
         response.setCookie(StaffCookies.make(StaffCookies.device, value: device, maxAge: 365 * 86_400, secure: secure))

@@ -94,7 +94,8 @@ enum SubscribersController {
         }
         let now = app.time.now()
         let origin = "\(file.fileName ?? "upload"), by \(staff.name), \(DisplayFormat.iso8601(now).prefix(10))"
-        let report = try await SubscriberStore.importRows(plan, newsletters: newsletters, origin: origin, now: now, on: db)
+        let report = try await SubscriberStore.importRows(
+            plan, newsletters: newsletters, origin: origin, now: now, random: app.random, on: db)
         let model = ImportReportModel(
             chrome: try await app.adminChrome(context, active: .newsletter), added: report.added, updated: report.updated,
             suppressed: report.skippedSuppressed, unsubscribed: report.skippedUnsubscribed,

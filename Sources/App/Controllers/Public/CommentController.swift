@@ -58,8 +58,7 @@ enum CommentController {
         let status: CommentStatus = !submission.honeypot.isEmpty ? .spam : site.settings.premoderateComments ? .pending : .approved
         _ = try await CommentStore.create(
             article: article.id, parent: submission.parentID, authorName: submission.name,
-            authorEmail: submission.email, isGuest: true, markdown: submission.body,
-            html: CommentText.html(submission.body), status: status,
+            authorEmail: submission.email, isGuest: true, body: CommentText.render(submission.body), status: status,
             networkHash: VisitorFingerprint.network(of: app.clientAddress(request, context)),
             at: app.time.now(), on: db)
         if status == .approved { app.contentChanged() }

@@ -56,7 +56,8 @@ enum NewsletterSignupController {
             let source = form["source"] == "page" ? "Signup form on the newsletter page" : "Signup box on the home page"
             try await db.transaction { tx in
                 let outcome = try await SubscriberStore.signUp(
-                    email: email, name: name, newsletters: chosen.map(\.id), source: source, now: now, tokenLifetime: tokenLifetime, on: tx)
+                    email: email, name: name, newsletters: chosen.map(\.id), source: source, now: now, tokenLifetime: tokenLifetime,
+                    random: app.random, on: tx)
                 switch outcome {
                 case .confirmationNeeded(let subscriber, let token):
                     let link = SiteURL.newsletterConfirm(token: token).absolute(siteURL: app.config.siteURL)

@@ -23,16 +23,19 @@ public enum EditionStore {
     public static func create(
         _ draft: Draft, newsletter: Newsletter.ID, kind: Edition.Kind, createdBy: StaffMember.ID?, now: Date, on db: any Database
     ) async throws -> Edition.ID {
-        let id = try await db.sql().raw(
-            """
-            INSERT INTO editions (newsletter_id, kind, subject, markdown, body_html, body_text, status, created_by, created_at, updated_at)
-            VALUES (\(bind: newsletter.rawValue), \(bind: kind.rawValue), \(bind: draft.subject), \(bind: draft.markdown),
-            \(bind: draft.bodyHTML), \(bind: draft.bodyText), \(bind: Edition.Status.draft.rawValue), \(bind: createdBy?.rawValue),
-            \(bind: now), \(bind: now)) RETURNING id
-            """
-        ).first(decodingColumn: "id", as: Int.self)
-        guard let id else { throw PersistenceError.missingRow("new edition") }
-        return .init(id)
+        let record = EditionRecord()
+        record.newsletterID = newsletter.rawValue
+        record.kind = kind.rawValue
+        record.subject = draft.subject
+        record.markdown = draft.markdown
+        record.bodyHTML = draft.bodyHTML
+        record.bodyText = draft.bodyText
+        record.status = Edition.Status.draft.rawValue
+        record.createdBy = createdBy?.rawValue
+        record.createdAt = now
+        record.updatedAt = now
+        try await record.create(on: db)
+        return .init(try record.requireID())
     }
 
     /// Saves new text; only while nothing has been sent.
@@ -49,14 +52,14 @@ public enum EditionStore {
     }
 
     public static func find(_ id: Edition.ID, on db: any Database) async throws -> Edition? {
-        try await db.sql().raw("SELECT * FROM editions WHERE id = \(bind: id.rawValue)").first().map(edition)
+        try await EditionRecord.find(id.rawValue, on: db).map(edition)
     }
 
     /// The newest editions, of one newsletter or all.
     public static func recent(newsletter: Newsletter.ID? = nil, limit: Int, on db: any Database) async throws -> [Edition] {
-        let filter: SQLQueryString = newsletter.map { "WHERE newsletter_id = \(bind: $0.rawValue)" } ?? ""
-        return try await db.sql().raw("SELECT * FROM editions \(filter) ORDER BY created_at DESC, id DESC LIMIT \(bind: limit)")
-            .all().map(edition)
+        var query = EditionRecord.query(on: db)
+        if let newsletter { query = query.filter(\.$newsletterID == newsletter.rawValue) }
+        return try await query.sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(limit).all().map(edition)
     }
 
     /// Deletes a draft or scheduled edition (one that has sent keeps its log).
@@ -119,11 +122,8 @@ public enum EditionStore {
 
     /// Scheduled editions whose time has come.
     public static func due(now: Date, on db: any Database) async throws -> [Edition.ID] {
-        try await db.sql().raw(
-            """
-            SELECT id FROM editions WHERE status = \(bind: Edition.Status.scheduled.rawValue) AND scheduled_at <= \(bind: now) ORDER BY id
-            """
-        ).all().map { Edition.ID(try $0.decode(column: "id", as: Int.self)) }
+        try await EditionRecord.query(on: db).filter(\.$status == Edition.Status.scheduled.rawValue).filter(\.$scheduledAt <= now)
+            .sort(\.$id).all().map { Edition.ID(try $0.requireID()) }
     }
 
     /// Creates a digest and queues it, for the slot this instance has just claimed (call inside
@@ -208,46 +208,39 @@ public enum EditionStore {
         public var nextAttemptAt: Date
     }
 
-    /// The send log, problems first, then by address.
+    /// The send log, problems first, then by address: the order is SQL's, the rows are records.
     public static func log(_ id: Edition.ID, status: OutboxStore.Status?, page: ListingPage, on db: any Database) async throws -> Paged<
         LogEntry
     > {
-        let sql = try db.sql()
+        var query = OutboxMessageRecord.query(on: db).filter(\.$editionID == id.rawValue)
+        if let status { query = query.filter(\.$status == status.rawValue) }
+        let total = try await query.count()
         var condition: SQLQueryString = "edition_id = \(bind: id.rawValue)"
         if let status { condition = condition + " AND status = \(bind: status.rawValue)" }
-        let total =
-            try await sql.raw("SELECT count(*) AS n FROM mail_outbox WHERE \(condition)").first(decodingColumn: "n", as: Int.self) ?? 0
-        let rows = try await sql.raw(
+        let ids = try await db.sql().raw(
             """
-            SELECT to_address, status, attempts, last_error, sent_at, next_attempt_at FROM mail_outbox WHERE \(condition)
+            SELECT id FROM mail_outbox WHERE \(condition)
             ORDER BY CASE status WHEN 'failed' THEN 0 WHEN 'queued' THEN 1 WHEN 'sending' THEN 1 ELSE 2 END, to_address
             LIMIT \(bind: page.size) OFFSET \(bind: page.offset)
             """
-        ).all()
-        let entries = try rows.map { row in
+        ).all().map { try $0.decode(column: "id", as: Int.self) }
+        let records = Dictionary(
+            try await OutboxMessageRecord.query(on: db).filter(\.$id ~~ ids).all().map { (try $0.requireID(), $0) },
+            uniquingKeysWith: { first, _ in first })
+        let entries = ids.compactMap { records[$0] }.map { record in
             LogEntry(
-                email: try row.decode(column: "to_address", as: String.self),
-                status: OutboxStore.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .queued,
-                attempts: try row.decode(column: "attempts", as: Int.self),
-                lastError: try row.decode(column: "last_error", as: String?.self),
-                sentAt: try row.decode(column: "sent_at", as: Date?.self),
-                nextAttemptAt: try row.decode(column: "next_attempt_at", as: Date.self))
+                email: record.toAddress, status: OutboxStore.Status(rawValue: record.status) ?? .queued, attempts: record.attempts,
+                lastError: record.lastError, sentAt: record.sentAt, nextAttemptAt: record.nextAttemptAt)
         }
         return Paged(items: entries, page: page, totalCount: total)
     }
 
-    static func edition(_ row: any SQLRow) throws -> Edition {
+    static func edition(_ record: EditionRecord) throws -> Edition {
         Edition(
-            id: .init(try row.decode(column: "id", as: Int.self)),
-            newsletterID: .init(try row.decode(column: "newsletter_id", as: Int.self)),
-            kind: Edition.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .manual,
-            subject: try row.decode(column: "subject", as: String.self), markdown: try row.decode(column: "markdown", as: String.self),
-            bodyHTML: try row.decode(column: "body_html", as: String.self), bodyText: try row.decode(column: "body_text", as: String.self),
-            status: Edition.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
-            scheduledAt: try row.decode(column: "scheduled_at", as: Date?.self),
-            startedAt: try row.decode(column: "started_at", as: Date?.self),
-            finishedAt: try row.decode(column: "finished_at", as: Date?.self),
-            createdAt: try row.decode(column: "created_at", as: Date.self),
-            updatedAt: try row.decode(column: "updated_at", as: Date.self))
+            id: .init(try record.requireID()), newsletterID: .init(record.newsletterID),
+            kind: Edition.Kind(rawValue: record.kind) ?? .manual,
+            subject: record.subject, markdown: record.markdown, bodyHTML: record.bodyHTML, bodyText: record.bodyText,
+            status: Edition.Status(rawValue: record.status) ?? .draft, scheduledAt: record.scheduledAt, startedAt: record.startedAt,
+            finishedAt: record.finishedAt, createdAt: record.createdAt, updatedAt: record.updatedAt)
     }
 }

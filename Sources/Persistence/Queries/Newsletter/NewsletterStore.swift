@@ -6,19 +6,14 @@ import SQLKit
 /// The newsletters a site offers, and the claim that makes each scheduled digest go out once.
 public enum NewsletterStore {
     public static func all(on db: any Database) async throws -> [Newsletter] {
-        let sql = try db.sql()
-        let rows = try await sql.raw("SELECT * FROM newsletters ORDER BY position, id").all()
-        let links = try await sql.raw("SELECT newsletter_id, section_id FROM newsletter_sections ORDER BY section_id").all()
-        var sections: [Int: [Section.ID]] = [:]
-        for link in links {
-            sections[try link.decode(column: "newsletter_id", as: Int.self), default: []]
-                .append(.init(try link.decode(column: "section_id", as: Int.self)))
-        }
-        return try rows.map { row in try newsletter(row, sections: sections) }
+        let records = try await NewsletterRecord.query(on: db).sort(\.$position).sort(\.$id).all()
+        let sections = try await sectionsByNewsletter(on: db)
+        return try records.map { try newsletter($0, sections: sections) }
     }
 
     public static func find(_ id: Newsletter.ID, on db: any Database) async throws -> Newsletter? {
-        try await all(on: db).first { $0.id == id }
+        guard let record = try await NewsletterRecord.find(id.rawValue, on: db) else { return nil }
+        return try newsletter(record, sections: try await sectionsByNewsletter(on: db))
     }
 
     /// What staff may change about a newsletter.
@@ -46,54 +41,59 @@ public enum NewsletterStore {
     public static func create(_ changes: Changes, now: Date, on db: any Database) async throws -> Newsletter.ID {
         let slug = Slug.make(from: changes.name)
         return try await db.transaction { tx in
-            let sql = try tx.sql()
-            let taken =
-                try await sql.raw("SELECT count(*) AS n FROM newsletters WHERE slug = \(bind: slug)")
-                .first(decodingColumn: "n", as: Int.self) ?? 0
-            guard taken == 0 else { throw DomainError.conflict("A newsletter called “\(changes.name)” already exists.") }
-            let position =
-                try await sql.raw("SELECT COALESCE(MAX(position), -1) + 1 AS p FROM newsletters")
-                .first(decodingColumn: "p", as: Int.self) ?? 0
-            let id = try await sql.raw(
-                """
-                INSERT INTO newsletters (slug, name, description, sender_name, schedule, is_default, position, created_at)
-                VALUES (\(bind: slug), \(bind: changes.name), \(bind: changes.description), \(bind: changes.senderName),
-                \(bind: changes.schedule.storedValue), \(bind: changes.isDefault), \(bind: position), \(bind: now)) RETURNING id
-                """
-            ).first(decodingColumn: "id", as: Int.self)
-            guard let id else { throw PersistenceError.missingRow("new newsletter") }
-            try await setSections(.init(id), changes.sectionIDs, on: sql)
-            return Newsletter.ID(id)
+            guard try await NewsletterRecord.query(on: tx).filter(\.$slug == slug).count() == 0 else {
+                throw DomainError.conflict("A newsletter called “\(changes.name)” already exists.")
+            }
+            let record = NewsletterRecord()
+            record.slug = slug
+            record.position = (try await NewsletterRecord.query(on: tx).max(\.$position) ?? -1) + 1
+            record.createdAt = now
+            apply(changes, to: record)
+            try await record.create(on: tx)
+            let id = Newsletter.ID(try record.requireID())
+            try await setSections(id, changes.sectionIDs, on: try tx.sql())
+            return id
         }
     }
 
     public static func update(_ id: Newsletter.ID, _ changes: Changes, on db: any Database) async throws {
         try await db.transaction { tx in
-            let sql = try tx.sql()
-            let changed = try await sql.raw(
-                """
-                UPDATE newsletters SET name = \(bind: changes.name), description = \(bind: changes.description),
-                sender_name = \(bind: changes.senderName), schedule = \(bind: changes.schedule.storedValue),
-                is_default = \(bind: changes.isDefault) WHERE id = \(bind: id.rawValue) RETURNING id
-                """
-            ).all()
-            guard !changed.isEmpty else { throw DomainError.notFound("That newsletter no longer exists.") }
-            try await setSections(id, changes.sectionIDs, on: sql)
+            guard let record = try await NewsletterRecord.find(id.rawValue, on: tx) else {
+                throw DomainError.notFound("That newsletter no longer exists.")
+            }
+            apply(changes, to: record)
+            try await record.update(on: tx)
+            try await setSections(id, changes.sectionIDs, on: try tx.sql())
         }
+    }
+
+    static func apply(_ changes: Changes, to record: NewsletterRecord) {
+        record.name = changes.name
+        record.description = changes.description
+        record.senderName = changes.senderName
+        record.schedule = changes.schedule.storedValue
+        record.isDefault = changes.isDefault
     }
 
     /// Removes a newsletter that has never sent an edition (one that has keeps its history).
     public static func delete(_ id: Newsletter.ID, on db: any Database) async throws {
-        let sql = try db.sql()
-        let sent =
-            try await sql.raw(
-                "SELECT count(*) AS n FROM editions WHERE newsletter_id = \(bind: id.rawValue) AND status <> \(bind: Edition.Status.draft.rawValue)"
-            ).first(decodingColumn: "n", as: Int.self) ?? 0
+        let sent = try await EditionRecord.query(on: db).filter(\.$newsletterID == id.rawValue)
+            .filter(\.$status != Edition.Status.draft.rawValue).count()
         guard sent == 0 else {
             throw DomainError.conflict(
                 "This newsletter has sent editions, so it is kept with its history. Set it to send only by hand instead.")
         }
-        try await sql.raw("DELETE FROM newsletters WHERE id = \(bind: id.rawValue)").run()
+        try await NewsletterRecord.query(on: db).filter(\.$id == id.rawValue).delete()
+    }
+
+    /// The sections each newsletter's digest draws on (a link table: read and replaced as a set).
+    static func sectionsByNewsletter(on db: any Database) async throws -> [Int: [Section.ID]] {
+        var sections: [Int: [Section.ID]] = [:]
+        for link in try await db.sql().raw("SELECT newsletter_id, section_id FROM newsletter_sections ORDER BY section_id").all() {
+            sections[try link.decode(column: "newsletter_id", as: Int.self), default: []]
+                .append(.init(try link.decode(column: "section_id", as: Int.self)))
+        }
+        return sections
     }
 
     static func setSections(_ id: Newsletter.ID, _ sections: [Section.ID], on sql: any SQLDatabase) async throws {
@@ -133,15 +133,12 @@ public enum NewsletterStore {
         return !claimed.isEmpty
     }
 
-    static func newsletter(_ row: any SQLRow, sections: [Int: [Section.ID]]) throws -> Newsletter {
-        let id = try row.decode(column: "id", as: Int.self)
+    static func newsletter(_ record: NewsletterRecord, sections: [Int: [Section.ID]]) throws -> Newsletter {
+        let id = try record.requireID()
         return Newsletter(
-            id: .init(id), slug: try row.decode(column: "slug", as: String.self), name: try row.decode(column: "name", as: String.self),
-            description: try row.decode(column: "description", as: String.self),
-            senderName: try row.decode(column: "sender_name", as: String.self),
-            schedule: NewsletterSchedule(storedValue: try row.decode(column: "schedule", as: String.self)) ?? .manual,
-            sectionIDs: sections[id] ?? [], isDefault: try row.decode(column: "is_default", as: Bool.self),
-            lastDigestAt: try row.decode(column: "last_digest_at", as: Date?.self))
+            id: .init(id), slug: record.slug, name: record.name, description: record.description, senderName: record.senderName,
+            schedule: NewsletterSchedule(storedValue: record.schedule) ?? .manual, sectionIDs: sections[id] ?? [],
+            isDefault: record.isDefault, lastDigestAt: record.lastDigestAt)
     }
 }
 

@@ -45,18 +45,23 @@ public enum OutboxStore {
     /// Queues a message. Pass the transaction that makes the change the message is about.
     @discardableResult
     public static func enqueue(_ message: Message, now: Date, on db: any Database) async throws -> Int {
-        let headers = String(decoding: try JSONEncoder().encode(message.headers), as: UTF8.self)
-        let id = try await db.sql().raw(
-            """
-            INSERT INTO mail_outbox (kind, purpose, to_address, to_name, from_name, from_address, subject, text_body, html_body, headers,
-            status, attempts, next_attempt_at, created_at)
-            VALUES (\(bind: Kind.transactional.rawValue), \(bind: message.purpose), \(bind: message.toAddress), \(bind: message.toName),
-            \(bind: message.fromName), \(bind: message.fromAddress), \(bind: message.subject), \(bind: message.text), \(bind: message.html),
-            \(bind: headers), \(bind: Status.queued.rawValue), 0, \(bind: now), \(bind: now)) RETURNING id
-            """
-        ).first(decodingColumn: "id", as: Int.self)
-        guard let id else { throw PersistenceError.missingRow("outbox message") }
-        return id
+        let record = OutboxMessageRecord()
+        record.kind = Kind.transactional.rawValue
+        record.purpose = message.purpose
+        record.toAddress = message.toAddress
+        record.toName = message.toName
+        record.fromName = message.fromName
+        record.fromAddress = message.fromAddress
+        record.subject = message.subject
+        record.textBody = message.text
+        record.htmlBody = message.html
+        record.headers = String(decoding: try JSONEncoder().encode(message.headers), as: UTF8.self)
+        record.status = Status.queued.rawValue
+        record.attempts = 0
+        record.nextAttemptAt = now
+        record.createdAt = now
+        try await record.create(on: db)
+        return try record.requireID()
     }
 
     /// A claimed row, ready to be rendered and sent.
@@ -91,11 +96,21 @@ public enum OutboxStore {
                 OR (o.status = \(bind: Status.sending.rawValue) AND o.lease_until < \(bind: now)))
               AND (o.edition_id IS NULL OR e.status = \(bind: Edition.Status.sending.rawValue))
               ORDER BY o.id LIMIT \(bind: limit) \(lock))
-            RETURNING id, kind, purpose, edition_id, subscriber_id, to_address, to_name, from_name, from_address, subject, text_body,
-            html_body, headers, attempts, created_at
+            RETURNING id
             """
         ).all()
-        return try rows.map(claimed).sorted { $0.id < $1.id }
+        let ids = try rows.map { try $0.decode(column: "id", as: Int.self) }
+        guard !ids.isEmpty else { return [] }
+        var messages: [Claimed] = []
+        for record in try await OutboxMessageRecord.query(on: db).filter(\.$id ~~ ids).sort(\.$id).all() {
+            do {
+                messages.append(try claimed(record))
+            } catch let error as UnreadableHeaders {
+                // Never sent without its headers (List-Unsubscribe, Reply-To): failed, with the reason.
+                try await markFailed(error.id, error: error.description, on: db)
+            }
+        }
+        return messages
     }
 
     /// Of the claimed newsletter messages, drops those whose reader is no longer subscribed to
@@ -154,9 +169,7 @@ public enum OutboxStore {
 
     /// Messages waiting, by kind (health and tests).
     public static func pendingCount(on db: any Database) async throws -> Int {
-        try await db.sql().raw(
-            "SELECT count(*) AS n FROM mail_outbox WHERE status IN (\(bind: Status.queued.rawValue), \(bind: Status.sending.rawValue))"
-        ).first(decodingColumn: "n", as: Int.self) ?? 0
+        try await OutboxMessageRecord.query(on: db).filter(\.$status ~~ [Status.queued.rawValue, Status.sending.rawValue]).count()
     }
 
     /// When the next queued message is due, to sleep until then.
@@ -169,28 +182,34 @@ public enum OutboxStore {
         ).first(decodingColumn: "due", as: Date?.self) ?? nil
     }
 
-    static func claimed(_ row: any SQLRow) throws -> Claimed {
-        let kind = Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .transactional
-        let purpose = try row.decode(column: "purpose", as: String.self)
-        let to = try row.decode(column: "to_address", as: String.self)
-        let toName = try row.decode(column: "to_name", as: String.self)
+    /// A stored message whose headers cannot be read is not sent without them.
+    struct UnreadableHeaders: Error, CustomStringConvertible {
+        let id: Int
+        var description: String { "The stored headers of outbox message \(id) cannot be read." }
+    }
+
+    static func claimed(_ record: OutboxMessageRecord) throws -> Claimed {
+        let id = try record.requireID()
+        let kind = Kind(rawValue: record.kind) ?? .transactional
         var message: Message?
         if kind == .transactional {
-            let headers = try row.decode(column: "headers", as: String?.self).flatMap {
-                try? JSONDecoder().decode([String: String].self, from: Data($0.utf8))
+            var headers: [String: String] = [:]
+            if let stored = record.headers {
+                do {
+                    headers = try JSONDecoder().decode([String: String].self, from: Data(stored.utf8))
+                } catch {
+                    throw UnreadableHeaders(id: id)
+                }
             }
             message = Message(
-                purpose: purpose, toAddress: to, toName: toName, fromName: try row.decode(column: "from_name", as: String?.self) ?? "",
-                fromAddress: try row.decode(column: "from_address", as: String?.self) ?? "",
-                subject: try row.decode(column: "subject", as: String?.self) ?? "",
-                text: try row.decode(column: "text_body", as: String?.self) ?? "",
-                html: try row.decode(column: "html_body", as: String?.self) ?? "", headers: headers ?? [:])
+                purpose: record.purpose, toAddress: record.toAddress, toName: record.toName, fromName: record.fromName ?? "",
+                fromAddress: record.fromAddress ?? "", subject: record.subject ?? "", text: record.textBody ?? "",
+                html: record.htmlBody ?? "",
+                headers: headers)
         }
         return Claimed(
-            id: try row.decode(column: "id", as: Int.self), kind: kind, purpose: purpose,
-            editionID: try row.decode(column: "edition_id", as: Int?.self).map(Edition.ID.init),
-            subscriberID: try row.decode(column: "subscriber_id", as: Int?.self).map(Subscriber.ID.init), toAddress: to, toName: toName,
-            message: message, attempts: try row.decode(column: "attempts", as: Int.self),
-            createdAt: try row.decode(column: "created_at", as: Date.self))
+            id: id, kind: kind, purpose: record.purpose, editionID: record.editionID.map(Edition.ID.init),
+            subscriberID: record.subscriberID.map(Subscriber.ID.init), toAddress: record.toAddress, toName: record.toName, message: message,
+            attempts: record.attempts, createdAt: record.createdAt)
     }
 }

@@ -5,21 +5,40 @@ import SQLKit
 
 /// The subscriber list as staff see it: search, filters, counts, export and import.
 extension SubscriberStore {
-    /// One page of the list (`size` rows a page).
+    /// One page of the list (`size` rows a page), newest first. Which rows match is decided in
+    /// SQL (search, status, suppression, newsletter); the rows themselves load as records.
     public static func page(_ query: SubscriberListQuery, size: Int, on db: any Database) async throws -> Paged<Subscriber> {
         let page = ListingPage(number: query.page, size: size)
+        let sql = try db.sql()
         let condition = self.condition(query)
         let total =
-            try await db.sql().raw("SELECT count(*) AS n FROM subscribers s WHERE \(condition)")
-            .first(decodingColumn: "n", as: Int.self) ?? 0
-        let items = try await SubscriberStore.fetch(
-            where: condition, order: "s.created_at DESC, s.id DESC", limit: page.size, offset: page.offset, on: db)
-        return Paged(items: items, page: page, totalCount: total)
+            try await sql.raw("SELECT count(*) AS n FROM subscribers s WHERE \(condition)").first(decodingColumn: "n", as: Int.self) ?? 0
+        let ids = try await sql.raw(
+            """
+            SELECT s.id FROM subscribers s WHERE \(condition) ORDER BY s.created_at DESC, s.id DESC
+            LIMIT \(bind: page.size) OFFSET \(bind: page.offset)
+            """
+        ).all().map { try $0.decode(column: "id", as: Int.self) }
+        return Paged(items: try await load(ids, on: db), page: page, totalCount: total)
     }
 
     /// Every subscriber the query matches, oldest first (for CSV export).
     public static func all(_ query: SubscriberListQuery, on db: any Database) async throws -> [Subscriber] {
-        try await SubscriberStore.fetch(where: condition(query), on: db)
+        let ids = try await db.sql().raw("SELECT s.id FROM subscribers s WHERE \(condition(query)) ORDER BY s.id").all()
+            .map { try $0.decode(column: "id", as: Int.self) }
+        return try await load(ids, on: db)
+    }
+
+    /// The subscribers with these ids, in this order.
+    static func load(_ ids: [Int], on db: any Database) async throws -> [Subscriber] {
+        var loaded: [Subscriber] = []
+        for batch in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let records = try await SubscriberRecord.query(on: db).filter(\.$id ~~ batch).all()
+            let byID = Dictionary(
+                try await subscribers(records, on: db).map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+            loaded += batch.compactMap { byID[$0] }
+        }
+        return loaded
     }
 
     /// How many subscribers have each status, and how many addresses are suppressed.
@@ -38,12 +57,8 @@ extension SubscriberStore {
 
     /// Readers who confirmed since `since` (the dashboard's figure).
     public static func confirmedSince(_ since: Date, on db: any Database) async throws -> Int {
-        try await db.sql().raw(
-            """
-            SELECT count(*) AS n FROM subscribers WHERE confirmed_at >= \(bind: since)
-            AND status = \(bind: Subscriber.Status.confirmed.rawValue)
-            """
-        ).first(decodingColumn: "n", as: Int.self) ?? 0
+        try await SubscriberRecord.query(on: db).filter(\.$confirmedAt >= since).filter(\.$status == Subscriber.Status.confirmed.rawValue)
+            .count()
     }
 
     static func condition(_ query: SubscriberListQuery) -> SQLQueryString {
@@ -90,7 +105,8 @@ extension SubscriberStore {
     /// file records. Never adds a row without consent, never re-adds a suppressed address, and
     /// never resubscribes someone who left. All or nothing: one transaction.
     public static func importRows(
-        _ plan: SubscriberCSV.ImportPlan, newsletters: [Newsletter.ID], origin: String, now: Date, on db: any Database
+        _ plan: SubscriberCSV.ImportPlan, newsletters: [Newsletter.ID], origin: String, now: Date, random: any RandomSource,
+        on db: any Database
     ) async throws -> ImportReport {
         try await db.transaction { tx in
             let sql = try tx.sql()
@@ -117,41 +133,36 @@ extension SubscriberStore {
                     report.rejected.append(Rejection(line: line, reason: "\(email) appears earlier in the file."))
                     continue
                 }
-                let suppressed =
-                    try await sql.raw("SELECT count(*) AS n FROM suppressions WHERE email = \(bind: email)")
-                    .first(decodingColumn: "n", as: Int.self) ?? 0
-                if suppressed > 0 {
+                if try await SuppressionRecord.find(email, on: tx) != nil {
                     report.skippedSuppressed.append(email)
                     continue
                 }
                 let source = "Import (\(origin)): \(consent.prefix(200))"
                 let id: Int
-                if let existing = try await SubscriberStore.find(email: email, on: tx) {
-                    if existing.status == .unsubscribed {
+                if let existing = try await SubscriberRecord.query(on: tx).filter(\.$email == email).first() {
+                    if existing.status == Subscriber.Status.unsubscribed.rawValue {
                         report.skippedUnsubscribed.append(email)
                         continue
                     }
-                    id = existing.id.rawValue
-                    if existing.status == .pending {
-                        try await sql.raw(
-                            """
-                            UPDATE subscribers SET status = \(bind: Subscriber.Status.confirmed.rawValue), confirmed_at = \(bind: now),
-                            consent_source = \(bind: source) WHERE id = \(bind: id)
-                            """
-                        ).run()
+                    id = try existing.requireID()
+                    if existing.status == Subscriber.Status.pending.rawValue {
+                        existing.status = Subscriber.Status.confirmed.rawValue
+                        existing.confirmedAt = now
+                        existing.consentSource = source
+                        try await existing.update(on: tx)
                     }
                     report.updated += 1
                 } else {
-                    guard
-                        let created = try await sql.raw(
-                            """
-                            INSERT INTO subscribers (email, name, status, consent_source, created_at, confirmed_at, link_key)
-                            VALUES (\(bind: email), \(bind: name), \(bind: Subscriber.Status.confirmed.rawValue), \(bind: source),
-                            \(bind: now), \(bind: now), \(bind: SecretToken.generate())) RETURNING id
-                            """
-                        ).first(decodingColumn: "id", as: Int.self)
-                    else { throw PersistenceError.missingRow("imported subscriber") }
-                    id = created
+                    let record = SubscriberRecord()
+                    record.email = email
+                    record.name = name
+                    record.status = Subscriber.Status.confirmed.rawValue
+                    record.consentSource = source
+                    record.createdAt = now
+                    record.confirmedAt = now
+                    record.linkKey = SecretToken.generate(using: random)
+                    try await record.create(on: tx)
+                    id = try record.requireID()
                     report.added += 1
                 }
                 try await SubscriberStore.subscribe(.init(id), to: newsletters, now: now, on: sql)

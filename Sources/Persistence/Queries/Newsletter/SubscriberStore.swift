@@ -17,48 +17,51 @@ public enum SubscriberStore {
     /// transaction that queues the confirmation mail.
     public static func signUp(
         email: String, name: String, newsletters: [Newsletter.ID], source: String, now: Date, tokenLifetime: TimeInterval,
-        on db: any Database
+        random: any RandomSource, on db: any Database
     ) async throws -> SignupOutcome {
-        let sql = try db.sql()
-        var existing = try await find(email: email, on: db)
-        if let subscriber = existing, subscriber.status == .confirmed {
-            return .alreadySubscribed(subscriber)
+        let record: SubscriberRecord
+        if let existing = try await SubscriberRecord.query(on: db).filter(\.$email == email).first() {
+            if existing.status == Subscriber.Status.confirmed.rawValue,
+                let subscriber = try await find(.init(try existing.requireID()), on: db)
+            {
+                return .alreadySubscribed(subscriber)
+            }
+            if !name.isEmpty {
+                existing.name = name
+                try await existing.update(on: db)
+            }
+            record = existing
+        } else {
+            record = SubscriberRecord()
+            record.email = email
+            record.name = name
+            record.status = Subscriber.Status.pending.rawValue
+            record.consentSource = ""
+            record.createdAt = now
+            record.linkKey = SecretToken.generate(using: random)
+            try await record.create(on: db)
         }
-        if existing == nil {
-            let id = try await sql.raw(
-                """
-                INSERT INTO subscribers (email, name, status, consent_source, created_at, link_key)
-                VALUES (\(bind: email), \(bind: name), \(bind: Subscriber.Status.pending.rawValue), '', \(bind: now),
-                \(bind: SecretToken.generate())) RETURNING id
-                """
-            ).first(decodingColumn: "id", as: Int.self)
-            guard let id else { throw PersistenceError.missingRow("new subscriber") }
-            existing = try await find(.init(id), on: db)
-        } else if let subscriber = existing, !name.isEmpty {
-            try await sql.raw("UPDATE subscribers SET name = \(bind: name) WHERE id = \(bind: subscriber.id.rawValue)").run()
-        }
-        guard let subscriber = existing else { throw PersistenceError.missingRow("subscriber \(email)") }
-        let token = SecretToken.generate()
-        try await sql.raw(
-            """
-            INSERT INTO subscriber_tokens (id, subscriber_id, source, newsletter_ids, created_at, expires_at)
-            VALUES (\(bind: SecretToken.hash(token)), \(bind: subscriber.id.rawValue), \(bind: source),
-            \(bind: newsletters.map(\.description).joined(separator: ",")), \(bind: now), \(bind: now.addingTimeInterval(tokenLifetime)))
-            """
-        ).run()
+        let id = Subscriber.ID(try record.requireID())
+        let token = SecretToken.generate(using: random)
+        let confirmation = SubscriberTokenRecord()
+        confirmation.id = TokenHash.of(token)
+        confirmation.subscriberID = id.rawValue
+        confirmation.source = source
+        confirmation.newsletterIDs = newsletters.map(\.description).joined(separator: ",")
+        confirmation.createdAt = now
+        confirmation.expiresAt = now.addingTimeInterval(tokenLifetime)
+        try await confirmation.create(on: db)
+        guard let subscriber = try await find(id, on: db) else { throw PersistenceError.missingRow("subscriber \(email)") }
         return .confirmationNeeded(subscriber, token: token)
     }
 
     /// The subscriber an unused, unexpired confirmation token belongs to (to show the page).
     public static func peekConfirmation(_ token: String, now: Date, on db: any Database) async throws -> Subscriber? {
-        guard token.count <= 100 else { return nil }
-        let id = try await db.sql().raw(
-            """
-            SELECT subscriber_id FROM subscriber_tokens WHERE id = \(bind: SecretToken.hash(token))
-            AND used_at IS NULL AND expires_at > \(bind: now)
-            """
-        ).first(decodingColumn: "subscriber_id", as: Int.self)
-        return try await id.asyncMap { try await find(.init($0), on: db) } ?? nil
+        guard token.count <= 100,
+            let record = try await SubscriberTokenRecord.query(on: db).filter(\.$id == TokenHash.of(token)).filter(\.$usedAt == nil)
+                .filter(\.$expiresAt > now).first()
+        else { return nil }
+        return try await find(.init(record.subscriberID), on: db)
     }
 
     /// Confirms a signup: uses the token up (of two racing clicks, one wins), records when and
@@ -71,7 +74,7 @@ public enum SubscriberStore {
             guard
                 let row = try await sql.raw(
                     """
-                    UPDATE subscriber_tokens SET used_at = \(bind: now) WHERE id = \(bind: SecretToken.hash(token))
+                    UPDATE subscriber_tokens SET used_at = \(bind: now) WHERE id = \(bind: TokenHash.of(token))
                     AND used_at IS NULL AND expires_at > \(bind: now) RETURNING subscriber_id, source, newsletter_ids
                     """
                 ).first()
@@ -79,16 +82,14 @@ public enum SubscriberStore {
             let id = Subscriber.ID(try row.decode(column: "subscriber_id", as: Int.self))
             let source = try row.decode(column: "source", as: String.self)
             let newsletters = try row.decode(column: "newsletter_ids", as: String.self).split(separator: ",").compactMap { Int($0) }
-            try await sql.raw(
-                """
-                UPDATE subscribers SET status = \(bind: Subscriber.Status.confirmed.rawValue), confirmed_at = \(bind: now),
-                consent_source = \(bind: source), unsubscribed_at = NULL WHERE id = \(bind: id.rawValue)
-                """
-            ).run()
+            guard let subscriber = try await SubscriberRecord.find(id.rawValue, on: tx) else { return nil }
+            subscriber.status = Subscriber.Status.confirmed.rawValue
+            subscriber.confirmedAt = now
+            subscriber.consentSource = source
+            subscriber.unsubscribedAt = nil
+            try await subscriber.update(on: tx)
             try await subscribe(id, to: newsletters.map(Newsletter.ID.init), now: now, on: sql)
-            try await sql.raw(
-                "DELETE FROM suppressions WHERE email = (SELECT email FROM subscribers WHERE id = \(bind: id.rawValue))"
-            ).run()
+            try await SuppressionRecord.query(on: tx).filter(\.$id == subscriber.email).delete()
             return try await find(id, on: tx)
         }
     }
@@ -100,17 +101,15 @@ public enum SubscriberStore {
             let sql = try tx.sql()
             try await sql.raw("DELETE FROM subscriptions WHERE subscriber_id = \(bind: id.rawValue)").run()
             try await subscribe(id, to: newsletters, now: now, on: sql)
+            guard let record = try await SubscriberRecord.find(id.rawValue, on: tx) else { return }
             if newsletters.isEmpty {
-                try await markUnsubscribed(id, now: now, on: sql)
-            } else {
-                try await sql.raw(
-                    """
-                    UPDATE subscribers SET status = \(bind: Subscriber.Status.confirmed.rawValue), unsubscribed_at = NULL,
-                    confirmed_at = COALESCE(confirmed_at, \(bind: now)) WHERE id = \(bind: id.rawValue)
-                    AND status <> \(bind: Subscriber.Status.pending.rawValue)
-                    """
-                ).run()
+                markUnsubscribed(record, now: now)
+            } else if record.status != Subscriber.Status.pending.rawValue {
+                record.status = Subscriber.Status.confirmed.rawValue
+                record.unsubscribedAt = nil
+                record.confirmedAt = record.confirmedAt ?? now
             }
+            try await record.update(on: tx)
         }
     }
 
@@ -119,37 +118,32 @@ public enum SubscriberStore {
     public static func unsubscribe(_ id: Subscriber.ID, from newsletter: Newsletter.ID?, now: Date, on db: any Database) async throws {
         try await db.transaction { tx in
             let sql = try tx.sql()
-            if let newsletter {
-                try await sql.raw(
-                    "DELETE FROM subscriptions WHERE subscriber_id = \(bind: id.rawValue) AND newsletter_id = \(bind: newsletter.rawValue)"
-                ).run()
-            } else {
-                try await sql.raw("DELETE FROM subscriptions WHERE subscriber_id = \(bind: id.rawValue)").run()
-            }
+            let only: SQLQueryString = newsletter.map { " AND newsletter_id = \(bind: $0.rawValue)" } ?? ""
+            try await sql.raw("DELETE FROM subscriptions WHERE subscriber_id = \(bind: id.rawValue)\(only)").run()
             let left =
                 try await sql.raw("SELECT count(*) AS n FROM subscriptions WHERE subscriber_id = \(bind: id.rawValue)")
                 .first(decodingColumn: "n", as: Int.self) ?? 0
-            if left == 0 { try await markUnsubscribed(id, now: now, on: sql) }
+            if left == 0, let record = try await SubscriberRecord.find(id.rawValue, on: tx) {
+                markUnsubscribed(record, now: now)
+                try await record.update(on: tx)
+            }
         }
     }
 
     /// No newsletter until `until` (nil resumes at once).
     public static func pause(_ id: Subscriber.ID, until: Date?, on db: any Database) async throws {
-        try await db.sql().raw("UPDATE subscribers SET paused_until = \(bind: until) WHERE id = \(bind: id.rawValue)").run()
+        try await SubscriberRecord.query(on: db).filter(\.$id == id.rawValue).set(\.$pausedUntil, to: until).update()
     }
 
     /// Erases a subscriber and everything queued for them (a reader's request to be forgotten).
     public static func delete(_ id: Subscriber.ID, on db: any Database) async throws {
-        try await db.sql().raw("DELETE FROM subscribers WHERE id = \(bind: id.rawValue)").run()
+        try await SubscriberRecord.query(on: db).filter(\.$id == id.rawValue).delete()
     }
 
-    static func markUnsubscribed(_ id: Subscriber.ID, now: Date, on sql: any SQLDatabase) async throws {
-        try await sql.raw(
-            """
-            UPDATE subscribers SET status = \(bind: Subscriber.Status.unsubscribed.rawValue), unsubscribed_at = \(bind: now)
-            WHERE id = \(bind: id.rawValue) AND status <> \(bind: Subscriber.Status.unsubscribed.rawValue)
-            """
-        ).run()
+    static func markUnsubscribed(_ record: SubscriberRecord, now: Date) {
+        guard record.status != Subscriber.Status.unsubscribed.rawValue else { return }
+        record.status = Subscriber.Status.unsubscribed.rawValue
+        record.unsubscribedAt = now
     }
 
     static func subscribe(_ id: Subscriber.ID, to newsletters: [Newsletter.ID], now: Date, on sql: any SQLDatabase) async throws {
@@ -165,78 +159,49 @@ public enum SubscriberStore {
     }
 
     public static func find(_ id: Subscriber.ID, on db: any Database) async throws -> Subscriber? {
-        try await fetch(where: "s.id = \(bind: id.rawValue)", on: db).first
+        try await subscribers(SubscriberRecord.query(on: db).filter(\.$id == id.rawValue).all(), on: db).first
     }
 
     public static func find(email: String, on db: any Database) async throws -> Subscriber? {
-        try await fetch(where: "s.email = \(bind: email)", on: db).first
+        try await subscribers(SubscriberRecord.query(on: db).filter(\.$email == email).all(), on: db).first
     }
 
     /// The secret signed into a subscriber's mailed links.
     public static func linkKey(_ id: Subscriber.ID, on db: any Database) async throws -> String? {
-        try await db.sql().raw("SELECT link_key FROM subscribers WHERE id = \(bind: id.rawValue)")
-            .first(decodingColumn: "link_key", as: String.self)
+        try await SubscriberRecord.find(id.rawValue, on: db)?.linkKey
     }
 
-    static let columns = """
-        s.id, s.email, s.name, s.status, s.consent_source, s.created_at, s.confirmed_at, s.unsubscribed_at, s.paused_until,
-        (SELECT count(*) FROM suppressions x WHERE x.email = s.email) AS suppressed
-        """
-
-    static func fetch(where condition: SQLQueryString, order: String = "s.id", limit: Int? = nil, offset: Int = 0, on db: any Database)
-        async throws -> [Subscriber]
-    {
-        let sql = try db.sql()
-        var query: SQLQueryString = "SELECT \(unsafeRaw: columns) FROM subscribers s WHERE \(condition) ORDER BY \(unsafeRaw: order)"
-        if let limit { query = query + " LIMIT \(bind: limit) OFFSET \(bind: offset)" }
-        let rows = try await sql.raw(query).all()
-        var subscribers = try rows.map(subscriber)
-        guard !subscribers.isEmpty else { return [] }
-        let ids = SQLGroupExpression(subscribers.map { SQLBind($0.id.rawValue) })
-        let links = try await sql.raw(
-            "SELECT subscriber_id, newsletter_id FROM subscriptions WHERE subscriber_id IN \(ids) ORDER BY newsletter_id"
-        ).all()
-        var byID: [Int: [Newsletter.ID]] = [:]
-        for link in links {
-            byID[try link.decode(column: "subscriber_id", as: Int.self), default: []]
-                .append(.init(try link.decode(column: "newsletter_id", as: Int.self)))
-        }
-        for index in subscribers.indices { subscribers[index].newsletterIDs = byID[subscribers[index].id.rawValue] ?? [] }
-        return subscribers
-    }
-
-    static func subscriber(_ row: any SQLRow) throws -> Subscriber {
-        Subscriber(
-            id: .init(try row.decode(column: "id", as: Int.self)), email: try row.decode(column: "email", as: String.self),
-            name: try row.decode(column: "name", as: String.self),
-            status: Subscriber.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
-            createdAt: try row.decode(column: "created_at", as: Date.self),
-            confirmedAt: try row.decode(column: "confirmed_at", as: Date?.self),
-            consentSource: try row.decode(column: "consent_source", as: String.self),
-            unsubscribedAt: try row.decode(column: "unsubscribed_at", as: Date?.self),
-            pausedUntil: try row.decode(column: "paused_until", as: Date?.self),
-            isSuppressed: try row.decode(column: "suppressed", as: Int.self) > 0)
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        switch self {
-        case .some(let value): try await transform(value)
-        case .none: nil
-        }
-    }
-}
-
-extension SubscriberStore {
     /// The link keys of several subscribers at once (the mail worker signs a batch of links).
     public static func linkKeys(_ ids: [Subscriber.ID], on db: any Database) async throws -> [Subscriber.ID: String] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await db.sql().raw(
-            "SELECT id, link_key FROM subscribers WHERE id IN \(SQLGroupExpression(ids.map { SQLBind($0.rawValue) }))"
-        ).all()
-        var keys: [Subscriber.ID: String] = [:]
-        for row in rows { keys[.init(try row.decode(column: "id", as: Int.self))] = try row.decode(column: "link_key", as: String.self) }
-        return keys
+        let records = try await SubscriberRecord.query(on: db).filter(\.$id ~~ ids.map(\.rawValue)).all()
+        return Dictionary(try records.map { (Subscriber.ID(try $0.requireID()), $0.linkKey) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Subscribers as the domain sees them: their rows, with the newsletters they get and whether
+    /// their address is suppressed (both read as sets, for all of them at once).
+    static func subscribers(_ records: [SubscriberRecord], on db: any Database) async throws -> [Subscriber] {
+        guard !records.isEmpty else { return [] }
+        let ids = try records.map { try $0.requireID() }
+        var newsletters: [Int: [Newsletter.ID]] = [:]
+        for link in try await db.sql().raw(
+            """
+            SELECT subscriber_id, newsletter_id FROM subscriptions
+            WHERE subscriber_id IN \(SQLGroupExpression(ids.map { SQLBind($0) })) ORDER BY newsletter_id
+            """
+        ).all() {
+            newsletters[try link.decode(column: "subscriber_id", as: Int.self), default: []]
+                .append(.init(try link.decode(column: "newsletter_id", as: Int.self)))
+        }
+        let suppressed = Set(
+            try await SuppressionRecord.query(on: db).filter(\.$id ~~ records.map(\.email)).all().map { try $0.requireID() })
+        return try records.map { record in
+            let id = try record.requireID()
+            return Subscriber(
+                id: .init(id), email: record.email, name: record.name, status: Subscriber.Status(rawValue: record.status) ?? .pending,
+                createdAt: record.createdAt, confirmedAt: record.confirmedAt, consentSource: record.consentSource,
+                unsubscribedAt: record.unsubscribedAt, pausedUntil: record.pausedUntil, newsletterIDs: newsletters[id] ?? [],
+                isSuppressed: suppressed.contains(record.email))
+        }
     }
 }

@@ -13,6 +13,8 @@ public enum SuppressionStore {
         public var createdAt: Date
     }
 
+    /// Adds an address unless it is already there (then the first reason stands). One statement,
+    /// so two bounces of the same address racing cannot both insert.
     public static func add(_ email: String, reason: String, detail: String, now: Date, on db: any Database) async throws {
         try await db.sql().raw(
             """
@@ -23,13 +25,11 @@ public enum SuppressionStore {
     }
 
     public static func remove(_ email: String, on db: any Database) async throws {
-        try await db.sql().raw("DELETE FROM suppressions WHERE email = \(bind: email)").run()
+        try await SuppressionRecord.query(on: db).filter(\.$id == email).delete()
     }
 
     public static func entry(_ email: String, on db: any Database) async throws -> Entry? {
-        guard let row = try await db.sql().raw("SELECT * FROM suppressions WHERE email = \(bind: email)").first() else { return nil }
-        return Entry(
-            email: try row.decode(column: "email", as: String.self), reason: try row.decode(column: "reason", as: String.self),
-            detail: try row.decode(column: "detail", as: String.self), createdAt: try row.decode(column: "created_at", as: Date.self))
+        guard let record = try await SuppressionRecord.find(email, on: db) else { return nil }
+        return Entry(email: try record.requireID(), reason: record.reason, detail: record.detail, createdAt: record.createdAt)
     }
 }

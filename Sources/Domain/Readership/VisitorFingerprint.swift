@@ -1,18 +1,13 @@
-import Crypto
 import Foundation
 
 /// Counts a view once per visitor per article per day without cookies or stored addresses: the
 /// visitor is a hash of a daily secret salt, the article, the visitor's network and user agent.
 /// Once the salt is thrown away the next day, nobody (us included) can link the hash to a person.
 public enum VisitorFingerprint {
-    /// The hex SHA-256 of salt, article, network prefix and user agent.
-    public static func hash(salt: String, article: Article.ID, network: String, userAgent: String) -> String {
-        var hasher = SHA256()
-        for part in [salt, String(article.rawValue), network, userAgent] {
-            hasher.update(data: Data(part.utf8))
-            hasher.update(data: Data([0]))  // separator, so "ab"+"c" differs from "a"+"bc"
-        }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    /// What the visitor's hash is taken of: salt, article, network prefix and user agent, each
+    /// followed by a zero byte, so "ab"+"c" differs from "a"+"bc".
+    public static func hashInput(salt: String, article: Article.ID, network: String, userAgent: String) -> [UInt8] {
+        [salt, String(article.rawValue), network, userAgent].flatMap { Array($0.utf8) + [0] }
     }
 
     /// The calendar day (UTC) a salt belongs to, as "yyyy-MM-dd".
