@@ -140,12 +140,15 @@ let package = Package(
             dependencies: ["Mail", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ViewsTests", dependencies: ["Views", "Domain", "Routes"], swiftSettings: swiftSettings),
+        .testTarget(name: "RoutesTests", dependencies: ["Routes", "Domain"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ViewsTests", dependencies: ["Views", "Domain", "Routes"], exclude: ["__Snapshots__"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PersistenceTests",
             dependencies: [
                 "Persistence", "Domain", "TestSupport", "App", "Views",
                 .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings

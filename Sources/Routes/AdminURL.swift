@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// Every back-office address, typed: the ids are typed ids, the list filters typed queries. Views
 /// print links only through `path`, controllers redirect only through it, and each case fills in
@@ -93,12 +94,17 @@ public enum AdminURL: Hashable, Sendable {
 
 extension AdminURL {
     /// Where to go after signing in: `next` when it is a back-office path of ours, the dashboard
-    /// otherwise (no open redirect to another site, whatever the spelling: `//host`, `/\host`).
+    /// otherwise. Starting with `/admin/` (or being `/admin`) already keeps it on this site, since
+    /// only a leading `//` or `/\` names another host; on top of that it may not climb out of the
+    /// back office (`/admin/../x`), carry a backslash, spaces or control characters (which could
+    /// split the Location header), or run longer than any address of ours.
     public static func afterSignIn(_ next: String?) -> String {
-        guard let next, next == dashboard.path || next.hasPrefix(dashboard.path + "/") || next.hasPrefix(dashboard.path + "?"),
-            !next.hasPrefix("//"), !next.contains("\\"), next.count < 500,
-            next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F })
-        else { return dashboard.path }
+        let home = dashboard.path
+        guard let next, next.count < 500, next == home || next.hasPrefix(home + "/") || next.hasPrefix(home + "?"),
+            !next.contains("\\"), next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F })
+        else { return home }
+        let path = next.prefix { $0 != "?" && $0 != "#" }.lowercased().replacingOccurrences(of: "%2e", with: ".")
+        guard !path.split(separator: "/").contains(where: { $0 == "." || $0 == ".." }) else { return home }
         return next
     }
 }

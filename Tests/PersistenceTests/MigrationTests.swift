@@ -1,5 +1,6 @@
 import Domain
 import FluentKit
+import Logging
 import Persistence
 import SQLKit
 import TestSupport
@@ -28,13 +29,73 @@ struct MigrationTests {
         }
     }
 
-    @Test("Running the migrations twice changes nothing")
-    func idempotent() async throws {
-        try await withDatabase { db, service in
-            try await Fixtures.newsroom(articles: 1, on: db)
-            try await service.migrate()
-            #expect(try await ArticleStore.published(.all, page: .init(number: 1, size: 5), on: db).totalCount == 1)
+    @Test("A restart on a migrated database runs no migration again and keeps every row")
+    func restart() async throws {
+        let database = try await TestDatabase.make()
+        do {
+            try await restart(database)
+            try await database.drop()
+        } catch {
+            try? await database.drop()
+            throw error
         }
+    }
+
+    func restart(_ database: TestDatabase) async throws {
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        let first = try DatabaseService(url: database.url, siteURL: "https://news.example.org", logger: logger)
+        try await first.migrate()
+        let db = try first.db
+        try await Fixtures.newsroom(articles: 3, on: db)
+        let log = try await Self.migrationLog(on: db)
+        let schema = try await Self.schema(on: db)
+        #expect(!log.isEmpty && Set(log.map(\.name)).count == log.count, "each migration is recorded once")
+        await first.shutdown()
+
+        // As the next start of the server does: a new process, the same file or server.
+        let second = try DatabaseService(url: database.url, siteURL: "https://news.example.org", logger: logger)
+        try await second.migrate()
+        let again = try second.db
+        #expect(try await Self.migrationLog(on: again) == log, "no migration ran a second time")
+        #expect(try await Self.schema(on: again) == schema)
+        #expect(try await ArticleStore.published(.all, page: .init(number: 1, size: 5), on: again).totalCount == 3)
+        await second.shutdown()
+    }
+
+    struct LoggedMigration: Decodable, Equatable {
+        let name: String
+        let batch: Int
+    }
+
+    /// Fluent's record of what has run, in order.
+    static func migrationLog(on db: any Database) async throws -> [LoggedMigration] {
+        try await db.sql().raw("SELECT name, batch FROM _fluent_migrations ORDER BY name").all(decoding: LoggedMigration.self)
+    }
+
+    struct Column: Decodable, Equatable {
+        let table: String
+        let column: String
+        let type: String
+    }
+
+    /// Every table's columns, as the database describes them.
+    static func schema(on db: any Database) async throws -> [Column] {
+        let sql = try db.sql()
+        if sql.dialect.name == "sqlite" {
+            return try await sql.raw(
+                """
+                SELECT m.name AS "table", p.name AS "column", p.type AS "type"
+                FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' ORDER BY 1, 2
+                """
+            ).all(decoding: Column.self)
+        }
+        return try await sql.raw(
+            """
+            SELECT table_name AS "table", column_name AS "column", data_type AS "type"
+            FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1, 2
+            """
+        ).all(decoding: Column.self)
     }
 
     @Test("Bodies stored before the sanitiser are rendered again from their Markdown, on both databases")

@@ -73,5 +73,21 @@ struct PageSnapshotTests {
         ).rendered
         try assertSnapshot(html, named: "not-found")
         #expect(html.contains("<nav class=\"site-nav\""))
+        #expect(html.contains("<p class=\"error-page__status\">Error 404</p>"))
+        #expect(html.contains("<h1 id=\"error-title\">Page not found</h1>"))
+        #expect(html.contains("<p>There is no page here.</p>"))
+        #expect(html.contains("<meta name=\"robots\" content=\"noindex\">"))
+        #expect(html.contains("<title>Page not found — The Riverton Gazette</title>"))
+    }
+
+    @Test("An error page prints what it is told as text")
+    func errorPageEscapes() {
+        let html = ErrorPageView.render(
+            ErrorPageModel(chrome: PageFixtures.chrome, status: 400, title: "Bad <b>", message: "No <script>x</script> here")
+        ).rendered
+        #expect(html.contains("Error 400"))
+        #expect(html.contains("<h1 id=\"error-title\">Bad &lt;b&gt;</h1>"))
+        #expect(html.contains("No &lt;script&gt;x&lt;/script&gt; here"))
+        #expect(!html.contains("<script>x"))
     }
 }

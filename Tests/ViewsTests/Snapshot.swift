@@ -8,7 +8,7 @@ func assertSnapshot(_ html: String, named name: String, filePath: String = #file
     throws
 {
     let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
-    let file = folder.appendingPathComponent("\(name).html")
+    let file = folder.appendingPathComponent(name.contains(".") ? name : "\(name).html")
     let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
     guard !record, let stored = try? String(contentsOf: file, encoding: .utf8) else {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -67,10 +67,15 @@ struct ErrorMiddleware: RouterMiddleware {
             return AppServices.adminPage(html, status: problem.status)
         }
         if wantsJSON(request) {
-            var response = Response(status: problem.status, body: .init(byteBuffer: ByteBuffer(string: problem.json)))
-            response.headers[.contentType] = "application/problem+json"
-            response.headers[.cacheControl] = "no-store"
-            return response
+            do {
+                var response = try Response.json(problem.body, status: problem.status)
+                response.headers[.contentType] = "application/problem+json"
+                response.headers[.cacheControl] = "no-store"
+                return response
+            } catch {
+                context.logger.error("Problem could not be encoded", metadata: ["error": "\(error)"])
+                return Response(status: problem.status, headers: [.cacheControl: "no-store"])
+            }
         }
         let chrome: SiteChrome
         if let db = try? services.db(), let snapshot = try? await services.site.current(on: db) {
@@ -165,11 +170,14 @@ struct Problem {
         }
     }
 
-    /// The RFC 9457 body.
-    var json: String {
-        var object: [String: Any] = ["type": "about:blank", "title": title, "status": Int(status.code), "detail": detail]
-        if let field { object["field"] = field }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+    /// The RFC 9457 body, as it goes over the wire.
+    struct Body: Encodable {
+        let type = "about:blank"
+        let title: String
+        let status: Int
+        let detail: String
+        let field: String?
     }
+
+    var body: Body { Body(title: title, status: Int(status.code), detail: detail, field: field) }
 }

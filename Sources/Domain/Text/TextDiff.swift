@@ -9,8 +9,9 @@ public enum TextDiff {
     /// The edit script that turns `old` into `new`, line by line. Large inputs are compared in
     /// bounded time: past `maximumEdits` the rest is reported as removed and added.
     public static func lines(from old: String, to new: String, maximumEdits: Int = 4000) -> [Line] {
-        let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // An empty text has no lines (not one empty line).
+        let a = old.isEmpty ? [] : old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let b = new.isEmpty ? [] : new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // Trim the common head and tail, which is most of a typical revision.
         var head = 0
         while head < a.count, head < b.count, a[head] == b[head] { head += 1 }

@@ -1,6 +1,7 @@
 import Domain
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Staff accounts and the byline profiles they write under.
 public enum StaffStore {
@@ -71,16 +72,32 @@ public enum StaffStore {
         try await user.update(on: db)
     }
 
-    public static func setRole(_ id: StaffMember.ID, to role: Role, on db: any Database) async throws {
-        guard let user = try await UserRecord.find(id.rawValue, on: db) else { throw DomainError.notFound("No such account.") }
-        user.role = role.rawValue
-        try await user.update(on: db)
-    }
-
-    public static func setActive(_ id: StaffMember.ID, _ active: Bool, on db: any Database) async throws {
-        guard let user = try await UserRecord.find(id.rawValue, on: db) else { throw DomainError.notFound("No such account.") }
-        user.active = active
-        try await user.update(on: db)
+    /// Changes an account's role and whether it is active, unless that would leave the site without
+    /// an active owner; false when refused. One conditional statement (behind a lock on the owners'
+    /// rows on PostgreSQL), so two owners demoting or deactivating each other at the same moment
+    /// cannot both succeed.
+    public static func update(_ id: StaffMember.ID, role: Role? = nil, active: Bool? = nil, on db: any Database) async throws -> Bool {
+        let owner = Role.owner.rawValue
+        return try await db.transaction { tx in
+            let sql = try tx.sql()
+            if try tx.flavor() == .postgres {
+                try await sql.raw("SELECT id FROM users WHERE role = \(bind: owner) AND active FOR UPDATE").run()
+            }
+            let changed = try await sql.raw(
+                """
+                UPDATE users SET role = COALESCE(\(bind: role?.rawValue), role), active = COALESCE(\(bind: active), active)
+                WHERE id = \(bind: id.rawValue) AND (
+                    NOT (role = \(bind: owner) AND active)
+                    OR (COALESCE(\(bind: role?.rawValue), role) = \(bind: owner) AND COALESCE(\(bind: active), active))
+                    OR (SELECT count(*) FROM users WHERE role = \(bind: owner) AND active) > 1)
+                RETURNING id
+                """
+            ).all()
+            guard changed.isEmpty else { return true }
+            // Written first and read after, so a SQLite transaction never has to turn from reader to writer.
+            guard try await UserRecord.find(id.rawValue, on: tx) != nil else { throw DomainError.notFound("No such account.") }
+            return false
+        }
     }
 
     /// How many active owners there are (the last one cannot be demoted or deactivated).

@@ -9,7 +9,7 @@ public enum DashboardView {
             main: """
                 <h1>Dashboard</h1>
                 <section class="panel panel--wide" aria-labelledby="views-heading">
-                <h2 id="views-heading">Views, last 30 days <span class="panel__figure">\(DisplayFormat.grouped(total))</span></h2>
+                <h2 id="views-heading">Views, last \(model.days.count) days <span class="panel__figure">\(DisplayFormat.grouped(total))</span></h2>
                 \(chart(model.days))
                 </section>
                 <div class="panels">

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Persistence
+import Routes
 import TestSupport
 import Testing
 
@@ -107,17 +108,61 @@ struct PasswordAndInvitationTests {
         }
     }
 
-    @Test("The last owner cannot be demoted or deactivated")
-    func lastOwner() async throws {
+    @Test("The last owner cannot be demoted; with a second owner, demotion works")
+    func lastOwnerDemotion() async throws {
         try await withApp { client, app in
             let owner = try await app.staff(.owner)
-            try await client.execute(
-                uri: "/admin/staff/\(owner.member.id)/role", method: .post, headers: owner.formHeaders,
-                body: formBody([("_csrf", owner.csrf), ("role", "editor")])
-            ) { response in
-                #expect(response.status == .conflict)
-                #expect(response.text.contains("at least one owner"))
-            }
+            let refused = try await changeRole(client, owner, of: owner.member.id, to: .editor)
+            #expect(refused.status == .conflict)
+            #expect(refused.text.contains("at least one owner"))
+            #expect(try await StaffStore.account(owner.member.id, on: try app.db())?.member.role == .owner)
+
+            let second = try await app.staff(.owner, name: "Second Owner")
+            #expect(try await changeRole(client, owner, of: second.member.id, to: .editor).status == .seeOther)
+            #expect(try await StaffStore.account(second.member.id, on: try app.db())?.member.role == .editor)
         }
+    }
+
+    @Test("An owner deactivates another owner, but the site keeps an active owner even when two try it on each other at once")
+    func lastOwnerDeactivation() async throws {
+        try await withApp { client, app in
+            let first = try await app.staff(.owner, name: "First Owner")
+            let second = try await app.staff(.owner, name: "Second Owner")
+            #expect(try await deactivate(client, by: first, second.member.id) == .seeOther)
+            #expect(try await StaffStore.account(second.member.id, on: try app.db())?.active == false)
+            // An inactive owner may be deactivated again or reactivated; neither counts against the rule.
+            #expect(try await deactivate(client, by: first, second.member.id) == .seeOther)
+            try await client.execute(
+                uri: AdminURL.staffReactivate(second.member.id).path, method: .post, headers: first.formHeaders,
+                body: formBody([(AntiForgeryField.token.name, first.csrf)])
+            ) { #expect($0.status == .seeOther) }
+
+            // Both sign in again (deactivation ended the second's sessions) and race.
+            let again = try await app.login(second.member, password: second.password)
+            async let one = deactivate(client, by: first, second.member.id)
+            async let two = deactivate(client, by: again, first.member.id)
+            let statuses = try await [one, two]
+            let db = try app.db()
+            let active = [try await StaffStore.account(first.member.id, on: db), try await StaffStore.account(second.member.id, on: db)]
+                .compactMap { $0 }.filter(\.active)
+            #expect(active.count >= 1, "no active owner left: \(statuses)")
+            #expect(statuses.filter { $0 == .seeOther }.count == 2 - active.count)
+        }
+    }
+
+    func changeRole(
+        _ client: some TestClientProtocol, _ by: StaffLogin, of id: StaffMember.ID, to role: Role
+    ) async throws -> (status: HTTPResponse.Status, text: String) {
+        try await client.execute(
+            uri: AdminURL.staffRole(id).path, method: .post, headers: by.formHeaders,
+            body: formBody([(AntiForgeryField.token.name, by.csrf), (RoleForm.Field.role.name, role.rawValue)])
+        ) { ($0.status, $0.text) }
+    }
+
+    func deactivate(_ client: some TestClientProtocol, by: StaffLogin, _ id: StaffMember.ID) async throws -> HTTPResponse.Status {
+        try await client.execute(
+            uri: AdminURL.staffDeactivate(id).path, method: .post, headers: by.formHeaders,
+            body: formBody([(AntiForgeryField.token.name, by.csrf)])
+        ) { $0.status }
     }
 }

@@ -16,21 +16,12 @@ import Views
 struct NewsletterSignupTests {
     typealias Support = NewsletterTestSupport
 
-    @Test("A reader signs up from the home page, confirms from the mail, gets one digest and leaves with one click")
-    func journey() async throws {
+    @Test("A reader signs up from the home page and confirms once from the mail, with a button a mail scanner does not press")
+    func signupAndConfirm() async throws {
         let server = try await SMTPTestServer.launch()
         let app = try await Support.app(server)
         let db = try app.db()
         let daily = try await Support.daily(app)
-        let zone = try await app.services.site.current(on: db).format.timeZone
-        let slot = try #require(daily.schedule.latestSlot(atOrBefore: TestClock.start.addingTimeInterval(86_400), timeZone: zone))
-        let section = try await Fixtures.section(on: db)
-        let author = try await Fixtures.author(on: db)
-        try await Fixtures.article(
-            "Bridge reopens after repairs — “finally”", section: section, authors: [author], publishedAt: slot.addingTimeInterval(-3600),
-            on: db)
-        try await Fixtures.article("Second story", section: section, authors: [author], publishedAt: slot.addingTimeInterval(-7200), on: db)
-
         try await app.run(.live) { client in
             let home = try await client.execute(uri: "/", method: .get) { $0.text }
             #expect(home.contains("<form class=\"newsletter__form\" action=\"/newsletter\" method=\"post\">"))
@@ -69,8 +60,32 @@ struct NewsletterSignupTests {
             #expect(
                 try await client.execute(uri: confirmPath, method: .post, headers: formHeaders, body: formBody([])) { $0.status }
                     == .notFound)
+        }
+    }
 
-            // The next morning's digest, once, however often the scheduler looks.
+    /// A confirmed reader of the daily digest, two stories before tomorrow's slot, and that slot.
+    func digestReader(_ app: TestApp) async throws -> (daily: Newsletter, slot: Date, section: Section, author: Author) {
+        let db = try app.db()
+        let daily = try await Support.daily(app)
+        let zone = try await app.services.site.current(on: db).format.timeZone
+        let slot = try #require(daily.schedule.latestSlot(atOrBefore: TestClock.start.addingTimeInterval(86_400), timeZone: zone))
+        let section = try await Fixtures.section(on: db)
+        let author = try await Fixtures.author(on: db)
+        try await Fixtures.article(
+            "Bridge reopens after repairs — “finally”", section: section, authors: [author], publishedAt: slot.addingTimeInterval(-3600),
+            on: db)
+        try await Fixtures.article("Second story", section: section, authors: [author], publishedAt: slot.addingTimeInterval(-7200), on: db)
+        try await Support.confirmed("zoe@example.org", name: "Zoë Ångström", on: app)
+        return (daily, slot, section, author)
+    }
+
+    @Test("The next morning's digest arrives once, with list headers, both stories and a way to the preferences")
+    func digest() async throws {
+        let server = try await SMTPTestServer.launch()
+        let app = try await Support.app(server)
+        _ = try await digestReader(app)
+        try await app.run(.live) { client in
+            // However often the scheduler looks.
             app.time.advance(by: 86_400)
             await app.runNewsletterScheduler()
             await app.runNewsletterScheduler()
@@ -84,10 +99,7 @@ struct NewsletterSignupTests {
             #expect(digest.header("List-Unsubscribe-Post") == "List-Unsubscribe=One-Click")
             #expect(digest.text.contains("BRIDGE REOPENS AFTER REPAIRS — “FINALLY”") && digest.text.contains("SECOND STORY"))
             #expect(digest.html.contains("https://news.example.org/bridge-reopens-after-repairs-finally/"))
-            let listUnsubscribe = try #require(digest.header("List-Unsubscribe"))
-            #expect(listUnsubscribe.contains("<mailto:news@news.example.org?subject=unsubscribe"))
-            let oneClickURL = try #require(
-                link(in: listUnsubscribe, startingWith: "https://news.example.org/newsletter/unsubscribe/daily/"))
+            #expect(try #require(digest.header("List-Unsubscribe")).contains("<mailto:news@news.example.org?subject=unsubscribe"))
 
             // The preferences page from the mail's footer.
             let preferencesURL = try #require(digest.link(startingWith: "https://news.example.org/newsletter/preferences/"))
@@ -95,6 +107,22 @@ struct NewsletterSignupTests {
             #expect(preferences.contains("Your newsletters") && preferences.contains("zoe@example.org"))
             // A token that has been tampered with opens nothing.
             #expect(try await client.execute(uri: Support.path(preferencesURL) + "x", method: .get) { $0.status } == .notFound)
+        }
+    }
+
+    @Test("One click from the digest's List-Unsubscribe header ends the list, and nothing more arrives")
+    func oneClickUnsubscribe() async throws {
+        let server = try await SMTPTestServer.launch()
+        let app = try await Support.app(server)
+        let (daily, slot, section, author) = try await digestReader(app)
+        let db = try app.db()
+        try await app.run(.live) { client in
+            app.time.advance(by: 86_400)
+            await app.runNewsletterScheduler()
+            await app.deliverMail()
+            let digest = try #require(try server.mails(to: "zoe@example.org").first { $0.header("List-Id") != nil })
+            let header = try #require(digest.header("List-Unsubscribe"))
+            let oneClickURL = try #require(link(in: header, startingWith: "https://news.example.org/newsletter/unsubscribe/daily/"))
 
             // The GET shows a confirmation page and changes nothing.
             let page = try await client.execute(uri: Support.path(oneClickURL), method: .get) { $0.text }

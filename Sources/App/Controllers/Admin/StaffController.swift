@@ -47,12 +47,9 @@ enum StaffController {
         guard let role = RoleForm(context.form).role else {
             throw DomainError.invalidInput(field: RoleForm.Field.role.name, message: "Choose a role from the list.")
         }
-        let db = try app.db()
-        guard let account = try await StaffStore.account(id, on: db) else { throw DomainError.notFound("No such account.") }
-        if account.member.role == .owner, role != .owner, account.active, try await StaffStore.activeOwners(on: db) <= 1 {
+        guard try await StaffStore.update(id, role: role, on: try app.db()) else {
             throw DomainError.conflict("The site needs at least one owner; make someone else an owner first.")
         }
-        try await StaffStore.setRole(id, to: role, on: db)
         return .redirect(to: .staff, notice: .role)
     }
 
@@ -61,19 +58,17 @@ enum StaffController {
         let id = StaffMember.ID(try context.requireID("id"))
         let db = try app.db()
         guard id != staff.id else { throw DomainError.conflict("You cannot deactivate your own account.") }
-        guard let account = try await StaffStore.account(id, on: db) else { throw DomainError.notFound("No such account.") }
-        if account.member.role == .owner, try await StaffStore.activeOwners(on: db) <= 1 {
-            throw DomainError.conflict("The site needs at least one active owner.")
-        }
         try await db.transaction { tx in
-            try await StaffStore.setActive(id, false, on: tx)
+            guard try await StaffStore.update(id, active: false, on: tx) else {
+                throw DomainError.conflict("The site needs at least one active owner.")
+            }
             try await SessionStore.deleteAll(for: id, on: tx)
         }
         return .redirect(to: .staff, notice: .deactivated)
     }
 
     @Sendable static func reactivate(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
-        try await StaffStore.setActive(.init(try context.requireID("id")), true, on: try app.db())
+        _ = try await StaffStore.update(.init(try context.requireID("id")), active: true, on: try app.db())
         return .redirect(to: .staff, notice: .reactivated)
     }
 
