@@ -33,6 +33,43 @@ struct ArticleStoreTests {
         }
     }
 
+    @Test("The front page's lists: the newest stories, then each section's newest that are not among them, in one query")
+    func frontPage() async throws {
+        try await withDatabase { db, _ in
+            let news = try await Fixtures.section("News", on: db)
+            let sport = try await Fixtures.section("Sport", position: 1, on: db)
+            let arts = try await Fixtures.section("Arts", position: 2, on: db)
+            let quiet = try await Fixtures.section("Quiet", position: 3, on: db)
+            let ana = try await Fixtures.author("Ana Ruiz", on: db)
+            let tom = try await Fixtures.author("Tom O'Neil", on: db)
+            // Eleven news stories, then six sport and two arts ones, interleaved in time, and a draft.
+            for index in 0..<19 {
+                let section = index < 11 ? news : index < 17 ? sport : arts
+                try await Fixtures.article(
+                    "Story \(index)", section: section, authors: index % 2 == 0 ? [ana, tom] : [tom],
+                    publishedAt: start.addingTimeInterval(Double((index * 7) % 19) * 3600), on: db)
+            }
+            try await Fixtures.article("Unpublished", section: arts, authors: [ana], status: .draft, publishedAt: start, on: db)
+
+            let page = try await ArticleStore.frontPage(top: 7, perSection: 4, sections: [news.id, sport.id, arts.id, quiet.id], on: db)
+            // The same lists as reading each one on its own.
+            let top = try await ArticleStore.published(.all, page: .init(number: 1, size: 7), on: db).items
+            #expect(page.top == top)
+            for section in [news, sport, arts] {
+                let alone = try await ArticleStore.published(
+                    .section(section.id), page: .init(number: 1, size: 4), excluding: top.map(\.id), on: db)
+                #expect(page.sections[section.id] ?? [] == alone.items, "\(section.name)")
+            }
+            #expect(page.sections[quiet.id] == nil)
+            #expect(page.top.allSatisfy { !$0.authors.isEmpty }, "bylines are loaded")
+            #expect(!(page.top + page.sections.values.flatMap { $0 }).contains { $0.title == "Unpublished" })
+            // A section left out of the list is not read.
+            let fewer = try await ArticleStore.frontPage(top: 3, perSection: 2, sections: [sport.id], on: db)
+            #expect(fewer.top.count == 3 && Set(fewer.sections.keys) == [sport.id] && fewer.sections[sport.id]?.count == 2)
+            #expect(try await ArticleStore.frontPage(top: 3, perSection: 2, sections: [], on: db).sections.isEmpty)
+        }
+    }
+
     @Test("Slugs are unique: a second article with the same one is refused and nothing is half-written")
     func slugConflict() async throws {
         try await withDatabase { db, _ in

@@ -237,6 +237,102 @@ struct AdminPageSnapshotTests {
         Self.expectForgeryTokens(html)
     }
 
+    @Test("Account page with two-step verification on")
+    func account() throws {
+        let html = AccountView.render(
+            AccountPageModel(
+                chrome: Self.chrome(), email: "ana@example.org",
+                profile: ProfileForm(name: "Ana <Ruiz>", bio: "Covers the council.", avatar: ""),
+                profileErrors: FormErrors(), avatarOptions: [SelectOption(value: "", label: "Initials")],
+                passwordErrors: FormErrors([(.confirmation, "The two passwords differ.")]), twoFactor: true, recoveryLeft: 3,
+                disableError: nil)
+        ).rendered
+        try assertSnapshot(html, named: "admin-account")
+        #expect(html.contains("value=\"Ana &lt;Ruiz&gt;\""))
+        #expect(html.contains("The two passwords differ."))
+        #expect(html.contains("action=\"/admin/account/two-factor/disable\""))
+        #expect(html.contains("action=\"/admin/account/recovery-codes\""))
+        Self.expectForgeryTokens(html)
+    }
+
+    @Test("Media library")
+    func mediaLibrary() throws {
+        let html = MediaView.library(
+            MediaLibraryModel(
+                chrome: Self.chrome(active: .media()),
+                tiles: [
+                    .init(id: MediaItem.ID(5), thumbnail: .media("cd-480.webp"), alt: "The bridge <at dawn>", details: "1600 × 900 · WebP"),
+                    .init(id: MediaItem.ID(6), thumbnail: .media("gh-480.webp"), alt: "", details: "800 × 600 · JPEG"),
+                ], pager: PagerModel(current: 1, total: 2, previous: nil, next: .admin(.media(page: 2))),
+                error: "That file is not an image.")
+        ).rendered
+        try assertSnapshot(html, named: "admin-media")
+        #expect(html.contains("href=\"/admin/media/5\""))
+        #expect(html.contains("The bridge &lt;at dawn&gt;"))
+        #expect(html.contains("That file is not an image."))
+        #expect(html.contains("enctype=\"multipart/form-data\""))
+        #expect(html.contains("href=\"/admin/media?page=2\""))
+        Self.expectForgeryTokens(html)
+    }
+
+    @Test("Newsletter overview")
+    func newsletterOverview() throws {
+        let html = NewsletterView.overview(
+            NewsletterOverviewModel(
+                chrome: Self.chrome(active: .newsletter),
+                counts: [.init(status: .confirmed, count: 1200), .init(status: .pending, count: 14)],
+                newsletters: [
+                    .init(
+                        id: Newsletter.ID(1), name: "The Daily <Briefing>", schedule: "Every day at 07:00", audience: 1200, isDefault: true)
+                ],
+                editions: [
+                    EditionRowModel(
+                        id: Edition.ID(4), subject: "Budget night", newsletter: "The Daily Briefing", status: .sent, date: "1 Dec 2026",
+                        sent: 1197,
+                        failed: 3, remaining: 0)
+                ])
+        ).rendered
+        try assertSnapshot(html, named: "admin-newsletter")
+        #expect(html.contains("The Daily &lt;Briefing&gt;"))
+        #expect(html.contains("href=\"/admin/newsletter/lists/1\""))
+        #expect(html.contains("href=\"/admin/newsletter/editions/4\""))
+        #expect(html.contains("href=\"/admin/newsletter/subscribers?status=confirmed\""))
+    }
+
+    @Test("Comparing a revision with the current article")
+    func revisionCompare() throws {
+        let revision = RevisionRowModel(
+            article: Article.ID(7), id: Revision.ID(3), version: 2, savedAt: "1 Dec 2026, 09:00", savedBy: "Ana Ruiz", kind: "Saved",
+            title: "Bridge reopens")
+        let html = RevisionsView.compare(
+            Self.chrome(active: .articles()), articleTitle: "Bridge <reopens>", revision: revision,
+            changes: [FieldChange(field: "Title", before: "Bridge <closed>", after: "Bridge <reopens>")],
+            bodyDiff: TextDiff.lines(from: "Intro.\nOld line.", to: "Intro.\nNew <line>.")
+        ).rendered
+        try assertSnapshot(html, named: "admin-revision-compare")
+        #expect(html.contains("<del>Bridge &lt;closed&gt;</del>"))
+        #expect(html.contains("New &lt;line&gt;."))
+        #expect(html.contains("action=\"/admin/articles/7/revisions/3/restore\""))
+        #expect(html.contains("href=\"/admin/articles/7/edit\""))
+        Self.expectForgeryTokens(html)
+    }
+
+    @Test("Sections, with a name that is already taken")
+    func sections() throws {
+        let html = SettingsView.sections(
+            SectionsPageModel(
+                chrome: Self.chrome(active: .settings),
+                rows: [.init(id: Section.ID(1), name: "News & <Views>", slug: "news", description: "", inNavigation: true, articles: 12)],
+                newName: "News", errors: FormErrors([(.name, "There is already a section with this address.")]))
+        ).rendered
+        try assertSnapshot(html, named: "admin-sections")
+        #expect(html.contains("News &amp; &lt;Views&gt;"))
+        #expect(html.contains("There is already a section with this address."))
+        #expect(html.contains("action=\"/admin/sections/1\""))
+        #expect(html.contains("action=\"/admin/sections\""))
+        Self.expectForgeryTokens(html)
+    }
+
     @Test("A back-office error page says what happened and what to do")
     func errorPage() throws {
         let html = SignInView.error(

@@ -23,6 +23,44 @@ public enum ArticleStore {
         return Paged(items: try await ArticleRows.summaries(rows, on: sql), page: page, totalCount: total)
     }
 
+    /// What the front page lists, in two queries whatever the number of sections: the newest
+    /// `top` published articles, and the newest `perSection` of each of `sections` that are not
+    /// among them (a window ranks each section's articles), with every byline loaded at once.
+    public static func frontPage(
+        top: Int, perSection: Int, sections: [Section.ID], on db: any Database
+    ) async throws -> (top: [ArticleSummary], sections: [Section.ID: [ArticleSummary]]) {
+        let sql = try db.sql()
+        let published = ArticleStatus.published.rawValue
+        let inSections: SQLQueryString =
+            sections.isEmpty ? "AND 1 = 0" : "AND a.section_id IN \(SQLGroupExpression(sections.map { SQLBind($0.rawValue) }))"
+        let rows = try await sql.raw(
+            """
+            WITH top AS (
+                SELECT a.id FROM articles a WHERE a.status = \(bind: published)
+                ORDER BY a.published_at DESC, a.id DESC LIMIT \(bind: top)
+            ), ranked AS (
+                SELECT a.id, ROW_NUMBER() OVER (PARTITION BY a.section_id ORDER BY a.published_at DESC, a.id DESC) AS place
+                FROM articles a WHERE a.status = \(bind: published) \(inSections) AND a.id NOT IN (SELECT id FROM top)
+            )
+            SELECT \(unsafeRaw: ArticleRows.summaryColumns), CASE WHEN a.id IN (SELECT id FROM top) THEN 1 ELSE 0 END AS is_top
+            \(unsafeRaw: ArticleRows.from)
+            WHERE a.id IN (SELECT id FROM top) OR a.id IN (SELECT id FROM ranked WHERE place <= \(bind: perSection))
+            ORDER BY a.published_at DESC, a.id DESC
+            """
+        ).all()
+        let summaries = try await ArticleRows.summaries(rows, on: sql)
+        var lead: [ArticleSummary] = []
+        var blocks: [Section.ID: [ArticleSummary]] = [:]
+        for (row, summary) in zip(rows, summaries) {
+            if try row.decode(column: "is_top", as: Int.self) == 1 {
+                lead.append(summary)
+            } else if let section = summary.section?.id {
+                blocks[section, default: []].append(summary)
+            }
+        }
+        return (lead, blocks)
+    }
+
     /// A published article by slug, with everything its page shows.
     public static func published(slug: String, on db: any Database) async throws -> Article? {
         try await article(where: "a.slug = \(bind: slug) AND a.status = \(bind: ArticleStatus.published.rawValue)", on: db)

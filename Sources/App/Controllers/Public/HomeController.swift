@@ -6,6 +6,8 @@ import Views
 
 /// The front page.
 enum HomeController {
+    /// The lead story and the latest list under it.
+    static let leadSize = 7
     /// Articles per section block.
     static let blockSize = 4
 
@@ -13,17 +15,13 @@ enum HomeController {
         try await app.page(.home, request: request) {
             let db = try app.db()
             let site = try await app.site.current(on: db)
-            let top = try await ArticleStore.published(.all, page: ListingPage(number: 1, size: 7), on: db).items
-            let shown = top.map(\.id)
-            var blocks: [SectionBlockModel] = []
-            for section in site.sections {
-                let cards = try await ArticleStore.published(
-                    .section(section.id), page: ListingPage(number: 1, size: blockSize), excluding: shown, on: db
-                ).items
-                blocks.append(
-                    SectionBlockModel(
-                        title: section.name, href: SiteURL.section(slug: section.slug).path,
-                        cards: cards.map { ArticleCardModel($0, format: site.format) }))
+            let listed = try await ArticleStore.frontPage(
+                top: leadSize, perSection: blockSize, sections: site.sections.map(\.id), on: db)
+            let top = listed.top
+            let blocks = site.sections.map { section in
+                SectionBlockModel(
+                    title: section.name, href: SiteURL.section(slug: section.slug).path,
+                    cards: (listed.sections[section.id] ?? []).map { ArticleCardModel($0, format: site.format) })
             }
             let settings = site.settings
             let model = HomeIndexModel(
