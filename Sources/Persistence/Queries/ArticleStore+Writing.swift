@@ -40,13 +40,7 @@ extension ArticleStore {
         try draft.validate()
         return try await db.transaction { tx in
             let record = try await lockedRecord(id, expectedVersion: expectedVersion, on: tx)
-            if try await ArticleRecord.query(on: tx).filter(\.$slug == draft.slug).filter(\.$id != id.rawValue).count() > 0 {
-                throw DomainError.conflict("Another article already uses the address “\(draft.slug)”.")
-            }
-            apply(draft, body: body, to: record, now: now, isNew: false)
-            record.version += 1
-            try await record.update(on: tx)
-            try await replaceLinks(articleID: id.rawValue, draft: draft, on: tx)
+            try await write(draft, body: body, to: record, now: now, on: tx)
             try await RevisionStore.add(id, version: record.version, kind: .save, draft: draft, by: user, now: now, on: tx)
             try await RevisionStore.dropAutosave(of: id, on: tx)
             return record.version
@@ -68,15 +62,21 @@ extension ArticleStore {
                 return record.version
             }
             try draft.validate()
-            if try await ArticleRecord.query(on: tx).filter(\.$slug == draft.slug).filter(\.$id != id.rawValue).count() > 0 {
-                throw DomainError.conflict("Another article already uses the address “\(draft.slug)”.")
-            }
-            apply(draft, body: body, to: record, now: now, isNew: false)
-            record.version += 1
-            try await record.update(on: tx)
-            try await replaceLinks(articleID: id.rawValue, draft: draft, on: tx)
+            try await write(draft, body: body, to: record, now: now, on: tx)
             return record.version
         }
+    }
+
+    /// Writes a new version of a locked article: its address must stay free of other articles.
+    static func write(_ draft: ArticleDraft, body: RenderedBody, to record: ArticleRecord, now: Date, on tx: any Database) async throws {
+        let id = try record.requireID()
+        if try await ArticleRecord.query(on: tx).filter(\.$slug == draft.slug).filter(\.$id != id).count() > 0 {
+            throw DomainError.conflict("Another article already uses the address “\(draft.slug)”.")
+        }
+        apply(draft, body: body, to: record, now: now, isNew: false)
+        record.version += 1
+        try await record.update(on: tx)
+        try await replaceLinks(articleID: id, draft: draft, on: tx)
     }
 
     /// Changes only the status (publish, unpublish, schedule from the list), with a revision.
