@@ -43,13 +43,13 @@ public struct NewsletterPreferencesModel: Equatable, Sendable {
     /// "Paused until 8 December 2026", when paused.
     public var pausedUntil: String?
     public var isUnsubscribed: Bool
-    public var action: String
+    public var action: SiteURL
     public var notice: String?
-    public var pauseOptions: [(value: String, label: String)]
+    public var pauseOptions: [SelectOption]
 
     public init(
-        chrome: SiteChrome, email: String, choices: [NewsletterChoice], pausedUntil: String?, isUnsubscribed: Bool, action: String,
-        notice: String?, pauseOptions: [(value: String, label: String)]
+        chrome: SiteChrome, email: String, choices: [NewsletterChoice], pausedUntil: String?, isUnsubscribed: Bool, action: SiteURL,
+        notice: String?, pauseOptions: [SelectOption]
     ) {
         self.chrome = chrome
         self.email = email
@@ -59,11 +59,5 @@ public struct NewsletterPreferencesModel: Equatable, Sendable {
         self.action = action
         self.notice = notice
         self.pauseOptions = pauseOptions
-    }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.chrome == rhs.chrome && lhs.email == rhs.email && lhs.choices == rhs.choices && lhs.pausedUntil == rhs.pausedUntil
-            && lhs.isUnsubscribed == rhs.isUnsubscribed && lhs.action == rhs.action && lhs.notice == rhs.notice
-            && lhs.pauseOptions.map(\.value) == rhs.pauseOptions.map(\.value)
     }
 }

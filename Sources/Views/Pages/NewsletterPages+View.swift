@@ -45,7 +45,7 @@ public enum NewsletterPages {
 
     /// The page a confirmation link opens: a button, so mail scanners that open links do not
     /// confirm on the reader's behalf.
-    public static func confirm(_ chrome: SiteChrome, email: String, action: String) -> HTML {
+    public static func confirm(_ chrome: SiteChrome, email: String, action: SiteURL) -> HTML {
         message(
             chrome, title: "Confirm your subscription",
             body: """
@@ -54,7 +54,7 @@ public enum NewsletterPages {
                 """)
     }
 
-    public static func confirmed(_ chrome: SiteChrome, newsletters: [String], preferences: String) -> HTML {
+    public static func confirmed(_ chrome: SiteChrome, newsletters: [String], preferences: SiteURL) -> HTML {
         let list = newsletters.map { HTML("<li>\($0)</li>") }
         return message(
             chrome, title: "You are subscribed",
@@ -114,7 +114,9 @@ public enum NewsletterPages {
 
     /// The unsubscribe link's page: one button (the same POST a mail client sends for one-click
     /// unsubscribe) and a way to the preferences instead.
-    public static func unsubscribe(_ chrome: SiteChrome, email: String, newsletter: String, action: String, preferences: String) -> HTML {
+    public static func unsubscribe(
+        _ chrome: SiteChrome, email: String, newsletter: String, action: SiteURL, preferences: SiteURL
+    ) -> HTML {
         message(
             chrome, title: "Unsubscribe",
             body: """
@@ -125,7 +127,7 @@ public enum NewsletterPages {
                 """)
     }
 
-    public static func unsubscribed(_ chrome: SiteChrome, newsletter: String, preferences: String) -> HTML {
+    public static func unsubscribed(_ chrome: SiteChrome, newsletter: String, preferences: SiteURL) -> HTML {
         message(
             chrome, title: "You are unsubscribed",
             body: """

@@ -12,8 +12,6 @@ public struct DisplayFormat: Sendable, Equatable {
         self.clock = LocalClock(timeZoneIdentifier: timeZoneIdentifier)
     }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.timeZone == rhs.timeZone }
-
     static let months = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December",

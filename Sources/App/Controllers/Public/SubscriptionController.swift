@@ -19,7 +19,7 @@ enum SubscriptionController {
             return deadConfirmation(site.chrome)
         }
         return AppServices.privatePage(
-            NewsletterPages.confirm(site.chrome, email: subscriber.email, action: SiteURL.newsletterConfirm(token: token).path))
+            NewsletterPages.confirm(site.chrome, email: subscriber.email, action: .newsletterConfirm(token: token)))
     }
 
     @Sendable static func confirm(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
@@ -89,8 +89,8 @@ enum SubscriptionController {
         return AppServices.privatePage(
             NewsletterPages.unsubscribe(
                 site.chrome, email: subscriber.email, newsletter: newsletter?.name ?? "our newsletters",
-                action: SiteURL.newsletterUnsubscribe(token: token, newsletter: newsletter?.slug ?? "all").path,
-                preferences: SiteURL.newsletterPreferences(token: token).path))
+                action: .newsletterUnsubscribe(token: token, newsletter: newsletter?.slug ?? "all"),
+                preferences: .newsletterPreferences(token: token)))
     }
 
     /// One-click unsubscribe (RFC 8058): mail providers POST `List-Unsubscribe=One-Click` here
@@ -107,7 +107,7 @@ enum SubscriptionController {
         return AppServices.privatePage(
             NewsletterPages.unsubscribed(
                 site.chrome, newsletter: newsletter?.name ?? "our newsletters",
-                preferences: SiteURL.newsletterPreferences(token: token).path))
+                preferences: .newsletterPreferences(token: token)))
     }
 
     static func named(_ context: AppRequestContext, on db: any Database) async throws -> Newsletter? {
@@ -128,13 +128,13 @@ enum SubscriptionController {
             NewsletterPreferencesModel(
                 chrome: site.chrome, email: subscriber.email, choices: choices,
                 pausedUntil: subscriber.isPaused(at: now) ? subscriber.pausedUntil.map(site.format.date) : nil,
-                isUnsubscribed: subscriber.status != .confirmed, action: SiteURL.newsletterPreferences(token: token).path, notice: notice,
-                pauseOptions: PausePeriod.allCases.map { ($0.rawValue, $0.label) }))
+                isUnsubscribed: subscriber.status != .confirmed, action: .newsletterPreferences(token: token), notice: notice,
+                pauseOptions: PausePeriod.allCases.map { SelectOption(value: $0.rawValue, label: $0.label) }))
     }
 
-    static func link(for subscriber: Subscriber, app: AppServices, on db: any Database) async throws -> String {
+    static func link(for subscriber: Subscriber, app: AppServices, on db: any Database) async throws -> SiteURL {
         let key = try await SubscriberStore.linkKey(subscriber.id, on: db) ?? ""
-        return SiteURL.newsletterPreferences(token: try await app.mailer.subscriberToken(subscriber.id, linkKey: key, on: db)).path
+        return .newsletterPreferences(token: try await app.mailer.subscriberToken(subscriber.id, linkKey: key, on: db))
     }
 
     static func deadConfirmation(_ chrome: SiteChrome) -> Response {
