@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Persistence
+import Routes
 import TestSupport
 import Testing
 
@@ -115,12 +116,25 @@ struct PublicPagesTests {
         }
     }
 
-    @Test("An address without its trailing slash redirects permanently, keeping the query")
+    @Test("An address without its trailing slash redirects permanently, keeping the query, only when the slashed one exists")
     func trailingSlash() async throws {
         try await withApp(fixtures: { app in _ = try await Fixtures.newsroom(articles: 1, on: try app.db()) }) { client, _ in
-            try await client.execute(uri: "/section/news?page=1", method: .get) { response in
-                #expect(response.status == .movedPermanently)
-                #expect(response.headers[.location] == "/section/news/?page=1")
+            for (path, target) in [
+                ("/section/news?page=1", "/section/news/?page=1"), ("/story-number-1", "/story-number-1/"),
+                ("/author/ana-ruiz", "/author/ana-ruiz/"),
+            ] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .movedPermanently, "\(path)")
+                    #expect(response.headers[.location] == target)
+                }
+                #expect(try await client.execute(uri: target, method: .get) { $0.status } == .ok, "\(target)")
+            }
+            for path in ["/feed", "/robots.txt", "/sitemap.xml", "/login", "/anything", "/section/nothing", "/tag/none", "/author/nobody"] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .notFound, "\(path) answered \(response.status.code)")
+                    #expect(response.headers[.location] == nil)
+                    #expect(response.text.contains("Page not found"))
+                }
             }
         }
     }
@@ -190,6 +204,33 @@ struct PublicPagesTests {
             try await client.execute(uri: "/", method: .head) { response in
                 #expect(response.status == .ok)
                 #expect(response.body.readableBytes == 0)
+            }
+        }
+    }
+
+    @Test(
+        "HEAD carries the headers GET would, its length included, over real HTTP: cached, uncached, compressed and not found",
+        arguments: [true, false])
+    func headHasLength(pageCache: Bool) async throws {
+        try await withApp(.live, pageCache: pageCache, fixtures: { app in _ = try await Fixtures.newsroom(articles: 3, on: try app.db()) })
+        {
+            client, _ in
+            for path in [
+                SiteURL.home.path, SiteURL.home.path, SiteURL.article(slug: "story-number-1").path, SiteURL.search(query: "story").path,
+                "/no-such-page/",
+            ] {
+                for encoding in ["identity", "gzip"] {
+                    let get = try await client.execute(uri: path, method: .get, headers: [.acceptEncoding: encoding]) { response in
+                        (response.status, response.headers[.contentLength], response.headers[.contentEncoding], response.body.readableBytes)
+                    }
+                    #expect(get.1 == String(get.3), "GET \(path) \(encoding) states its length")
+                    try await client.execute(uri: path, method: .head, headers: [.acceptEncoding: encoding]) { response in
+                        #expect(response.status == get.0)
+                        #expect(response.body.readableBytes == 0)
+                        #expect(response.headers[.contentLength] == get.1, "HEAD \(path) \(encoding)")
+                        #expect(response.headers[.contentEncoding] == get.2)
+                    }
+                }
             }
         }
     }

@@ -36,7 +36,10 @@ public struct CachedPage: Sendable {
         headers[.vary] = "Accept-Encoding"
         headers[.contentType] = "text/html; charset=utf-8"
         var gzipHeaders = headers
+        // The length is part of the headers, so a HEAD (which sends no body) carries it too.
+        headers[.contentLength] = String(body.readableBytes)
         headers[.eTag] = etag
+        gzipHeaders[.contentLength] = gzipBody.map { String($0.readableBytes) }
         gzipHeaders[.eTag] = String(etag.dropLast()) + "-gz\""
         gzipHeaders[.contentEncoding] = "gzip"
         self.headers = headers

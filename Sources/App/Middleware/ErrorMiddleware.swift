@@ -85,9 +85,9 @@ struct ErrorMiddleware: RouterMiddleware {
         }
         let html = ErrorPageView.render(
             ErrorPageModel(chrome: chrome, status: Int(problem.status.code), title: problem.title, message: problem.detail))
-        var response = AppServices.privatePage(html, status: problem.status)
-        if request.method == .head { response.body = .init() }
-        return response
+        let response = AppServices.privatePage(html, status: problem.status)
+        // A HEAD gets the headers a GET would, its length included (RFC 9110 §9.3.2).
+        return request.method == .head ? response.createHeadResponse() : response
     }
 
     func wantsJSON(_ request: Request) -> Bool {

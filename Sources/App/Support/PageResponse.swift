@@ -38,6 +38,7 @@ extension AppServices {
             var notModified = headers
             notModified[.contentType] = nil
             notModified[.contentEncoding] = nil
+            notModified[.contentLength] = nil
             return Response(status: .notModified, headers: notModified)
         }
         let body = gzipBody ?? page.body

@@ -61,6 +61,11 @@ public enum ArticleStore {
         return (lead, blocks)
     }
 
+    /// Whether a published article has this address.
+    public static func isPublished(slug: String, on db: any Database) async throws -> Bool {
+        try await ArticleRecord.query(on: db).filter(\.$slug == slug).filter(\.$status == ArticleStatus.published.rawValue).count() > 0
+    }
+
     /// A published article by slug, with everything its page shows.
     public static func published(slug: String, on db: any Database) async throws -> Article? {
         try await article(where: "a.slug = \(bind: slug) AND a.status = \(bind: ArticleStatus.published.rawValue)", on: db)

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Persistence
+import Routes
 import TestSupport
 import Testing
 
@@ -48,6 +49,57 @@ struct SettingsAndModerationTests {
             #expect(home.contains("Quick donate 7"))
             let settings = try await SettingsStore.load(on: try app.db())
             #expect(settings.donationCurrencies == ["EUR", "USD"] && settings.commentLevels == 3 && settings.timeZone == "Europe/Berlin")
+        }
+    }
+
+    @Test(
+        "Saving the settings form as it was shown changes nothing, from the defaults and from a customised site",
+        arguments: [false, true])
+    func savedUnchanged(customised: Bool) async throws {
+        try await withApp(fixtures: { app in
+            let db = try app.db()
+            if customised {
+                var settings = try await SettingsStore.load(on: db)
+                settings.title = "The Valley <Times> & Co"
+                settings.tagline = "News \"from\" the valley"
+                settings.language = "de"
+                settings.timeZone = "America/Argentina/Buenos_Aires"
+                settings.showNewsletterBox = false
+                settings.showQuickDonate = false
+                settings.quickDonateAmount = 7
+                settings.channelLinks = [ExternalLink(label: "Video", url: "https://video.example.org/c?a=1&b=2")]
+                settings.supportCallout = "Line one\nline <two>"
+                settings.supportLinkLabel = "Give"
+                settings.supportLinkURL = "/donate/"
+                settings.adSlots = [
+                    AdSlot(name: "Top", placement: .homeTop, html: "<div class=\"ad\">\n  Buy & sell\n</div>", enabled: false),
+                    AdSlot(name: "Side", placement: .articleSidebar, html: "", enabled: true),
+                ]
+                settings.commentLevels = 3
+                settings.premoderateComments = false
+                settings.donationPresets = [3, 9]
+                settings.donationMinimum = 2
+                settings.donationMaximum = 900
+                settings.donationCurrencies = ["EUR", "GBP"]
+                settings.stripePublishableKey = "pk_test_123"
+                settings.paypalClientID = "client-1"
+                settings.mailSenderName = "Valley Desk"
+                settings.mailSenderAddress = "desk@example.org"
+                settings.mailReplyTo = "letters@example.org"
+                try await SettingsStore.save(settings, on: db)
+            }
+        }) { client, app in
+            let db = try app.db()
+            let before = try await SettingsStore.load(on: db)
+            let owner = try await app.staff(.owner)
+            let page = try await client.execute(uri: AdminURL.settings.path, method: .get, headers: owner.headers) { $0.text }
+            let fields = submittedFields(of: page, formAction: AdminURL.settings.path)
+            #expect(fields.contains { $0.0 == SettingsForm.Field.timeZone.name && $0.1 == before.timeZone })
+            try await client.execute(uri: AdminURL.settings.path, method: .post, headers: owner.formHeaders, body: formBody(fields)) {
+                response in
+                #expect(response.status == .seeOther, "\(response.text.prefix(2000))")
+            }
+            #expect(try await SettingsStore.load(on: db) == before)
         }
     }
 

@@ -8,7 +8,16 @@ import Views
 enum ArticleController {
     @Sendable static func show(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
         let slug = try SlugParameter.require(context)
-        if let redirect = SlugParameter.trailingSlashRedirect(request) { return redirect }
+        if let redirect = try await SlugParameter.trailingSlashRedirect(
+            request,
+            exists: {
+                let db = try app.db()
+                if try await ArticleStore.isPublished(slug: slug, on: db) { return true }
+                return try await PageStore.find(slug: slug, on: db) != nil
+            })
+        {
+            return redirect
+        }
         let key = SiteURL.article(slug: slug)
         return try await app.page(key, request: request) {
             let db = try app.db()
@@ -40,17 +49,22 @@ enum SlugParameter {
     static func require(_ context: AppRequestContext) throws -> String {
         guard let raw = context.parameters.get("slug"), raw.utf8.count <= maximumLength * 3,
             let slug = QueryString.decodePathSegment(Substring(raw)), !slug.isEmpty, slug.count <= maximumLength
-        else {
-            throw DomainError.notFound("There is no page at this address. It may have moved, or the link may be mistyped.")
-        }
+        else { throw notFound }
         return slug
     }
 
-    /// Listing and article addresses end in a slash; the same address without it redirects there.
-    static func trailingSlashRedirect(_ request: Request) -> Response? {
+    /// Listing and article addresses end in a slash. The same address without it redirects there
+    /// when there is something there, and is not found at once otherwise (a crawler or feed reader
+    /// should not follow a redirect to nothing); nil for an address that has its slash.
+    static func trailingSlashRedirect(_ request: Request, exists: () async throws -> Bool) async throws -> Response? {
         let path = request.uri.path
         guard !path.hasSuffix("/") else { return nil }
+        guard try await exists() else { throw notFound }
         let query = request.uri.query.map { "?" + $0 } ?? ""
         return Response(status: .movedPermanently, headers: [.location: path + "/" + query])
+    }
+
+    static var notFound: DomainError {
+        .notFound("There is no page at this address. It may have moved, or the link may be mistyped.")
     }
 }

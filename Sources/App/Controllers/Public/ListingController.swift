@@ -44,7 +44,9 @@ enum ListingController {
         load: @escaping @Sendable (String, any FluentKit.Database) async throws -> (ListingFilter, String, ListingKind)?
     ) async throws -> Response {
         let slug = try SlugParameter.require(context)
-        if let redirect = SlugParameter.trailingSlashRedirect(request) { return redirect }
+        if let redirect = try await SlugParameter.trailingSlashRedirect(request, exists: { try await load(slug, try app.db()) != nil }) {
+            return redirect
+        }
         let page = try ListingPage(parameter: QueryString(request.uri.query)["page"], size: pageSize)
         return try await app.page(url(slug, page.number), request: request) {
             let db = try app.db()
