@@ -49,6 +49,33 @@ struct ViewCountingTests {
         }
     }
 
+    @Test("Trending lists what was read lately, recent reads first, and prints no all-time totals beside it")
+    func trendingOrder() async throws {
+        try await withApp(fixtures: { app in
+            let db = try app.db()
+            let (section, author) = try await Fixtures.newsroom(articles: 0, on: db)
+            let now = VisitorFingerprint.hourKey(app.time.now())
+            let old = try await Fixtures.article("Old favourite", section: section, authors: [author], publishedAt: TestClock.start, on: db)
+            let rising = try await Fixtures.article(
+                "Rising story", section: section, authors: [author], publishedAt: TestClock.start, on: db)
+            let yesterday = try await Fixtures.article(
+                "Yesterday's big one", section: section, authors: [author], publishedAt: TestClock.start, on: db)
+            try await ViewStore.addHistory(article: old, day: "2026-10-01", hour: nil, views: 10_000, on: db)
+            try await ViewStore.addHistory(article: old, day: "2026-11-30", hour: now - 1, views: 50, on: db)
+            try await ViewStore.addHistory(article: rising, day: "2026-11-30", hour: now - 2, views: 80, on: db)
+            try await ViewStore.addHistory(article: yesterday, day: "2026-11-29", hour: now - 30, views: 200, on: db)
+        }) { client, app in
+            try await app.services.site.refreshTrending(on: try app.db())
+            let home = try await client.execute(uri: "/", method: .get) { $0.text }
+            let list = try #require(
+                home.components(separatedBy: "<ol class=\"trending__list\">").dropFirst().first?.components(separatedBy: "</ol>").first)
+            let titles = list.components(separatedBy: "\">").dropFirst().compactMap { $0.components(separatedBy: "</a>").first }
+            #expect(titles == ["Rising story", "Old favourite", "Yesterday&#39;s big one"])
+            #expect(!list.contains("10,050") && !list.contains("views"))
+            #expect(home.contains("Most read in the last two days"))
+        }
+    }
+
     @Test("Unknown articles are ignored without disturbing the batch")
     func unknownArticle() async throws {
         try await withApp(.live, fixtures: { app in _ = try await Fixtures.newsroom(articles: 1, on: try app.db()) }) { client, app in

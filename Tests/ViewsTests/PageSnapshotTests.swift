@@ -16,7 +16,7 @@ struct PageSnapshotTests {
             format: PageFixtures.format)
         let model = ArticleShowModel(
             article: PageFixtures.article, discussion: discussion, next: PageFixtures.summary(2, title: "Older story"),
-            trending: [TrendingItem(title: "Most read", href: "/most-read/", views: "9,001 views")],
+            trending: [TrendingItem(title: "Most read", href: .article(slug: "most-read"))],
             chrome: PageFixtures.chrome, settings: PageFixtures.settings, format: PageFixtures.format)
         let html = ArticleShowView.render(model).rendered
         try assertSnapshot(html, named: "article")
@@ -40,7 +40,7 @@ struct PageSnapshotTests {
         let model = HomeIndexModel(
             chrome: PageFixtures.chrome, lead: card(1, "Lead story"), latest: [card(2, "Second"), card(3, "Third")],
             sections: [SectionBlockModel(title: "News", href: "/section/news/", cards: [card(4, "Fourth"), card(5, "Fifth")])],
-            trending: [TrendingItem(title: "Most read", href: "/most-read/", views: "9,001 views")],
+            trending: [TrendingItem(title: "Most read", href: .article(slug: "most-read"))],
             showNewsletter: true, quickDonate: QuickDonateModel(amount: 10, currencies: ["USD", "EUR"]),
             channels: [LinkModel(label: "Podcast", href: "https://podcast.example.org")],
             topAds: [AdModel(name: "Banner", snippet: "<p>Ad</p>")], sidebarAds: [])

@@ -56,9 +56,7 @@ public final class SiteState: Sendable {
         let buckets = try await ViewStore.hourly(since: nowHour - Trending.windowHours + 1, on: db)
         let ids = Trending.rank(buckets, nowHour: nowHour, limit: 5)
         let items = try await ArticleStore.summaries(ids, on: db).map {
-            TrendingItem(
-                title: $0.title, href: SiteURL.article(slug: $0.slug).path,
-                views: DisplayFormat.count($0.viewCount, "view", "views"))
+            TrendingItem(title: $0.title, href: .article(slug: $0.slug))
         }
         trendingItems.withLock { $0 = items }
     }

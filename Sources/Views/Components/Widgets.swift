@@ -2,15 +2,15 @@ import Domain
 import Routes
 
 /// A numbered entry of the Trending list.
+/// An article in the Trending list. It carries no view count: the list is ordered by recent
+/// reads with decay, which no single figure shows, and all-time totals beside it looked shuffled.
 public struct TrendingItem: Equatable, Sendable {
     public var title: String
-    public var href: String
-    public var views: String
+    public var href: SiteURL
 
-    public init(title: String, href: String, views: String) {
+    public init(title: String, href: SiteURL) {
         self.title = title
         self.href = href
-        self.views = views
     }
 }
 
@@ -52,11 +52,12 @@ public enum Widgets {
     public static func trending(_ items: [TrendingItem], headingID: String = "trending-heading") -> HTML {
         guard !items.isEmpty else { return .empty }
         let entries = items.map { item in
-            HTML("<li><a href=\"\(item.href)\">\(item.title)</a> <span class=\"trending__views\">\(item.views)</span></li>")
+            HTML("<li><a href=\"\(item.href)\">\(item.title)</a></li>")
         }
         return """
             <section class="widget trending" aria-labelledby="\(headingID)">
             <h2 class="widget__title" id="\(headingID)">Trending</h2>
+            <p class="widget__note">Most read in the last two days, the latest reads counting most.</p>
             <ol class="trending__list">\(entries)</ol>
             </section>
             """
