@@ -30,7 +30,12 @@ enum PageFixtures {
 
     static var settings: SiteSettings {
         var settings = SiteSettings()
-        settings.adSlots = [AdSlot(name: "Inline", placement: .articleInline, html: "", enabled: true)]
+        settings.adSlots = [
+            AdSlot(name: "Inline", placement: .articleInline, html: "", enabled: true),
+            AdSlot(name: "Beside articles", placement: .articleSidebar, html: "<p>Sidebar ad</p>", enabled: true),
+        ]
+        settings.channelTitle = "Join our YouTube channel"
+        settings.channelText = "Council meetings <live>, every week."
         settings.channelLinks = [ExternalLink(label: "Our video channel", url: "https://video.example.org")]
         return settings
     }

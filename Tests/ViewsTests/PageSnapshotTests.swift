@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Routes
 import Testing
 import Views
@@ -32,6 +33,16 @@ struct PageSnapshotTests {
         #expect(html.contains("Kevin &lt;K&gt;"))
         #expect(html.contains("<p class=\"ad__label\">Advertisement</p>"))
         #expect(html.contains("Continue Reading"))
+        // The sidebar beside the article has every widget, in order.
+        let aside = try #require(html.components(separatedBy: "<aside class=\"article-layout__aside sidebar\"").dropFirst().first)
+        let order = [
+            "id=\"trending-heading\">Trending", "id=\"newsletter-heading\">Newsletter", "Quick donate 10",
+            "id=\"channel-heading\">Join our YouTube channel</h2>", "data-slot=\"Beside articles\"",
+        ]
+        let positions = order.compactMap { aside.range(of: $0)?.lowerBound }
+        #expect(positions.count == order.count && positions == positions.sorted(), "sidebar widgets in order")
+        #expect(aside.contains("<p>Council meetings &lt;live&gt;, every week.</p>"))
+        #expect(aside.contains("<a class=\"channel__link\" href=\"https://video.example.org\" rel=\"noopener\">Our video channel</a>"))
     }
 
     @Test("Home page")
@@ -40,14 +51,18 @@ struct PageSnapshotTests {
         let model = HomeIndexModel(
             chrome: PageFixtures.chrome, lead: card(1, "Lead story"), latest: [card(2, "Second"), card(3, "Third")],
             sections: [SectionBlockModel(title: "News", href: "/section/news/", cards: [card(4, "Fourth"), card(5, "Fifth")])],
-            trending: [TrendingItem(title: "Most read", href: .article(slug: "most-read"))],
-            showNewsletter: true, quickDonate: QuickDonateModel(amount: 10, currencies: ["USD", "EUR"]),
-            channels: [LinkModel(label: "Podcast", href: "https://podcast.example.org")],
-            topAds: [AdModel(name: "Banner", snippet: "<p>Ad</p>")], sidebarAds: [])
+            sidebar: SidebarModel(
+                trending: [TrendingItem(title: "Most read", href: .article(slug: "most-read"))], newsletter: true,
+                quickDonate: QuickDonateModel(amount: 10, currencies: ["USD", "EUR"]),
+                channel: ChannelCalloutModel(
+                    title: "Listen to our podcast", text: "", links: [LinkModel(label: "Podcast", href: "https://podcast.example.org")]),
+                ads: []),
+            topAds: [AdModel(name: "Banner", snippet: "<p>Ad</p>")])
         let html = HomeIndexView.render(model).rendered
         try assertSnapshot(html, named: "home")
         #expect(html.contains("<h2 class=\"widget__title\" id=\"trending-heading\">Trending</h2>"))
         #expect(html.contains("Quick donate 10"))
+        #expect(html.contains("id=\"channel-heading\">Listen to our podcast</h2>"))
     }
 
     @Test("Search results page")
@@ -57,7 +72,7 @@ struct PageSnapshotTests {
             canonicalURL: "https://news.example.org/search?q=bike",
             cards: [ArticleCardModel(PageFixtures.summary(1, title: "Bikes"), format: PageFixtures.format)],
             pager: PagerModel(current: 2, total: 3, previous: .site(.search(query: "bike")), next: .site(.search(query: "bike", page: 3))),
-            trending: [])
+            sidebar: SidebarModel(trending: [], newsletter: false, quickDonate: nil, channel: nil, ads: []))
         let html = ListingIndexView.render(model).rendered
         try assertSnapshot(html, named: "search")
         #expect(html.contains("13 results for “<mark>bike &lt;lanes&gt;</mark>”"))

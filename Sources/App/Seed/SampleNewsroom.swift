@@ -32,6 +32,8 @@ enum SampleNewsroom {
             settings.tagline = "Independent news from the river valley"
             settings.supportCallout = "Liked it? The Gazette is free to read because readers like you support it."
             settings.supportLinkLabel = "Support us"
+            settings.channelTitle = "Join our YouTube channel"
+            settings.channelText = "Council meetings, explainers and the Friday river walk, on video every week."
             settings.channelLinks = [
                 ExternalLink(label: "Our video channel", url: "https://www.youtube.com/@rivertongazette"),
                 ExternalLink(label: "The Valley Podcast", url: "https://soundcloud.com/riverton-gazette"),
@@ -40,6 +42,7 @@ enum SampleNewsroom {
                 AdSlot(name: "Home banner", placement: .homeTop, html: "", enabled: true),
                 AdSlot(name: "Home sidebar", placement: .homeSidebar, html: "", enabled: true),
                 AdSlot(name: "Article inline", placement: .articleInline, html: "", enabled: true),
+                AdSlot(name: "Article sidebar", placement: .articleSidebar, html: "", enabled: true),
             ]
             try await SettingsStore.save(settings, on: tx)
 

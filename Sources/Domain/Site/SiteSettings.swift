@@ -46,6 +46,10 @@ public struct SiteSettings: Equatable, Sendable, Codable {
     public var showQuickDonate: Bool = true
     public var quickDonateAmount: Int = 10
     public var donationCurrencies: [String] = ["USD", "EUR"]
+    /// The channel call-out beside articles and on the home page ("Join our YouTube channel"):
+    /// shown when it has at least one link.
+    public var channelTitle: String = "Watch and listen"
+    public var channelText: String = ""
     public var channelLinks: [ExternalLink] = []
     public var adSlots: [AdSlot] = []
     /// How deep replies nest before they are shown side by side.
@@ -86,6 +90,8 @@ public struct SiteSettings: Equatable, Sendable, Codable {
         showQuickDonate = value(.showQuickDonate, defaults.showQuickDonate)
         quickDonateAmount = value(.quickDonateAmount, defaults.quickDonateAmount)
         donationCurrencies = value(.donationCurrencies, defaults.donationCurrencies)
+        channelTitle = value(.channelTitle, defaults.channelTitle)
+        channelText = value(.channelText, defaults.channelText)
         channelLinks = value(.channelLinks, defaults.channelLinks)
         adSlots = value(.adSlots, defaults.adSlots)
         commentLevels = value(.commentLevels, defaults.commentLevels)

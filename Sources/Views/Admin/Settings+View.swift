@@ -37,11 +37,14 @@ public enum SettingsView {
                     \(AdminField.select(Field.language, label: "Language", options: model.languageOptions, selected: form.language))
                     \(AdminField.select(Field.timeZone, label: "Time zone", options: model.timeZoneOptions, selected: form.timeZone, error: errors[.timeZone]))
                     </section>
-                    <section class="panel"><h2>Home page widgets</h2>
+                    <section class="panel"><h2>Widgets beside articles and on the home page</h2>
                     \(AdminField.checkbox(Field.showNewsletter, label: "Show the newsletter sign-up box", checked: form.showNewsletter))
                     \(AdminField.checkbox(Field.showQuickDonate, label: "Show the quick donate box", checked: form.showQuickDonate))
                     \(text(.quickDonateAmount, form.quickDonateAmount, "Quick donate amount", type: "number"))
-                    <fieldset><legend>Channel and podcast links</legend>\(channels)</fieldset>
+                    <fieldset><legend>Channel call-out</legend>\
+                    \(text(.channelTitle, form.channelTitle, "Title", hint: "Like “Join our YouTube channel” or “Listen to our podcast”."))\
+                    \(AdminField.textarea(Field.channelText, label: "Text", value: form.channelText, error: errors[.channelText], hint: "One or two sentences; may be empty.", rows: 2))\
+                    \(channels)<p class="field__hint">The call-out is shown when it has at least one link.</p></fieldset>
                     </section>
                     <section class="panel"><h2>Support call-out</h2>
                     \(AdminField.textarea(Field.supportCallout, label: "Text after every article", value: form.supportCallout, error: errors[.supportCallout], hint: "Empty hides the call-out.", rows: 2))

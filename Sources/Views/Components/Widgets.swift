@@ -14,6 +14,54 @@ public struct TrendingItem: Equatable, Sendable {
     }
 }
 
+/// The channel call-out: a title ("Join our YouTube channel"), a line of text, and its links.
+public struct ChannelCalloutModel: Equatable, Sendable {
+    public var title: String
+    public var text: String
+    public var links: [LinkModel]
+
+    public init(title: String, text: String, links: [LinkModel]) {
+        self.title = title
+        self.text = text
+        self.links = links
+    }
+
+    /// The call-out the settings describe, or nil when it has no links.
+    public init?(_ settings: SiteSettings) {
+        guard !settings.channelLinks.isEmpty else { return nil }
+        self.init(
+            title: settings.channelTitle, text: settings.channelText,
+            links: settings.channelLinks.map { LinkModel(label: $0.label, href: $0.url) })
+    }
+}
+
+/// The widgets beside the content on the home page, articles and listings, in one order
+/// everywhere: Trending, the newsletter box, quick donate, the channel call-out, then ad slots.
+public struct SidebarModel: Equatable, Sendable {
+    public var trending: [TrendingItem]
+    public var newsletter: Bool
+    public var quickDonate: QuickDonateModel?
+    public var channel: ChannelCalloutModel?
+    public var ads: [AdModel]
+
+    public init(trending: [TrendingItem], newsletter: Bool, quickDonate: QuickDonateModel?, channel: ChannelCalloutModel?, ads: [AdModel]) {
+        self.trending = trending
+        self.newsletter = newsletter
+        self.quickDonate = quickDonate
+        self.channel = channel
+        self.ads = ads
+    }
+
+    /// The sidebar the settings ask for, with the ad slots of `placement` (none for nil).
+    public init(settings: SiteSettings, trending: [TrendingItem], ads placement: AdSlot.Placement?) {
+        self.init(
+            trending: trending, newsletter: settings.showNewsletterBox,
+            quickDonate: settings.showQuickDonate
+                ? QuickDonateModel(amount: settings.quickDonateAmount, currencies: settings.donationCurrencies) : nil,
+            channel: ChannelCalloutModel(settings), ads: placement.map { settings.ads(for: $0).map(AdModel.init) } ?? [])
+    }
+}
+
 /// The quick-donate widget's settings.
 public struct QuickDonateModel: Equatable, Sendable {
     public var amount: Int
@@ -101,13 +149,24 @@ public enum Widgets {
             """
     }
 
-    public static func channels(_ links: [LinkModel]) -> HTML {
-        guard !links.isEmpty else { return .empty }
-        let items = links.map { HTML("<li><a href=\"\($0.href)\" rel=\"noopener\">\($0.label)</a></li>") }
+    /// The sidebar's widgets, in the order the model describes.
+    public static func sidebar(_ model: SidebarModel, siteTitle: String) -> HTML {
+        """
+        \(trending(model.trending))
+        \(HTML.when(model.newsletter) { newsletter(siteTitle: siteTitle) })
+        \(model.quickDonate.map(quickDonate))
+        \(model.channel.map(channel))
+        \(model.ads.map(ad))
+        """
+    }
+
+    public static func channel(_ model: ChannelCalloutModel) -> HTML {
+        let items = model.links.map { HTML("<li><a class=\"channel__link\" href=\"\($0.href)\" rel=\"noopener\">\($0.label)</a></li>") }
         return """
-            <section class="widget channels" aria-labelledby="channels-heading">
-            <h2 class="widget__title" id="channels-heading">Watch and listen</h2>
-            <ul class="channels__list">\(items)</ul>
+            <section class="widget channel" aria-labelledby="channel-heading">
+            <h2 class="widget__title" id="channel-heading">\(model.title)</h2>
+            \(HTML.when(!model.text.isEmpty) { HTML("<p>\(model.text)</p>") })
+            <ul class="channel__links">\(items)</ul>
             </section>
             """
     }

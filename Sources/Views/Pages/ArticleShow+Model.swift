@@ -89,9 +89,8 @@ public struct ArticleShowModel: Equatable, Sendable {
     public var share: [LinkModel]
     public var discussion: DiscussionModel
     public var next: LinkModel?
-    public var trending: [TrendingItem]
     public var inlineAds: [AdModel]
-    public var sidebarAds: [AdModel]
+    public var sidebar: SidebarModel
 }
 
 extension ArticleShowModel {
@@ -138,9 +137,8 @@ extension ArticleShowModel {
         self.share = Self.shareLinks(url: absolute, title: summary.title)
         self.discussion = discussion
         self.next = next.map { LinkModel(label: $0.title, href: SiteURL.article(slug: $0.slug).path) }
-        self.trending = trending
         self.inlineAds = settings.ads(for: .articleInline).map(AdModel.init)
-        self.sidebarAds = settings.ads(for: .articleSidebar).map(AdModel.init)
+        self.sidebar = SidebarModel(settings: settings, trending: trending, ads: .articleSidebar)
     }
 
     /// Share links that are plain URLs: no third-party script loads until the reader clicks.

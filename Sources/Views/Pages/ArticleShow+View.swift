@@ -17,8 +17,7 @@ public enum ArticleShowView {
             \(article(model))
             </div>
             <aside class="article-layout__aside sidebar" aria-label="More">
-            \(Widgets.trending(model.trending, headingID: "trending-\(model.articleID)"))
-            \(model.sidebarAds.map(Widgets.ad))
+            \(Widgets.sidebar(model.sidebar, siteTitle: model.chrome.siteTitle))
             </aside>
             </div>
             """

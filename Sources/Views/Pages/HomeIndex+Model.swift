@@ -17,27 +17,18 @@ public struct HomeIndexModel: Equatable, Sendable {
     public var lead: ArticleCardModel?
     public var latest: [ArticleCardModel]
     public var sections: [SectionBlockModel]
-    public var trending: [TrendingItem]
-    public var showNewsletter: Bool
-    public var quickDonate: QuickDonateModel?
-    public var channels: [LinkModel]
+    public var sidebar: SidebarModel
     public var topAds: [AdModel]
-    public var sidebarAds: [AdModel]
 
     public init(
         chrome: SiteChrome, lead: ArticleCardModel?, latest: [ArticleCardModel], sections: [SectionBlockModel],
-        trending: [TrendingItem], showNewsletter: Bool, quickDonate: QuickDonateModel?, channels: [LinkModel],
-        topAds: [AdModel], sidebarAds: [AdModel]
+        sidebar: SidebarModel, topAds: [AdModel]
     ) {
         self.chrome = chrome
         self.lead = lead
         self.latest = latest
         self.sections = sections
-        self.trending = trending
-        self.showNewsletter = showNewsletter
-        self.quickDonate = quickDonate
-        self.channels = channels
+        self.sidebar = sidebar
         self.topAds = topAds
-        self.sidebarAds = sidebarAds
     }
 }

@@ -22,11 +22,7 @@ public enum HomeIndexView {
             \(model.sections.map(sectionBlock))
             </div>
             <aside class="home__aside sidebar" aria-label="More">
-            \(Widgets.trending(model.trending))
-            \(HTML.when(model.showNewsletter) { Widgets.newsletter(siteTitle: model.chrome.siteTitle) })
-            \(model.quickDonate.map(Widgets.quickDonate))
-            \(Widgets.channels(model.channels))
-            \(model.sidebarAds.map(Widgets.ad))
+            \(Widgets.sidebar(model.sidebar, siteTitle: model.chrome.siteTitle))
             </aside>
             </div>
             """

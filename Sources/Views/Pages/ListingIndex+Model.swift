@@ -15,11 +15,11 @@ public struct ListingIndexModel: Equatable, Sendable {
     public var canonicalURL: String
     public var cards: [ArticleCardModel]
     public var pager: PagerModel
-    public var trending: [TrendingItem]
+    public var sidebar: SidebarModel
 
     public init(
         chrome: SiteChrome, kind: ListingKind, heading: String, canonicalURL: String, cards: [ArticleCardModel],
-        pager: PagerModel, trending: [TrendingItem]
+        pager: PagerModel, sidebar: SidebarModel
     ) {
         self.chrome = chrome
         self.kind = kind
@@ -27,6 +27,6 @@ public struct ListingIndexModel: Equatable, Sendable {
         self.canonicalURL = canonicalURL
         self.cards = cards
         self.pager = pager
-        self.trending = trending
+        self.sidebar = sidebar
     }
 }

@@ -25,7 +25,9 @@ public enum ListingIndexView {
             \(results(model))
             \(Pager.html(model.pager))
             </div>
-            <aside class="listing-layout__aside sidebar" aria-label="More">\(Widgets.trending(model.trending))</aside>
+            <aside class="listing-layout__aside sidebar" aria-label="More">
+            \(Widgets.sidebar(model.sidebar, siteTitle: model.chrome.siteTitle))
+            </aside>
             </div>
             """
         return Layout.page(chrome: model.chrome, meta: meta, bodyClass: isSearch ? "page-search" : "page-listing", main: main)

@@ -29,13 +29,8 @@ enum HomeController {
                 lead: top.first.map { ArticleCardModel($0, format: site.format) },
                 latest: top.dropFirst().map { ArticleCardModel($0, format: site.format) },
                 sections: blocks,
-                trending: app.site.trending,
-                showNewsletter: settings.showNewsletterBox,
-                quickDonate: settings.showQuickDonate
-                    ? QuickDonateModel(amount: settings.quickDonateAmount, currencies: settings.donationCurrencies) : nil,
-                channels: settings.channelLinks.map { LinkModel(label: $0.label, href: $0.url) },
-                topAds: settings.ads(for: .homeTop).map(AdModel.init),
-                sidebarAds: settings.ads(for: .homeSidebar).map(AdModel.init))
+                sidebar: SidebarModel(settings: settings, trending: app.site.trending, ads: .homeSidebar),
+                topAds: settings.ads(for: .homeTop).map(AdModel.init))
             return HomeIndexView.render(model)
         }
     }

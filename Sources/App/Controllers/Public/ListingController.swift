@@ -61,7 +61,7 @@ enum ListingController {
                 canonicalURL: site.chrome.absolute(url(slug, page.number)),
                 cards: result.items.map { ArticleCardModel($0, format: site.format) },
                 pager: PagerModel(result) { .site(url(slug, $0)) },
-                trending: app.site.trending)
+                sidebar: SidebarModel(settings: site.settings, trending: app.site.trending, ads: nil))
             return ListingIndexView.render(model)
         }
     }

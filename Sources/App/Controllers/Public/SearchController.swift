@@ -25,7 +25,7 @@ enum SearchController {
                 canonicalURL: site.chrome.absolute(url(page.number)),
                 cards: result.items.map { ArticleCardModel($0, format: site.format) },
                 pager: PagerModel(result) { .site(url($0)) },
-                trending: app.site.trending)
+                sidebar: SidebarModel(settings: site.settings, trending: app.site.trending, ads: nil))
             return ListingIndexView.render(model)
         }
     }

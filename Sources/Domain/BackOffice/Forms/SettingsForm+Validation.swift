@@ -15,6 +15,10 @@ extension SettingsForm {
         if Self.number(quickDonateAmount, in: 1...100_000) == nil {
             errors[.quickDonateAmount] = "The quick donate amount must be a whole number from 1."
         }
+        if channels.contains(where: { !$0.url.isEmpty }), channelTitle.isEmpty {
+            errors[.channelTitle] = "Give the call-out a title, like “Join our YouTube channel”."
+        }
+        if channelText.count > 300 { errors[.channelText] = "Keep the call-out's text under 300 characters." }
         for (index, channel) in channels.enumerated() where !channel.label.isEmpty || !channel.url.isEmpty {
             if channel.label.isEmpty || !(channel.url.hasPrefix("https://") || channel.url.hasPrefix("http://")) {
                 errors[.channelURL(index)] = "Give each link a label and an address starting with https://."
@@ -52,6 +56,8 @@ extension SettingsForm {
         settings.showNewsletterBox = showNewsletter
         settings.showQuickDonate = showQuickDonate
         settings.quickDonateAmount = Self.number(quickDonateAmount, in: 1...100_000) ?? settings.quickDonateAmount
+        settings.channelTitle = channelTitle
+        settings.channelText = channelText
         settings.channelLinks = channels.filter { !$0.label.isEmpty || !$0.url.isEmpty }.map { ExternalLink(label: $0.label, url: $0.url) }
         settings.supportCallout = supportCallout
         settings.supportLinkLabel = supportLabel

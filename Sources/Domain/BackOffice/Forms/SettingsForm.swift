@@ -6,6 +6,7 @@ import Foundation
 public struct SettingsForm: Equatable, Sendable {
     public enum Field: FormField {
         case title, tagline, logo, language, timeZone, showNewsletter, showQuickDonate, quickDonateAmount
+        case channelTitle, channelText
         case supportCallout, supportLabel, supportURL, commentLevels, premoderate
         case donationPresets, donationMinimum, donationMaximum, currencies, stripeKey, paypalClient
         case mailName, mailAddress, mailReply
@@ -26,6 +27,8 @@ public struct SettingsForm: Equatable, Sendable {
             case .showNewsletter: "show_newsletter"
             case .showQuickDonate: "show_quick_donate"
             case .quickDonateAmount: "quick_donate_amount"
+            case .channelTitle: "channel_title"
+            case .channelText: "channel_text"
             case .supportCallout: "support_callout"
             case .supportLabel: "support_label"
             case .supportURL: "support_url"
@@ -69,12 +72,16 @@ public struct SettingsForm: Equatable, Sendable {
 
     /// Every field of the form, in page order, for `adRows` ad rows.
     public static func fields(adRows: Int) -> [Field] {
-        [.title, .tagline, .logo, .language, .timeZone, .showNewsletter, .showQuickDonate, .quickDonateAmount]
-            + (0..<channelRows).flatMap { [Field.channelLabel($0), .channelURL($0)] }
-            + [.supportCallout, .supportLabel, .supportURL]
-            + (0..<adRows).flatMap { [Field.adName($0), .adPlacement($0), .adHTML($0), .adEnabled($0)] }
-            + [.commentLevels, .premoderate, .donationPresets, .donationMinimum, .donationMaximum, .currencies, .stripeKey, .paypalClient]
-            + [.mailName, .mailAddress, .mailReply]
+        let identity: [Field] = [.title, .tagline, .logo, .language, .timeZone]
+        let widgets: [Field] = [.showNewsletter, .showQuickDonate, .quickDonateAmount, .channelTitle, .channelText]
+        let channels: [Field] = (0..<channelRows).flatMap { [Field.channelLabel($0), .channelURL($0)] }
+        let support: [Field] = [.supportCallout, .supportLabel, .supportURL]
+        let ads: [Field] = (0..<adRows).flatMap { [Field.adName($0), .adPlacement($0), .adHTML($0), .adEnabled($0)] }
+        let rest: [Field] = [
+            .commentLevels, .premoderate, .donationPresets, .donationMinimum, .donationMaximum, .currencies, .stripeKey, .paypalClient,
+            .mailName, .mailAddress, .mailReply,
+        ]
+        return identity + widgets + channels + support + ads + rest
     }
 
     public var title: String
@@ -99,6 +106,8 @@ public struct SettingsForm: Equatable, Sendable {
     public var mailName: String
     public var mailAddress: String
     public var mailReply: String
+    public var channelTitle: String
+    public var channelText: String
     public var channels: [Channel]
     /// The stored slots and one empty row to add another.
     public var ads: [Ad]
@@ -127,6 +136,8 @@ public struct SettingsForm: Equatable, Sendable {
         mailName = settings.mailSenderName
         mailAddress = settings.mailSenderAddress
         mailReply = settings.mailReplyTo
+        channelTitle = settings.channelTitle
+        channelText = settings.channelText
         channels = (0..<Self.channelRows).map { index in
             let link = settings.channelLinks.indices.contains(index) ? settings.channelLinks[index] : nil
             return Channel(label: link?.label ?? "", url: link?.url ?? "")
@@ -160,6 +171,8 @@ public struct SettingsForm: Equatable, Sendable {
         mailName = form.trimmed(Field.mailName)
         mailAddress = form.trimmed(Field.mailAddress)
         mailReply = form.trimmed(Field.mailReply)
+        channelTitle = form.trimmed(Field.channelTitle)
+        channelText = form.trimmed(Field.channelText)
         channels = (0..<Self.channelRows).map {
             Channel(label: form.trimmed(Field.channelLabel($0)), url: form.trimmed(Field.channelURL($0)))
         }
