@@ -69,7 +69,7 @@ struct PublicPagesTests {
                     html.contains(
                         "By <a rel=\"author\" href=\"/author/tom-ng/\">Tom Ng</a> and <a rel=\"author\" href=\"/author/ana-ruiz/\">Ana Ruiz</a>"
                     ))
-                #expect(html.contains("Published on <time datetime=\"2026-11-24T11:00:00Z\">24 November 2026</time>"))
+                #expect(html.contains("Published on <time datetime=\"2026-11-24T11:00:00Z\">24 November 2026, 11:00 GMT</time>"))
                 #expect(html.contains("6,982 Views"))
                 #expect(html.contains("min read"))
                 #expect(html.contains("class=\"embed embed--youtube\""))

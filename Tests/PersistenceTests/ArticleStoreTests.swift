@@ -170,8 +170,24 @@ struct ArticleStoreTests {
             try await ArticleStore.update(id, with: draft, body: BodyRenderer.render(markdown: "Right figures."), now: later, on: db)
             let article = try #require(try await ArticleStore.find(id, on: db))
             #expect(article.updatedAt?.timeIntervalSince1970 == later.timeIntervalSince1970)
-            #expect(article.showsUpdate)
+            #expect(article.correctedAt(graceMinutes: 0) != nil)
+            #expect(article.correctedAt(graceMinutes: 60) == nil, "within a grace period of an hour")
             #expect(article.summary.publishedAt.timeIntervalSince1970 == start.timeIntervalSince1970)
+
+            // A minute after publishing counts too; a save that leaves the text alone does not.
+            let second = try await Fixtures.article("Quick fix", section: section, authors: [author], publishedAt: start, on: db)
+            var fixed = ArticleDraft(
+                slug: "quick-fix", title: "Quick fix", standfirst: "A short summary.", bodyMarkdown: "Some words about the town, fixed.",
+                sectionID: section.id, authorIDs: [author.id], publishedAt: start)
+            let minute = start.addingTimeInterval(60)
+            try await ArticleStore.update(second, with: fixed, body: BodyRenderer.render(markdown: fixed.bodyMarkdown), now: minute, on: db)
+            #expect(
+                try await ArticleStore.find(second, on: db)?.correctedAt(graceMinutes: 0)?.timeIntervalSince1970
+                    == minute.timeIntervalSince1970)
+            fixed.tagNames = ["Council"]
+            try await ArticleStore.update(
+                second, with: fixed, body: BodyRenderer.render(markdown: fixed.bodyMarkdown), now: minute.addingTimeInterval(3600), on: db)
+            #expect(try await ArticleStore.find(second, on: db)?.updatedAt?.timeIntervalSince1970 == minute.timeIntervalSince1970)
         }
     }
 }

@@ -24,7 +24,8 @@ struct PageSnapshotTests {
 
         // What a reader must see, whatever the snapshot says.
         #expect(html.contains("Council approves “riverside” bike lanes &lt;for real&gt;"))
-        #expect(html.contains("Published on <time datetime=\"2026-11-24T06:00:00Z\">24 November 2026</time>"))
+        #expect(html.contains("Published on <time datetime=\"2026-11-24T06:00:00Z\">24 November 2026, 06:00 GMT</time>"))
+        #expect(html.contains("Updated <time datetime=\"2026-11-24T08:00:00Z\">24 November 2026, 08:00 GMT</time>"))
         #expect(html.contains("6,982 Views"))
         #expect(html.contains("Authored by Ana Ruiz and Tom O&#39;Neil via <a href=\"https://valley-review.example/bike-lanes\""))
         #expect(html.contains("<link rel=\"canonical\" href=\"https://valley-review.example/bike-lanes\">"))

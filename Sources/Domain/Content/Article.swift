@@ -101,10 +101,10 @@ public struct Article: Equatable, Sendable {
     public var slug: String { summary.slug }
     public var title: String { summary.title }
 
-    /// Whether the "Updated" line should show: only for a correction made well after publication,
-    /// so saving a typo fix a few seconds after publishing does not announce an update.
-    public var showsUpdate: Bool {
-        guard let updatedAt else { return false }
-        return updatedAt.timeIntervalSince(summary.publishedAt) > 5 * 60
+    /// When the "Updated" line shows its time: the body was corrected after publication, more
+    /// than `graceMinutes` later (the site's setting, 0 by default: every correction shows).
+    public func correctedAt(graceMinutes: Int) -> Date? {
+        guard let updatedAt, updatedAt.timeIntervalSince(summary.publishedAt) > Double(max(0, graceMinutes) * 60) else { return nil }
+        return updatedAt
     }
 }

@@ -52,6 +52,8 @@ public struct SiteSettings: Equatable, Sendable, Codable {
     public var channelText: String = ""
     public var channelLinks: [ExternalLink] = []
     public var adSlots: [AdSlot] = []
+    /// Corrections made within this many minutes of publishing show no "Updated" line.
+    public var updateGraceMinutes: Int = 0
     /// How deep replies nest before they are shown side by side.
     public var commentLevels: Int = 5
     /// New comments wait for a moderator before they are shown.
@@ -94,6 +96,7 @@ public struct SiteSettings: Equatable, Sendable, Codable {
         channelText = value(.channelText, defaults.channelText)
         channelLinks = value(.channelLinks, defaults.channelLinks)
         adSlots = value(.adSlots, defaults.adSlots)
+        updateGraceMinutes = value(.updateGraceMinutes, defaults.updateGraceMinutes)
         commentLevels = value(.commentLevels, defaults.commentLevels)
         premoderateComments = value(.premoderateComments, defaults.premoderateComments)
         logoPath = value(.logoPath, defaults.logoPath)

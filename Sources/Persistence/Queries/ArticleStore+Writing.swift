@@ -117,6 +117,7 @@ extension ArticleStore {
 
     static func apply(_ draft: ArticleDraft, body: RenderedBody, to record: ArticleRecord, now: Date, isNew: Bool) {
         let wasPublished = !isNew && record.$status.value == ArticleStatus.published.rawValue
+        let bodyChanged = record.$bodyHTML.value != body.html
         record.slug = draft.slug
         record.title = draft.title.trimmingCharacters(in: .whitespacesAndNewlines)
         record.standfirst = draft.standfirst.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -143,7 +144,8 @@ extension ArticleStore {
         } else {
             record.publishedAt = draft.publishedAt
         }
-        if wasPublished && draft.status == .published { record.updatedAt = now }
+        // A correction is a change to what readers read; a new tag or section is not.
+        if wasPublished && draft.status == .published && bodyChanged { record.updatedAt = now }
     }
 
     /// Rewrites the bylines and tags of an article; tags are created on the fly by name.

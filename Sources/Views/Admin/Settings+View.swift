@@ -50,6 +50,9 @@ public enum SettingsView {
                     \(AdminField.textarea(Field.supportCallout, label: "Text after every article", value: form.supportCallout, error: errors[.supportCallout], hint: "Empty hides the call-out.", rows: 2))
                     \(text(.supportLabel, form.supportLabel, "Button label"))\(text(.supportURL, form.supportURL, "Button address", hint: "A page of this site (/donate/) or an address like https://patreon.com/…"))
                     </section>
+                    <section class="panel"><h2>Articles</h2>
+                    \(text(.updateGrace, form.updateGrace, "Minutes after publishing before a correction shows “Updated”", hint: "0 shows every correction of the text, however soon.", type: "number"))
+                    </section>
                     <section class="panel"><h2>Advertisements</h2>\(ads)</section>
                     <section class="panel"><h2>Discussion</h2>
                     \(text(.commentLevels, form.commentLevels, "Reply levels shown nested", hint: "1 to 10.", type: "number"))

@@ -117,10 +117,10 @@ extension ArticleShowModel {
         self.section = summary.section.map { LinkModel(label: $0.name, href: SiteURL.section(slug: $0.slug).path) }
         self.authors = summary.authors.map(BylineAuthorModel.init)
         self.publishedISO = DisplayFormat.iso8601(summary.publishedAt)
-        self.publishedText = format.date(summary.publishedAt)
-        let updated = article.showsUpdate ? article.updatedAt : nil
+        self.publishedText = format.dateTimeWithZone(summary.publishedAt)
+        let updated = article.correctedAt(graceMinutes: settings.updateGraceMinutes)
         self.updatedISO = updated.map(DisplayFormat.iso8601)
-        self.updatedText = updated.map(format.dateTime)
+        self.updatedText = updated.map(format.dateTimeWithZone)
         self.views = DisplayFormat.count(summary.viewCount, "View", "Views")
         self.readingTime = "\(summary.readingMinutes) min read"
         self.figure = summary.featureImage.map { FigureModel(image: ImageModel($0), caption: $0.caption) }

@@ -29,6 +29,12 @@ public struct DisplayFormat: Sendable, Equatable {
         return "\(parts.day) \(Self.months[parts.month - 1]) \(parts.year), \(Self.pad(parts.hour)):\(Self.pad(parts.minute))"
     }
 
+    /// "24 November 2026, 14:05 CET": the time with its zone, for readers anywhere.
+    public func dateTimeWithZone(_ date: Date) -> String {
+        let zone = timeZone.identifier == "UTC" ? "UTC" : timeZone.abbreviation(for: date) ?? timeZone.identifier
+        return dateTime(date) + " " + zone
+    }
+
     /// The year of `date` in the site's time zone.
     public func year(_ date: Date) -> Int {
         Self.civil(date, offset: timeZone.secondsFromGMT(for: date)).year

@@ -41,7 +41,9 @@ struct SettingsAndModerationTests {
             }
             try await client.execute(uri: "/admin/settings", method: .post, headers: owner.formHeaders, body: formBody(fields)) {
                 response in
-                #expect(response.headers[.location] == "/admin/settings?done=saved")
+                #expect(
+                    response.headers[.location] == "/admin/settings?done=saved",
+                    "\(response.status) \(response.text.components(separatedBy: "form-errors").dropFirst().first?.prefix(600) ?? "")")
             }
             let home = try await client.execute(uri: "/", method: .get) { $0.text }
             #expect(home.contains("<title>The Valley Times — "))

@@ -30,6 +30,9 @@ extension SettingsForm {
         for (index, ad) in ads.enumerated() where !ad.name.isEmpty && ad.html.count > 10_000 {
             errors[.adHTML(index)] = "Keep ad snippets under 10,000 characters."
         }
+        if graceMinutes == nil {
+            errors[.updateGrace] = "Give a number of minutes from 0 to 1440 (a day)."
+        }
         if Self.number(commentLevels, in: 1...10) == nil { errors[.commentLevels] = "Reply levels must be from 1 to 10." }
         if presets == nil { errors[.donationPresets] = "Give positive whole numbers separated by commas." }
         let minimum = Self.number(donationMinimum, in: 1...100_000)
@@ -65,6 +68,7 @@ extension SettingsForm {
         settings.adSlots = ads.filter { !$0.name.isEmpty }.map {
             AdSlot(name: $0.name, placement: AdSlot.Placement(rawValue: $0.placement) ?? .homeSidebar, html: $0.html, enabled: $0.enabled)
         }
+        settings.updateGraceMinutes = graceMinutes ?? settings.updateGraceMinutes
         settings.commentLevels = Self.number(commentLevels, in: 1...10) ?? settings.commentLevels
         settings.premoderateComments = premoderate
         settings.donationPresets = presets ?? settings.donationPresets
@@ -77,6 +81,11 @@ extension SettingsForm {
         settings.mailSenderAddress = mailAddress
         settings.mailReplyTo = mailReply
         return settings
+    }
+
+    /// The grace period in minutes (empty means none), or nil when it is not a number of minutes.
+    var graceMinutes: Int? {
+        updateGrace.isEmpty ? 0 : Self.number(updateGrace, in: 0...1440)
     }
 
     /// The preset amounts, or nil unless every one is a positive whole number.

@@ -7,7 +7,7 @@ public struct SettingsForm: Equatable, Sendable {
     public enum Field: FormField {
         case title, tagline, logo, language, timeZone, showNewsletter, showQuickDonate, quickDonateAmount
         case channelTitle, channelText
-        case supportCallout, supportLabel, supportURL, commentLevels, premoderate
+        case supportCallout, supportLabel, supportURL, updateGrace, commentLevels, premoderate
         case donationPresets, donationMinimum, donationMaximum, currencies, stripeKey, paypalClient
         case mailName, mailAddress, mailReply
         case channelLabel(Int)
@@ -32,6 +32,7 @@ public struct SettingsForm: Equatable, Sendable {
             case .supportCallout: "support_callout"
             case .supportLabel: "support_label"
             case .supportURL: "support_url"
+            case .updateGrace: "update_grace"
             case .commentLevels: "comment_levels"
             case .premoderate: "premoderate"
             case .donationPresets: "donation_presets"
@@ -78,7 +79,8 @@ public struct SettingsForm: Equatable, Sendable {
         let support: [Field] = [.supportCallout, .supportLabel, .supportURL]
         let ads: [Field] = (0..<adRows).flatMap { [Field.adName($0), .adPlacement($0), .adHTML($0), .adEnabled($0)] }
         let rest: [Field] = [
-            .commentLevels, .premoderate, .donationPresets, .donationMinimum, .donationMaximum, .currencies, .stripeKey, .paypalClient,
+            .updateGrace, .commentLevels, .premoderate, .donationPresets, .donationMinimum, .donationMaximum, .currencies, .stripeKey,
+            .paypalClient,
             .mailName, .mailAddress, .mailReply,
         ]
         return identity + widgets + channels + support + ads + rest
@@ -95,6 +97,8 @@ public struct SettingsForm: Equatable, Sendable {
     public var supportCallout: String
     public var supportLabel: String
     public var supportURL: String
+    /// Minutes after publishing during which a correction shows no "Updated".
+    public var updateGrace: String
     public var commentLevels: String
     public var premoderate: Bool
     public var donationPresets: String
@@ -125,6 +129,7 @@ public struct SettingsForm: Equatable, Sendable {
         supportCallout = settings.supportCallout
         supportLabel = settings.supportLinkLabel
         supportURL = settings.supportLinkURL
+        updateGrace = String(settings.updateGraceMinutes)
         commentLevels = String(settings.commentLevels)
         premoderate = settings.premoderateComments
         donationPresets = settings.donationPresets.map(String.init).joined(separator: ", ")
@@ -160,6 +165,7 @@ public struct SettingsForm: Equatable, Sendable {
         supportCallout = form.trimmed(Field.supportCallout)
         supportLabel = form.trimmed(Field.supportLabel)
         supportURL = form.trimmed(Field.supportURL)
+        updateGrace = form.trimmed(Field.updateGrace)
         commentLevels = form.trimmed(Field.commentLevels)
         premoderate = form.isChecked(Field.premoderate)
         donationPresets = form.trimmed(Field.donationPresets)
