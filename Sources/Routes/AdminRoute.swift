@@ -28,6 +28,7 @@ public enum AdminRoute: String, CaseIterable, Sendable {
     case preview = "/admin/api/preview"
     case autosaveNew = "/admin/api/articles/autosave"
     case autosave = "/admin/api/articles/:id/autosave"
+    case mediaPicker = "/admin/api/media"
 
     case media = "/admin/media"
     case mediaItem = "/admin/media/:id"

@@ -27,6 +27,7 @@ extension AdminURL {
         case .articleRevisionRestore(let id, let revision): (.articleRevisionRestore, [id.description, revision.description])
         case .preview: (.preview, [])
         case .autosave(let id): id.map { (.autosave, [$0.description]) } ?? (.autosaveNew, [])
+        case .mediaPicker: (.mediaPicker, [])
         case .media: (.media, [])
         case .mediaItem(let id): (.mediaItem, [id.description])
         case .mediaDelete(let id): (.mediaDelete, [id.description])
@@ -76,6 +77,8 @@ extension AdminURL {
             ]
         case .media(let page):
             return [("page", Self.page(page))]
+        case .mediaPicker(let query):
+            return [("q", query.search), ("page", Self.page(query.page))]
         case .comments(let query):
             return [("status", query.status.rawValue), ("page", Self.page(query.page))]
         case .subscribers(let query), .subscribersCSV(let query):
@@ -104,6 +107,12 @@ extension ArticleListQuery {
             status: query["status"].flatMap(ArticleStatus.init), section: query["section"].flatMap(Int.init).map(Section.ID.init),
             author: query["author"].flatMap(Int.init).map(Author.ID.init), search: query["q"] ?? "",
             page: try ListingPage.number(query["page"]))
+    }
+}
+
+extension MediaPickerQuery {
+    public init(_ query: QueryString) throws(DomainError) {
+        self.init(search: query["q"] ?? "", page: try ListingPage.number(query["page"]))
     }
 }
 

@@ -32,6 +32,8 @@ public enum AdminURL: Hashable, Sendable {
     case preview
     /// Where the editor autosaves (a new article's first autosave, with `nil`).
     case autosave(Article.ID?)
+    /// The editor's image picker: library images with alt text, as JSON.
+    case mediaPicker(MediaPickerQuery = .init())
 
     case media(page: Int = 1)
     case mediaItem(MediaItem.ID)

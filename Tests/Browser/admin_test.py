@@ -81,8 +81,39 @@ try:
           "the preview frame did not get the site's styles")
     driver.switch_to.default_content()
     Select(driver.find_element(By.ID, "f-section")).select_by_visible_text("News")
-    Select(driver.find_element(By.ID, "f-author-0")).select_by_index(1)
-    driver.find_element(By.XPATH, "//label[contains(., 'Lock gates on the canal')]/input").click()
+    # The byline: add two writers from the list, move the second above the first.
+    adder = Select(driver.find_element(By.ID, "f-author-add"))
+    adder.select_by_index(1)
+    adder.select_by_index(2)
+    names = lambda: [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".byline__item .byline__name")]
+    added = names()
+    check(len(added) >= 2, f"the byline list did not grow: {added}")
+    last = added[-1]
+    driver.find_element(By.CSS_SELECTOR, f"button[aria-label='Move {last} up']").click()
+    byline = names()
+    check(byline[-2] == last, f"moving {last} up gave {byline}")
+
+    # The feature image, through the picker: search the library and choose.
+    def pick(search):
+        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "[data-picker-dialog]").get_attribute("open") is not None)
+        field = driver.find_element(By.ID, "picker-search")
+        field.clear()
+        field.send_keys(search)
+        query = "q=" + search.replace(" ", "%20")
+        WebDriverWait(driver, 10).until(
+            lambda d: (d.find_element(By.CSS_SELECTOR, "[data-picker-grid]").get_attribute("data-shown") or "").endswith(query))
+        items = driver.find_elements(By.CSS_SELECTOR, ".picker__item")
+        check(len(items) == 1 and search.lower() in items[0].text.lower(), f"searching {search!r} found {[i.text for i in items]}")
+        items[0].click()
+    driver.find_element(By.XPATH, "//button[normalize-space()='Choose an image…']").click()
+    pick("Lock gates")
+    check("Lock gates on the canal" in driver.find_element(By.CSS_SELECTOR, "[data-image-current]").text,
+          "the chosen image is not shown beside the picker")
+    # And the same picture inside the body, at the cursor.
+    body.send_keys("\n")
+    driver.find_element(By.CSS_SELECTOR, "[data-insert-image-button]").click()
+    pick("canal")
+    check("![Lock gates on the canal, freshly painted](/media/" in body.get_attribute("value"), "the image was not written into the body")
     driver.find_element(By.ID, "f-image_caption").send_keys("The new gates. Photo: Gazette")
     Select(driver.find_element(By.ID, "f-status")).select_by_value("published")
     driver.find_element(By.CSS_SELECTOR, ".editor__side button[type=submit]").click()
@@ -99,6 +130,11 @@ try:
     WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".article__figure img"))
     check(driver.find_element(By.CSS_SELECTOR, ".article__figure img").get_attribute("alt") == "Lock gates on the canal, freshly painted",
           "the article's image lost its alt text")
+    inline = driver.find_element(By.CSS_SELECTOR, ".article__body img")
+    check("960w" in (inline.get_attribute("srcset") or "") and inline.get_dom_attribute("width") == "1200"
+          and inline.get_dom_attribute("height") == "675", "the image in the body has no size or resized copies")
+    shown = [a.text for a in driver.find_elements(By.CSS_SELECTOR, ".article__byline a[rel=author]")]
+    check(shown == byline, f"the byline reads {shown}, the editor had {byline}")
     check(not errors(driver), f"console errors on the public site: {errors(driver)}")
 except Exception as error:
     failures.append(f"{type(error).__name__}: {error}")

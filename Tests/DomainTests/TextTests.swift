@@ -37,3 +37,12 @@ struct TextTests {
         #expect(SearchQuery(String(repeating: "a", count: 5000)).text.count == SearchQuery.maximumInputLength)
     }
 }
+
+@Suite("Text written into Markdown")
+struct MarkdownTextTests {
+    @Test("Alt text with brackets, emphasis and line breaks stays one plain description")
+    func alt() {
+        #expect(MarkdownText.escapeAlt("The [old] bridge\n*at* dawn_") == "The \\[old\\] bridge \\*at\\* dawn\\_")
+        #expect(MarkdownText.escapeAlt("a\\b <i>") == "a\\\\b \\<i\\>")
+    }
+}

@@ -33,6 +33,7 @@ struct AdminURLTests {
         case .preview: return .preview
         case .autosaveNew: return .autosave(nil)
         case .autosave: return .autosave(article)
+        case .mediaPicker: return .mediaPicker(.init(search: "bridge at dawn", page: 2))
         case .media: return .media(page: 3)
         case .mediaItem: return .mediaItem(MediaItem.ID(4))
         case .mediaDelete: return .mediaDelete(MediaItem.ID(4))
@@ -106,6 +107,8 @@ struct AdminURLTests {
         #expect(try CommentQueueQuery(Self.query(of: .comments(comments))) == comments)
         let subscribers = SubscriberListQuery(search: "a+b@example.org", status: .suppressed, newsletter: Newsletter.ID(6), page: 4)
         #expect(try SubscriberListQuery(Self.query(of: .subscribers(subscribers))) == subscribers)
+        let picker = MediaPickerQuery(search: "bridge & river", page: 3)
+        #expect(try MediaPickerQuery(Self.query(of: .mediaPicker(picker))) == picker)
         let log = EditionLogQuery(status: .failed, page: 2)
         #expect(try EditionLogQuery(Self.query(of: .editionLog(Edition.ID(1), log))) == log)
         // Defaults leave the address bare.

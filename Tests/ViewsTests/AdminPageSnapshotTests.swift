@@ -107,13 +107,16 @@ struct AdminPageSnapshotTests {
         form.title = ""
         form.body = "Draft <b>body</b>"
         form.section = "2"
+        form.image = "5"
         let errors = FormErrors<ArticleForm.Field>([(.title, "Give the article a title."), (.section, "Choose a section.")])
         let html = ArticleEditorView.render(
             ArticleEditorModel(
                 chrome: Self.chrome(active: .articles()), articleID: nil, form: form, errors: errors, conflict: nil,
                 statusOptions: [SelectOption(value: "draft", label: "Draft"), SelectOption(value: "in_review", label: "In review")],
-                sectionOptions: [SelectOption(value: "2", label: "News")], authorOptions: [SelectOption(value: "1", label: "Ana Ruiz")],
-                imageChoices: [], previewHTML: "<p>Draft <b>body</b></p>", previewStylesheet: "/assets/site.0.css", previewLink: nil,
+                sectionOptions: [SelectOption(value: "2", label: "News")],
+                authorOptions: [SelectOption(value: "1", label: "Ana Ruiz"), SelectOption(value: "2", label: "Tom <O'Neil>")],
+                featureImage: .init(id: "5", label: "The bridge <at dawn>", thumbnail: "/media/ab-480.webp"),
+                previewHTML: "<p>Draft <b>body</b></p>", previewStylesheet: "/assets/site.0.css", previewLink: nil,
                 publicLink: nil, autosaveNote: nil, lastSaved: nil)
         ).rendered
         try assertSnapshot(html, named: "admin-editor")
@@ -124,6 +127,15 @@ struct AdminPageSnapshotTests {
         #expect(summary < second, "the summary lists the errors in the order they were found")
         #expect(html.contains("aria-invalid=\"true\""))
         #expect(html.contains("Give the article a title."))
+        // The byline: a labelled select per author, and one to add another.
+        #expect(html.contains("<label for=\"f-author-0\">First author</label>"))
+        #expect(html.contains("<option value=\"1\" selected>Ana Ruiz</option>"))
+        #expect(html.contains("<label for=\"f-author-add\">Add an author</label>"))
+        #expect(html.contains("Tom &lt;O&#39;Neil&gt;"))
+        // The image picker shows the chosen image and offers the library through the map.
+        #expect(html.contains("data-picker=\"/admin/api/media\""))
+        #expect(html.contains("<span data-image-label>The bridge &lt;at dawn&gt;</span>"))
+        #expect(html.contains("name=\"image\" type=\"text\" value=\"5\""))
         Self.expectForgeryTokens(html)
     }
 

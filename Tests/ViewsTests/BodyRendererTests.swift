@@ -15,6 +15,25 @@ struct BodyRendererTests {
         #expect(body.wordCount == 7)
     }
 
+    @Test("An image from the media library gets its size and resized copies; other images stay as written")
+    func bodyImages() {
+        let known = FeatureImage(
+            path: "/media/ab12.jpg", alt: "The bridge", caption: "", width: 2400, height: 1350,
+            srcset: "/media/ab12-480.jpg 480w, /media/ab12-960.jpg 960w, /media/ab12.jpg 2400w")
+        let body = BodyRenderer.render(
+            markdown:
+                "Before.\n\n![The bridge](/media/ab12.jpg)\n\n![Elsewhere](https://example.org/x.png)\n\n<img src=\"/media/ab12.jpg\" width=\"9\" onerror=\"alert(1)\">",
+            images: ["/media/ab12.jpg": known])
+        #expect(
+            body.html.contains(
+                "<img src=\"/media/ab12.jpg\" alt=\"The bridge\" width=\"2400\" height=\"1350\" srcset=\"/media/ab12-480.jpg 480w, /media/ab12-960.jpg 960w, /media/ab12.jpg 2400w\" sizes=\"(min-width: 45rem) 42rem, 100vw\" loading=\"lazy\" decoding=\"async\">"
+            ))
+        #expect(body.html.contains("<img src=\"https://example.org/x.png\" alt=\"Elsewhere\">"))
+        // Written by hand, the library's size still wins, and nothing else gets through.
+        #expect(body.html.contains("<img src=\"/media/ab12.jpg\" width=\"2400\" height=\"1350\""))
+        #expect(!body.html.contains("width=\"9\"") && !body.html.contains("onerror"))
+    }
+
     @Test("A line holding only a provider URL becomes a facade that loads nothing from the provider")
     func embedFacade() {
         let body = BodyRenderer.render(markdown: "First paragraph.\nhttps://youtu.be/aqz-KE-bpKQ\nLast paragraph.")

@@ -1,5 +1,6 @@
 // Gazette back office enhancements. Every form works without this file; it adds the live
-// preview, autosave with conflict detection, slug suggestions, counters and confirmations.
+// preview, autosave with conflict detection, slug suggestions, counters, confirmations, the
+// byline list and the image picker.
 (function () {
   "use strict";
 
@@ -53,6 +54,208 @@
 
   var form = document.querySelector("form.editor");
   if (!form) return;
+
+  // The byline: the server's selects (one per author, in order) become a list with buttons to
+  // move and remove each author; the last select adds one.
+  var byline = form.querySelector("[data-byline]");
+  if (byline) {
+    var list = byline.querySelector("[data-byline-list]");
+    var adder = byline.querySelector("[data-byline-add]");
+    var fieldName = adder.getAttribute("name");
+    adder.removeAttribute("name");
+    function button(label, text, action) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "button--small button--secondary";
+      b.setAttribute("aria-label", label);
+      b.textContent = text;
+      b.setAttribute("data-action", action);
+      return b;
+    }
+    function item(id, name) {
+      var li = document.createElement("li");
+      li.className = "byline__item";
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = fieldName;
+      input.value = id;
+      var label = document.createElement("span");
+      label.className = "byline__name";
+      label.textContent = name;
+      li.append(input, label, button("Move " + name + " up", "↑", "up"), button("Move " + name + " down", "↓", "down"),
+        button("Remove " + name + " from the byline", "Remove", "remove"));
+      return li;
+    }
+    var chosen = [];
+    list.querySelectorAll("[data-byline-slot]").forEach(function (select) {
+      if (select.value) chosen.push(item(select.value, select.options[select.selectedIndex].text));
+    });
+    list.textContent = "";
+    chosen.forEach(function (li) { list.append(li); });
+    function changed() { form.dispatchEvent(new Event("change")); }
+    list.addEventListener("click", function (event) {
+      var target = event.target.closest("button[data-action]");
+      if (!target) return;
+      var li = target.closest("li");
+      var action = target.getAttribute("data-action");
+      if (action === "up" && li.previousElementSibling) li.previousElementSibling.before(li);
+      if (action === "down" && li.nextElementSibling) li.nextElementSibling.after(li);
+      if (action === "remove") {
+        var next = li.nextElementSibling || li.previousElementSibling;
+        li.remove();
+        (next ? next.querySelector("button[data-action=remove]") : adder).focus();
+      } else {
+        target.focus();
+      }
+      changed();
+    });
+    adder.addEventListener("change", function () {
+      var id = adder.value;
+      if (!id) return;
+      var present = Array.prototype.some.call(list.querySelectorAll("input"), function (input) { return input.value === id; });
+      if (!present) list.append(item(id, adder.options[adder.selectedIndex].text));
+      adder.value = "";
+      changed();
+    });
+  }
+
+  // The image picker: a dialog that searches and pages through the library's described images.
+  // It sets the feature image, or writes an image into the body at the cursor.
+  var dialog = document.querySelector("[data-picker-dialog]");
+  var imageField = form.querySelector("[data-image-field]");
+  if (dialog && imageField && typeof dialog.showModal === "function") {
+    var pickerURL = imageField.getAttribute("data-picker");
+    var grid = dialog.querySelector("[data-picker-grid]");
+    var search = dialog.querySelector("[data-picker-search]");
+    var pickerStatus = dialog.querySelector("[data-picker-status]");
+    var previous = dialog.querySelector("[data-picker-previous]");
+    var next = dialog.querySelector("[data-picker-next]");
+    var pageLabel = dialog.querySelector("[data-picker-page]");
+    var imageInput = imageField.querySelector("[data-image-input]");
+    var current = imageField.querySelector("[data-image-current]");
+    var mode = "feature";
+    var pages = { previous: null, next: null };
+
+    imageInput.type = "hidden";
+    imageField.querySelector(".image-field__manual").hidden = true;
+    var actions = document.createElement("p");
+    actions.className = "image-field__actions";
+    var choose = document.createElement("button");
+    choose.type = "button";
+    choose.className = "button--small";
+    choose.textContent = "Choose an image…";
+    var clear = document.createElement("button");
+    clear.type = "button";
+    clear.className = "button--small button--secondary";
+    clear.textContent = "No image";
+    actions.append(choose, document.createTextNode(" "), clear);
+    current.after(actions);
+
+    function showCurrent(thumbnail, label) {
+      current.textContent = "";
+      if (thumbnail) {
+        var img = document.createElement("img");
+        img.src = thumbnail;
+        img.alt = "";
+        img.width = 160;
+        img.height = 90;
+        current.append(img);
+      }
+      var span = document.createElement("span");
+      span.textContent = label;
+      current.append(span);
+    }
+
+    // Only the answer to the latest request is shown: typing fast sends several, and they may
+    // come back out of order.
+    var sequence = 0;
+    function load(url) {
+      var mine = ++sequence;
+      pickerStatus.textContent = "Loading…";
+      fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) { if (!response.ok) throw new Error("HTTP " + response.status); return response.json(); })
+        .then(function (page) {
+          if (mine !== sequence) return;
+          grid.setAttribute("data-shown", url);
+          grid.textContent = "";
+          page.items.forEach(function (image) {
+            var li = document.createElement("li");
+            var b = document.createElement("button");
+            b.type = "button";
+            b.className = "picker__item";
+            var img = document.createElement("img");
+            img.src = image.thumbnail;
+            img.alt = "";
+            img.loading = "lazy";
+            var label = document.createElement("span");
+            label.textContent = image.alt;
+            var size = document.createElement("small");
+            size.textContent = image.width + " × " + image.height;
+            b.append(img, label, size);
+            b.addEventListener("click", function () { pick(image); });
+            li.append(b);
+            grid.append(li);
+          });
+          pickerStatus.textContent = page.total === 0
+            ? "No described image matches. Upload or describe images in the media library."
+            : page.total + (page.total === 1 ? " image" : " images");
+          pages.previous = page.previous;
+          pages.next = page.next;
+          previous.disabled = !page.previous;
+          next.disabled = !page.next;
+          pageLabel.textContent = page.pageCount > 1 ? "Page " + page.page + " of " + page.pageCount : "";
+        })
+        .catch(function () { if (mine === sequence) pickerStatus.textContent = "The library could not be loaded. Try again."; });
+    }
+
+    function open(newMode) {
+      mode = newMode;
+      dialog.querySelector("h2").textContent = mode === "insert" ? "Insert an image into the text" : "Choose the feature image";
+      dialog.showModal();
+      search.focus();
+      load(pickerURL + (search.value ? "?q=" + encodeURIComponent(search.value) : ""));
+    }
+
+    function pick(image) {
+      dialog.close();
+      if (mode === "feature") {
+        imageInput.value = String(image.id);
+        showCurrent(image.thumbnail, image.alt);
+        form.dispatchEvent(new Event("change"));
+        choose.focus();
+      } else if (body) {
+        var start = body.selectionStart, end = body.selectionEnd, text = body.value;
+        var before = text.slice(0, start), after = text.slice(end);
+        var insert = (before && !/\n\n$/.test(before) ? (/\n$/.test(before) ? "\n" : "\n\n") : "") + image.markdown
+          + (after && !/^\n\n/.test(after) ? (/^\n/.test(after) ? "\n" : "\n\n") : "");
+        body.value = before + insert + after;
+        body.selectionStart = body.selectionEnd = before.length + insert.length;
+        body.focus();
+        body.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    }
+
+    var searchTimer = null;
+    search.addEventListener("input", function () {
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(function () {
+        load(pickerURL + (search.value ? "?q=" + encodeURIComponent(search.value) : ""));
+      }, 300);
+    });
+    previous.addEventListener("click", function () { if (pages.previous) load(pages.previous); });
+    next.addEventListener("click", function () { if (pages.next) load(pages.next); });
+    choose.addEventListener("click", function () { open("feature"); });
+    clear.addEventListener("click", function () {
+      imageInput.value = "";
+      showCurrent(null, "No image");
+      form.dispatchEvent(new Event("change"));
+    });
+    var insertTools = form.querySelector("[data-insert-image]");
+    if (insertTools) {
+      insertTools.hidden = false;
+      insertTools.querySelector("button").addEventListener("click", function () { open("insert"); });
+    }
+  }
 
   var body = form.elements.body;
   var title = form.elements.title;

@@ -18,6 +18,17 @@ public struct ArticleListQuery: Hashable, Sendable {
     }
 }
 
+/// The image picker's search of the media library (only images with alt text are offered).
+public struct MediaPickerQuery: Hashable, Sendable {
+    public var search: String
+    public var page: Int
+
+    public init(search: String = "", page: Int = 1) {
+        self.search = String(search.prefix(100))
+        self.page = page
+    }
+}
+
 /// A moderation queue.
 public struct CommentQueueQuery: Hashable, Sendable {
     public var status: CommentStatus

@@ -3,7 +3,12 @@
 /// element closed), so the output is well-formed whatever came in. Applied when content is
 /// saved (article and page bodies, editions, comments), never on each page view.
 public enum HTMLSanitizer {
-    public static func sanitize(_ html: String, policy: HTMLPolicy) -> String {
+    /// Sanitises `html`. `image`, given an `<img>`'s checked `src`, may return attributes that
+    /// replace the ones written (a library image's real size and resized copies); its values are
+    /// escaped like any other.
+    public static func sanitize(
+        _ html: String, policy: HTMLPolicy, image: ((String) -> [(String, String)]?)? = nil
+    ) -> String {
         var output = ""
         output.reserveCapacity(html.utf8.count)
         var open: [String] = []
@@ -24,7 +29,11 @@ public enum HTMLSanitizer {
                 }
                 guard let allowed = policy.elements[name], open.count < policy.maximumDepth else { continue }
                 output += "<" + name
-                for (attribute, value) in kept(attributes, of: name, allowed: allowed, policy: policy) {
+                var attributes = kept(attributes, of: name, allowed: allowed, policy: policy)
+                if name == "img", let image, let src = attributes.first(where: { $0.0 == "src" })?.1, let known = image(src) {
+                    attributes = attributes.filter { attribute in !known.contains { $0.0 == attribute.0 } } + known
+                }
+                for (attribute, value) in attributes {
                     output += " " + attribute + "=\""
                     appendAttribute(value, to: &output)
                     output += "\""

@@ -1,6 +1,8 @@
 import Domain
 import FluentKit
+import FluentSQL
 import Foundation
+import SQLKit
 
 /// The media library's rows (the files themselves live in the media folder).
 public enum MediaStore {
@@ -50,10 +52,27 @@ public enum MediaStore {
         try await MediaRecord.query(on: db).filter(\.$fileName == fileName).first().map(item)
     }
 
-    /// Newest first.
-    public static func list(page: ListingPage, usableOnly: Bool = false, on db: any Database) async throws -> Paged<MediaItem> {
+    /// The items stored under any of `fileNames`, in one query.
+    public static func find(fileNames: Set<String>, on db: any Database) async throws -> [MediaItem] {
+        guard !fileNames.isEmpty else { return [] }
+        return try await MediaRecord.query(on: db).filter(\.$fileName ~~ Array(fileNames)).all().map(item)
+    }
+
+    /// Newest first; `search` matches the alt text, caption or original file name.
+    public static func list(
+        page: ListingPage, usableOnly: Bool = false, search: String = "", on db: any Database
+    ) async throws -> Paged<MediaItem> {
         let query = MediaRecord.query(on: db)
         if usableOnly { query.filter(\.$alt != "") }
+        // Every word must appear in one of the three, in any case (LIKE's wildcards are dropped).
+        for word in search.lowercased().split(whereSeparator: \.isWhitespace).prefix(5) {
+            let pattern = "%" + word.prefix(50).filter { $0 != "%" && $0 != "_" && $0 != "\\" } + "%"
+            query.group(.or) { group in
+                for column in ["alt", "caption", "original_name"] {
+                    group.filter(.sql(SQLBinaryExpression(SQLFunction("lower", args: SQLColumn(column)), .like, SQLBind(pattern))))
+                }
+            }
+        }
         let total = try await query.count()
         let records = try await query.copy().sort(\.$createdAt, .descending).sort(\.$id, .descending)
             .range(page.offset..<(page.offset + page.size)).all()

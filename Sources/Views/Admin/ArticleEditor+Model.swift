@@ -26,7 +26,8 @@ public struct ArticleEditorModel: Equatable, Sendable {
     public var statusOptions: [SelectOption]
     public var sectionOptions: [SelectOption]
     public var authorOptions: [SelectOption]
-    public var imageChoices: [ImageChoice]
+    /// The feature image chosen now, shown beside the picker; nil for none.
+    public var featureImage: ImageChoice?
     public var previewHTML: HTML
     /// The public site's stylesheet, so the preview looks like the article page.
     public var previewStylesheet: String
@@ -38,7 +39,7 @@ public struct ArticleEditorModel: Equatable, Sendable {
 
     public init(
         chrome: AdminChrome, articleID: Article.ID?, form: ArticleForm, errors: FormErrors<ArticleForm.Field>, conflict: String?,
-        statusOptions: [SelectOption], sectionOptions: [SelectOption], authorOptions: [SelectOption], imageChoices: [ImageChoice],
+        statusOptions: [SelectOption], sectionOptions: [SelectOption], authorOptions: [SelectOption], featureImage: ImageChoice?,
         previewHTML: HTML, previewStylesheet: String, previewLink: SiteURL?, publicLink: SiteURL?, autosaveNote: String?, lastSaved: String?
     ) {
         self.chrome = chrome
@@ -49,7 +50,7 @@ public struct ArticleEditorModel: Equatable, Sendable {
         self.statusOptions = statusOptions
         self.sectionOptions = sectionOptions
         self.authorOptions = authorOptions
-        self.imageChoices = imageChoices
+        self.featureImage = featureImage
         self.previewHTML = previewHTML
         self.previewStylesheet = previewStylesheet
         self.previewLink = previewLink

@@ -30,6 +30,7 @@ public enum ArticleEditorView {
                 \(text(.title, form.title, "Title", attributes: "required maxlength=\"300\" class=\"input--title\""))
                 \(text(.slug, form.slug, "Address", hint: "Lower-case words with hyphens; made from the title if left empty.", attributes: "maxlength=\"96\" pattern=\"[a-z0-9-]*\""))
                 \(AdminField.textarea(Field.standfirst, label: "Standfirst", value: form.standfirst, error: errors[.standfirst], rows: 2, attributes: "maxlength=\"600\""))
+                <p class="editor__tools" data-insert-image hidden><button type="button" class="button--small button--secondary" data-insert-image-button>Insert an image</button></p>
                 \(AdminField.textarea(Field.body, label: "Body (Markdown)", value: form.body, error: errors[.body], hint: "A line with only a YouTube, SoundCloud or X link becomes a click-to-load embed.", rows: 24, attributes: "class=\"input--body\" spellcheck=\"true\""))
                 </div>
                 <aside class="editor__side">
@@ -64,7 +65,24 @@ public enum ArticleEditorView {
                 </form>
                 \(preview(model))
                 </div>
+                \(pickerDialog())
                 """, bodyClass: "admin--editor")
+    }
+
+    /// The picker the script opens: a search field, a grid of thumbnails and a pager.
+    static func pickerDialog() -> HTML {
+        """
+        <dialog class="picker" data-picker-dialog aria-labelledby="picker-title">
+        <form method="dialog" class="picker__head"><h2 id="picker-title">Choose an image</h2>\
+        <button type="submit" class="button--small button--secondary" value="cancel">Close</button></form>
+        <div class="picker__search"><label for="picker-search">Search descriptions and file names</label>\
+        <input id="picker-search" type="search" data-picker-search autocomplete="off"></div>
+        <p class="picker__status" role="status" data-picker-status></p>
+        <ul class="picker__grid" data-picker-grid></ul>
+        <nav class="pager" aria-label="Pages of images"><button type="button" class="button--small button--secondary" data-picker-previous>← Newer</button> \
+        <span data-picker-page></span> <button type="button" class="button--small button--secondary" data-picker-next>Older →</button></nav>
+        </dialog>
+        """
     }
 
     /// The body as readers will see it, in a sandboxed frame outside the form: whatever a draft
@@ -77,43 +95,61 @@ public enum ArticleEditorView {
         """
     }
 
+    /// The byline: one labelled select per author, in order, and one to add another. The script
+    /// turns them into a list with buttons to reorder and remove; without it, choosing "Nobody"
+    /// removes an author and the last select adds one.
     static func authors(_ model: ArticleEditorModel) -> HTML {
-        let options = [SelectOption(value: "", label: "—")] + model.authorOptions
-        let slots = model.form.authors.enumerated().map { index, selected in
-            let items = options.map { option in
+        let name = Field.authors.name
+        let places = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth"]
+        func select(id: String, label: String, selected: String, blank: String, attributes: HTML) -> HTML {
+            let options = ([SelectOption(value: "", label: blank)] + model.authorOptions).map { option in
                 HTML("<option value=\"\(option.value)\"\(HTML.when(option.value == selected) { " selected" })>\(option.label)</option>")
             }
             return HTML(
                 """
-                <label class="visually-hidden" for="f-author-\(index)">Author \(index + 1)</label>\
-                <select id="f-author-\(index)" name="\(Field.authors.name)">\(items)</select>
+                <div class="byline__slot"><label for="\(id)">\(label)</label>\
+                <select id="\(id)" name="\(name)"\(attributes)>\(options)</select></div>
                 """)
         }
+        let chosen = model.form.authors.enumerated().map { index, author in
+            select(
+                id: "f-author-\(index)", label: "\(index < places.count ? places[index] : "Next") author", selected: author,
+                blank: "Nobody (remove)", attributes: " data-byline-slot")
+        }
+        let add = select(
+            id: "f-author-add", label: "Add an author", selected: "", blank: "Choose…", attributes: " data-byline-add")
         let error = model.errors[.authors]
         return """
-            <fieldset class="field\(HTML.when(error != nil) { " field--invalid" })" id="f-\(Field.authors.name)"><legend>Byline, in order</legend>\
-            \(error.map { HTML("<p class=\"field__error\">\($0)</p>") })<div class="author-slots">\(slots)</div></fieldset>
+            <fieldset class="field byline\(HTML.when(error != nil) { " field--invalid" })" id="f-\(name)" data-byline>\
+            <legend>Byline, in order</legend>\
+            \(error.map { HTML("<p class=\"field__error\">\($0)</p>") })\
+            <ol class="byline__list" data-byline-list>\(chosen.map { HTML("<li>\($0)</li>") })</ol>\(add)</fieldset>
             """
     }
 
+    /// The feature image: the one chosen now, and a searchable, paged picker of the library
+    /// (the script's dialog, fed by `AdminURL.mediaPicker`). Without the script, the image's
+    /// number from the media library can be typed.
     static func images(_ model: ArticleEditorModel) -> HTML {
-        let selected = model.form.image
         let name = Field.image.name
-        let none = HTML(
-            "<label class=\"image-choice\"><input type=\"radio\" name=\"\(name)\" value=\"\"\(HTML.when(selected.isEmpty) { " checked" })> None</label>"
-        )
-        let choices = model.imageChoices.map { choice in
-            HTML(
-                """
-                <label class="image-choice"><input type="radio" name="\(name)" value="\(choice.id)"\(HTML.when(choice.id == selected) { " checked" })>\
-                <img src="\(choice.thumbnail)" alt="" width="96" height="54" loading="lazy"> \(choice.label)</label>
-                """)
-        }
         let error = model.errors[.image]
+        let current: HTML =
+            model.featureImage.map { choice in
+                HTML(
+                    """
+                    <img src="\(choice.thumbnail)" alt="" width="160" height="90" data-image-thumbnail>\
+                    <span data-image-label>\(choice.label)</span>
+                    """)
+            } ?? HTML("<span data-image-label>No image</span>")
         return """
-            <fieldset class="field\(HTML.when(error != nil) { " field--invalid" })" id="f-\(name)"><legend>Image</legend>\
-            <p class="field__hint">Only images with alt text are offered. <a href="\(AdminURL.media())">Upload or describe images</a>.</p>\
-            \(error.map { HTML("<p class=\"field__error\">\($0)</p>") })<div class="image-choices">\(none)\(choices)</div></fieldset>
+            <fieldset class="field image-field\(HTML.when(error != nil) { " field--invalid" })" id="f-\(name)" data-image-field \
+            data-picker="\(AdminURL.mediaPicker())"><legend>Image</legend>\
+            \(error.map { HTML("<p class=\"field__error\">\($0)</p>") })\
+            <div class="image-field__current" data-image-current>\(current)</div>\
+            <label for="f-image-id" class="image-field__manual">Image number in the media library (empty for none)</label>\
+            <input id="f-image-id" name="\(name)" type="text" value="\(model.form.image)" inputmode="numeric" data-image-input>\
+            <p class="field__hint">Only images with alt text can be used. <a href="\(AdminURL.media())">Upload or describe images</a>.</p>\
+            </fieldset>
             """
     }
 }

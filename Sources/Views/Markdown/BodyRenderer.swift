@@ -8,7 +8,13 @@ import Ink
 /// embeds are the one exception, and they are our own facades, put in after sanitising in place
 /// of a marker nobody can type (it holds a fresh random nonce).
 public enum BodyRenderer {
-    public static func render(markdown: String) -> RenderedBody {
+    /// How wide a body image is shown: the text column on wide screens, the screen below it.
+    static let bodyImageSizes = "(min-width: 45rem) 42rem, 100vw"
+
+    /// Renders `markdown`. `images` are the media library's images the body shows, by their
+    /// address: each `<img>` of one gets its real width and height (no layout shift) and its
+    /// resized copies (`srcset`), like a feature image.
+    public static func render(markdown: String, images: [String: FeatureImage] = [:]) -> RenderedBody {
         let prepared = isolateEmbedLines(InkInput.prepare(markdown))
         let nonce = "gazette-embed-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         var embeds: [Embed] = []
@@ -19,7 +25,12 @@ public enum BodyRenderer {
                 return "<p>\(nonce)-\(embeds.count - 1)</p>"
             }
         ])
-        let safe = HTMLSanitizer.sanitize(parser.html(from: prepared), policy: .article)
+        let safe = HTMLSanitizer.sanitize(parser.html(from: prepared), policy: .article) { src in
+            guard let image = images[src] else { return nil }
+            var attributes = [("width", String(image.width)), ("height", String(image.height))]
+            if !image.srcset.isEmpty { attributes += [("srcset", image.srcset), ("sizes", bodyImageSizes)] }
+            return attributes + [("loading", "lazy"), ("decoding", "async")]
+        }
         var html = safe
         var text = safe
         for (index, embed) in embeds.enumerated() {

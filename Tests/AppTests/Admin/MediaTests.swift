@@ -4,6 +4,7 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import Persistence
+import Routes
 import TestSupport
 import Testing
 
@@ -72,6 +73,71 @@ struct MediaTests {
                 ))
             #expect(page.contains("<figcaption>The bridge at dawn.</figcaption>"))
         }
+    }
+
+    @Test(
+        "The editor's picker finds described images by their words, page by page; an image written into the body gets its size and copies")
+    func pickerAndBodyImages() async throws {
+        try await withApp(fixtures: { app in _ = try await Fixtures.newsroom(articles: 0, on: try app.db()) }) { client, app in
+            let editor = try await app.staff(.editor)
+            var ids: [Int] = []
+            for index in 0..<3 {
+                let location = try await upload(
+                    client, editor, fileName: "photo\(index).jpg", type: "image/jpeg",
+                    bytes: SampleImages.jpeg(index: index, section: "news")
+                ).headers[.location]
+                ids.append(try #require(Int(location?.split(separator: "?").first?.split(separator: "/").last ?? "")))
+            }
+            for (id, alt) in zip(ids, ["The river at dawn", "Council chamber, empty", ""]) {
+                try await MediaStore.describe(.init(id), alt: alt, caption: "", on: try app.db())
+            }
+            // Only described images, newest first; words in any case.
+            let all = try await client.execute(uri: AdminURL.mediaPicker().path, method: .get, headers: editor.headers) { $0 }
+            #expect(all.status == .ok && all.headers[.contentType] == "application/json")
+            let page = try JSONDecoder().decode(PickerPage.self, from: Data(all.body.readableBytesView))
+            #expect(page.items.map(\.alt) == ["Council chamber, empty", "The river at dawn"])
+            #expect(page.total == 2 && page.next == nil)
+            let found = try await client.execute(
+                uri: AdminURL.mediaPicker(.init(search: "RIVER dawn")).path, method: .get, headers: editor.headers
+            ) { try JSONDecoder().decode(PickerPage.self, from: Data($0.body.readableBytesView)) }
+            #expect(found.items.map(\.id) == [ids[0]])
+            let item = try #require(try await MediaStore.find(.init(ids[0]), on: try app.db()))
+            #expect(found.items.first?.markdown == "![The river at dawn](/media/\(item.fileName))")
+            // A moderator writes no articles and gets no picker.
+            let moderator = try await app.staff(.moderator)
+            #expect(
+                try await client.execute(uri: AdminURL.mediaPicker().path, method: .get, headers: moderator.headers) { $0.status }
+                    == .forbidden)
+
+            let section = try #require(try await SectionStore.find(slug: "news", on: try app.db()))
+            let fields: [(String, String)] = [
+                (AntiForgeryField.token.name, editor.csrf), (ArticleForm.Field.title.name, "Pictured"),
+                (ArticleForm.Field.body.name, "Before.\n\n\(found.items[0].markdown)\n\nAfter."),
+                (ArticleForm.Field.status.name, "published"),
+                (ArticleForm.Field.kind.name, "news"), (ArticleForm.Field.section.name, section.id.description),
+                (ArticleForm.Field.authors.name, (try await Fixtures.author("Pia Picture", on: try app.db())).id.description),
+            ]
+            try await client.execute(uri: AdminURL.article(nil).path, method: .post, headers: editor.formHeaders, body: formBody(fields)) {
+                #expect($0.status == .seeOther)
+            }
+            let html = try await client.execute(uri: "/pictured/", method: .get) { $0.text }
+            #expect(
+                html.contains(
+                    "<img src=\"/media/\(item.fileName)\" alt=\"The river at dawn\" width=\"1600\" height=\"900\" srcset=\"/media/\(item.variants[0].fileName) 480w, /media/\(item.variants[1].fileName) 960w, /media/\(item.fileName) 1600w\""
+                ))
+        }
+    }
+
+    struct PickerPage: Decodable {
+        struct Item: Decodable {
+            var id: Int
+            var alt: String
+            var markdown: String
+        }
+
+        var items: [Item]
+        var total: Int
+        var next: String?
     }
 
     @Test(

@@ -64,7 +64,7 @@ enum AdminArticlesController {
                 try await EditorPage.render(form, errors: errors, article: nil, context, app), status: .unprocessableContent)
         }
         let id = try await ArticleStore.create(
-            draft, body: BodyRenderer.render(markdown: draft.bodyMarkdown), now: app.time.now(), by: staff, on: db)
+            draft, body: try await BodyImages.render(draft.bodyMarkdown, on: db), now: app.time.now(), by: staff, on: db)
         if draft.status == .published { app.contentChanged() }
         return .redirect(to: .articleEdit(id), notice: notice(draft.status))
     }
@@ -90,7 +90,7 @@ enum AdminArticlesController {
         }
         do {
             try await ArticleStore.update(
-                article.id, with: draft, body: BodyRenderer.render(markdown: draft.bodyMarkdown), now: app.time.now(),
+                article.id, with: draft, body: try await BodyImages.render(draft.bodyMarkdown, on: db), now: app.time.now(),
                 expectedVersion: form.version, by: staff, on: db)
         } catch let conflict as EditConflict {
             // Keep everything typed; offer to overwrite by sending the form again at the new version.

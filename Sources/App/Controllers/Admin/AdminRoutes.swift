@@ -34,6 +34,7 @@ func registerAdminRoutes(_ admin: AdminRouter, _ app: AppServices) {
     admin.get(.articleRevision, .staff(.writeArticles)) { try await RevisionsController.show($0, $1, app) }
     admin.post(.articleRevisionRestore, .staff(.writeArticles)) { try await RevisionsController.restore($0, $1, app) }
     admin.post(.preview, .staff(.writeArticles)) { try await EditorAPIController.preview($0, $1, app) }
+    admin.get(.mediaPicker, .staff(.writeArticles)) { try await EditorAPIController.mediaPicker($0, $1, app) }
     admin.post(.autosaveNew, .staff(.writeArticles), body: byline) { try await EditorAPIController.autosaveNew($0, $1, app) }
     admin.post(.autosave, .staff(.writeArticles), body: byline) { try await EditorAPIController.autosave($0, $1, app) }
 

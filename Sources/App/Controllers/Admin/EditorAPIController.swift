@@ -7,8 +7,30 @@ import Persistence
 import Routes
 import Views
 
-/// The editor's background requests: the live preview and autosave.
+/// The editor's background requests: the live preview, autosave and the image picker.
 enum EditorAPIController {
+    /// Images per page of the picker.
+    static let pickerPageSize = 24
+
+    /// `GET /admin/api/media?q=&page=`: one page of library images that have alt text, newest
+    /// first, with what the picker shows and what inserting one into the body writes.
+    @Sendable static func mediaPicker(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
+        let query = try MediaPickerQuery(QueryString(request.uri.query))
+        let result = try await MediaStore.list(
+            page: ListingPage(number: query.page, size: pickerPageSize), usableOnly: true, search: query.search, on: try app.db())
+        let items = result.items.map { item in
+            MediaPickerDTO.Item(
+                id: item.id.rawValue, alt: item.alt, name: item.originalName, width: item.width, height: item.height,
+                thumbnail: SiteURL.media(item.variants.first?.fileName ?? item.fileName).path,
+                markdown: "![\(MarkdownText.escapeAlt(item.alt))](\(SiteURL.media(item.fileName).path))")
+        }
+        return try .json(
+            MediaPickerDTO(
+                items: items, page: result.page.number, pageCount: result.pageCount, total: result.totalCount,
+                previous: result.hasPrevious ? AdminURL.mediaPicker(.init(search: query.search, page: query.page - 1)).path : nil,
+                next: result.hasNext ? AdminURL.mediaPicker(.init(search: query.search, page: query.page + 1)).path : nil))
+    }
+
     /// `POST /admin/api/preview`: the body rendered by the same code as the public page, as the
     /// document the editor puts into its sandboxed preview frame. Opened on its own, the document
     /// is sandboxed by its own policy too.
@@ -18,7 +40,7 @@ enum EditorAPIController {
             throw DomainError.invalidInput(field: ArticleForm.Field.body.name, message: "The body is too long to preview.")
         }
         let document = EditorPreview.document(
-            body: .trusted(BodyRenderer.render(markdown: markdown).html), stylesheet: app.assets.stylesheetPath)
+            body: .trusted(try await BodyImages.render(markdown, on: try app.db()).html), stylesheet: app.assets.stylesheetPath)
         return Response(
             status: .ok,
             headers: [
@@ -41,7 +63,7 @@ enum EditorAPIController {
         guard let draft else { return try Response.json(AutosaveDTO(invalid: errors), status: .unprocessableContent) }
         do {
             let version = try await ArticleStore.autosave(
-                article.id, with: draft, body: BodyRenderer.render(markdown: draft.bodyMarkdown), now: app.time.now(),
+                article.id, with: draft, body: try await BodyImages.render(draft.bodyMarkdown, on: db), now: app.time.now(),
                 expectedVersion: form.version, by: staff, on: db)
             let kept = article.draft.status == .published || article.draft.status == .scheduled
             return try Response.json(
@@ -65,7 +87,7 @@ enum EditorAPIController {
         let (draft, errors) = try await form.check(by: staff, articleID: nil, clock: site.format.clock, now: app.time.now(), on: db)
         guard let draft else { return try Response.json(AutosaveDTO(invalid: errors), status: .unprocessableContent) }
         let id = try await ArticleStore.create(
-            draft, body: BodyRenderer.render(markdown: draft.bodyMarkdown), now: app.time.now(), by: staff, on: db)
+            draft, body: try await BodyImages.render(draft.bodyMarkdown, on: db), now: app.time.now(), by: staff, on: db)
         var created = AutosaveDTO(
             status: "created", version: 1, savedAt: site.format.dateTime(app.time.now()), message: "Saved as a draft.")
         created.id = id.rawValue
@@ -74,6 +96,27 @@ enum EditorAPIController {
         created.autosave = AdminURL.autosave(id).path
         return try Response.json(created)
     }
+}
+
+/// What the image picker shows: a page of images and the addresses of its neighbours.
+struct MediaPickerDTO: Encodable {
+    struct Item: Encodable {
+        var id: Int
+        var alt: String
+        var name: String
+        var width: Int
+        var height: Int
+        var thumbnail: String
+        /// What "Insert into the text" writes at the cursor.
+        var markdown: String
+    }
+
+    var items: [Item]
+    var page: Int
+    var pageCount: Int
+    var total: Int
+    var previous: String?
+    var next: String?
 }
 
 /// What an autosave answers: its outcome, the version now stored, and, for a new article, where

@@ -45,18 +45,20 @@ enum EditorPage {
         let db = try app.db()
         let site = try await app.site.current(on: db)
         let authors = try await AuthorStore.all(on: db)
-        let images = try await MediaStore.list(page: ListingPage(number: 1, size: 60), usableOnly: true, on: db).items
         var previewLink: SiteURL?
         var autosave: Revision?
         if let article {
             previewLink = try await PreviewLink.make(for: article.id, now: app.time.now(), app: app)
             autosave = try await RevisionStore.autosave(of: article.id, on: db)
         }
-        let current: [ArticleEditorModel.ImageChoice] =
-            form.image == ArticleForm.currentImage
-            ? (article?.draft.featureImage).map {
-                [.init(id: ArticleForm.currentImage, label: "Current image (not in the library)", thumbnail: $0.path)]
-            } ?? [] : []
+        var featureImage: ArticleEditorModel.ImageChoice?
+        if form.image == ArticleForm.currentImage, let image = article?.draft.featureImage {
+            featureImage = .init(id: ArticleForm.currentImage, label: "Current image (not in the library)", thumbnail: image.path)
+        } else if let id = form.imageID, let item = try await MediaStore.find(id, on: db) {
+            featureImage = .init(
+                id: item.id.description, label: item.alt.isEmpty ? item.originalName : item.alt,
+                thumbnail: SiteURL.media(item.variants.first?.fileName ?? item.fileName).path)
+        }
         let model = ArticleEditorModel(
             chrome: try await app.adminChrome(context, active: .articles(), notice: notice), articleID: article?.id, form: form,
             errors: errors, conflict: conflict,
@@ -64,13 +66,8 @@ enum EditorPage {
             sectionOptions: [SelectOption(value: "", label: "No section")]
                 + site.sections.map { SelectOption(value: $0.id.description, label: $0.name) },
             authorOptions: authors.map { SelectOption(value: $0.id.description, label: $0.name) },
-            imageChoices: current
-                + images.map { item in
-                    .init(
-                        id: item.id.description, label: item.alt,
-                        thumbnail: SiteURL.media(item.variants.first?.fileName ?? item.fileName).path)
-                },
-            previewHTML: .trusted(BodyRenderer.render(markdown: form.body).html), previewStylesheet: app.assets.stylesheetPath,
+            featureImage: featureImage,
+            previewHTML: .trusted(try await BodyImages.render(form.body, on: db).html), previewStylesheet: app.assets.stylesheetPath,
             previewLink: previewLink,
             publicLink: article?.draft.status == .published ? article.map { SiteURL.article(slug: $0.draft.slug) } : nil,
             autosaveNote: autosave.map { "Unsaved changes from \(site.format.dateTime($0.createdAt)) are kept; saving replaces them." },

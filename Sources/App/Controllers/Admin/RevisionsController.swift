@@ -51,7 +51,7 @@ enum RevisionsController {
         draft.authorIDs = draft.authorIDs.filter(authors.contains)
         if draft.authorIDs.isEmpty { draft.authorIDs = article.draft.authorIDs }
         try await ArticleStore.update(
-            article.id, with: draft, body: BodyRenderer.render(markdown: draft.bodyMarkdown), now: app.time.now(),
+            article.id, with: draft, body: try await BodyImages.render(draft.bodyMarkdown, on: db), now: app.time.now(),
             expectedVersion: article.version, by: staff, on: try app.db())
         if article.draft.status == .published { app.contentChanged() }
         return .redirect(to: .articleEdit(article.id), notice: .restored)

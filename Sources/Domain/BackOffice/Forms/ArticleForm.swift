@@ -19,8 +19,6 @@ public struct ArticleForm: Equatable, Sendable {
         case version
     }
 
-    /// How many byline places the editor offers (empty ones are left out).
-    public static let bylineSlots = 4
     /// The feature-image choice meaning "keep the image the article has, which is not in the
     /// media library" (imported articles).
     public static let currentImage = "current"
@@ -34,7 +32,7 @@ public struct ArticleForm: Equatable, Sendable {
     public var publishAt = ""
     public var kind = ArticleKind.news.rawValue
     public var section = ""
-    /// The byline, in order, as author ids; padded with empty places.
+    /// The byline, in order, as author ids (each once).
     public var authors: [String] = []
     public var tags = ""
     /// A media id, `currentImage`, or empty for none.
@@ -50,7 +48,7 @@ public struct ArticleForm: Equatable, Sendable {
 
     /// A blank form for a new article, with `author` in the byline.
     public init(newBy author: Author.ID?) {
-        authors = Self.padded(author.map { [$0.description] } ?? [])
+        authors = author.map { [$0.description] } ?? []
     }
 
     /// The fields of a submitted form.
@@ -63,7 +61,7 @@ public struct ArticleForm: Equatable, Sendable {
         publishAt = form.trimmed(Field.publishAt)
         kind = form.trimmed(Field.kind)
         section = form.trimmed(Field.section)
-        authors = Self.padded(form.all(Field.authors).filter { !$0.isEmpty })
+        authors = Self.unique(form.all(Field.authors).filter { !$0.isEmpty })
         tags = form.trimmed(Field.tags)
         image = form.trimmed(Field.image)
         imageCaption = form.trimmed(Field.imageCaption)
@@ -86,7 +84,7 @@ public struct ArticleForm: Equatable, Sendable {
         publishAt = draft.publishedAt.map(clock.inputValue) ?? ""
         kind = draft.kind.rawValue
         section = draft.sectionID?.description ?? ""
-        authors = Self.padded(draft.authorIDs.map(\.description))
+        authors = draft.authorIDs.map(\.description)
         tags = draft.tagNames.joined(separator: ", ")
         image = imageID
         imageCaption = draft.featureImage?.caption ?? ""
@@ -98,8 +96,10 @@ public struct ArticleForm: Equatable, Sendable {
         version = article.version
     }
 
-    static func padded(_ ids: [String]) -> [String] {
-        ids + Array(repeating: "", count: max(1, bylineSlots - ids.count))
+    /// The ids in order, each at its first place.
+    static func unique(_ ids: [String]) -> [String] {
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }
     }
 
     /// The address to use: the one typed, or one made from the title.
