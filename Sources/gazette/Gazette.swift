@@ -12,6 +12,19 @@ struct Gazette: AsyncParsableCommand {
         abstract: "Gazette: a publishing platform for independent news sites.",
         subcommands: [Serve.self, Migrate.self, User.self],
         defaultSubcommand: Serve.self)
+
+    /// Like ArgumentParser's, but a first word that is no command is refused with the list of
+    /// commands. (Otherwise it would reach the default, `serve`, and `gazette import --help`
+    /// would print serve's help.)
+    static func main() async {
+        var names: [String] = []
+        for command in configuration.subcommands { names.append(command._commandName) }
+        if let message = CommandLineCheck.unknownCommand(Array(CommandLine.arguments.dropFirst()), commands: names) {
+            FileHandle.standardError.write(Data(message.utf8))
+            Foundation.exit(64)
+        }
+        await main(nil)
+    }
 }
 
 struct Serve: AsyncParsableCommand {

@@ -59,3 +59,24 @@ struct FirstRunTests {
         try await again.cleanUp()
     }
 }
+
+@Suite("The command line")
+struct CommandLineTests {
+    static let commands = ["serve", "migrate", "user"]
+
+    @Test("A word that is no command is refused with the list of commands, whatever follows it", arguments: [
+        ["import", "--help"], ["export"], ["backup", "--help"], ["serv"],
+    ])
+    func unknown(_ arguments: [String]) throws {
+        let message = try #require(CommandLineCheck.unknownCommand(arguments, commands: Self.commands))
+        #expect(message.hasPrefix("Error: unknown command '\(arguments[0])'."))
+        #expect(message.contains("The commands are: serve, migrate, user."))
+    }
+
+    @Test("Commands, options for the default command, and help pass through", arguments: [
+        [], ["serve", "--port", "9000"], ["--port", "9000"], ["--help"], ["help"], ["user", "create", "--help"], ["migrate"],
+    ])
+    func known(_ arguments: [String]) {
+        #expect(CommandLineCheck.unknownCommand(arguments, commands: Self.commands) == nil)
+    }
+}

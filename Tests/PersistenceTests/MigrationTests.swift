@@ -63,6 +63,36 @@ struct MigrationTests {
         await second.shutdown()
     }
 
+    @Test("Starting says in one line that the database is ready; each migration's lines are only for debugging")
+    func quietStart() async throws {
+        let database = try await TestDatabase.make()
+        let logs = CapturedLogs()
+        do {
+            let service = try DatabaseService(url: database.url, siteURL: "https://news.example.org", logger: logs.logger(level: .info))
+            if TestDatabase.isPostgres {
+                try await service.revertAll()  // the test database is a migrated copy
+            }
+            try await service.migrate()
+            try await service.migrate()
+            await service.shutdown()
+            let count = GazetteMigrations.all(renderers: .current(siteURL: "")).count
+            #expect(
+                logs.all.filter { $0.level >= .info }.map(\.message) == [
+                    "Database ready (\(count) migrations, \(count) applied now)", "Database ready (\(count) migrations)",
+                ])
+            let verbose = CapturedLogs()
+            let debugging = try DatabaseService(url: database.url, siteURL: "https://news.example.org", logger: verbose.logger(level: .debug))
+            try await debugging.revertAll()
+            try await debugging.migrate()
+            await debugging.shutdown()
+            #expect(verbose.all.contains { $0.message.contains("Starting prepare") })
+            try await database.drop()
+        } catch {
+            try? await database.drop()
+            throw error
+        }
+    }
+
     struct LoggedMigration: Decodable, Equatable {
         let name: String
         let batch: Int

@@ -68,11 +68,16 @@ public final class DatabaseService: Service, Sendable {
         }
     }
 
-    /// Brings the schema up to date.
+    /// Brings the schema up to date, and says so in one line (each migration's own lines are
+    /// shown only when the log level is debug or finer).
     public func migrate() async throws {
         try await DatabaseMaintenance.prepare(on: try db)
-        try await migrator().setupIfNeeded().get()
-        try await migrator().prepareBatch().get()
+        let migrator = migrator()
+        try await migrator.setupIfNeeded().get()
+        let pending = try await migrator.previewPrepareBatch().get().count
+        try await migrator.prepareBatch().get()
+        let total = GazetteMigrations.all(renderers: renderers).count
+        logger.info("Database ready (\(total) migrations\(pending > 0 ? ", \(pending) applied now" : ""))")
     }
 
     /// Reverts every migration (tests of the round trip; never run by the server).
@@ -83,7 +88,9 @@ public final class DatabaseService: Service, Sendable {
     func migrator() -> Migrator {
         let migrations = Migrations()
         GazetteMigrations.register(in: migrations, renderers: renderers)
-        return Migrator(databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
+        var quiet = logger
+        if quiet.logLevel > .debug { quiet.logLevel = .warning }
+        return Migrator(databases: databases, migrations: migrations, logger: quiet, on: databases.eventLoopGroup.any())
     }
 
     public func run() async throws {
