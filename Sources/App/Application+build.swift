@@ -102,7 +102,7 @@ extension AppServices {
         let secret = SiteSecret(random: random)
         let transport: any MailTransport =
             config.smtp.map { SMTPTransport(configuration: $0, logger: logger) }
-            ?? FolderTransport(folder: config.mailFolder, domain: config.siteHost)
+            ?? FolderTransport(folder: config.mailFolder, domain: config.siteHost, logger: logger)
         return AppServices(
             config: config, database: database,
             cache: PageCache(

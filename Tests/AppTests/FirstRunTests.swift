@@ -28,13 +28,19 @@ struct FirstRunTests {
             var embeds = 0
             var syndicated = 0
             var threaded = 0
+            var comments = 0
+            var guests = 0
             for summary in articles.items {
                 let html = try await client.execute(uri: "/\(summary.slug)/", method: .get) { $0.text }
+                comments += html.components(separatedBy: "class=\"comment__author\"").count - 1
+                guests += html.components(separatedBy: "<span class=\"comment__badge\">Guest</span>").count - 1
                 if html.contains("class=\"embed ") { embeds += 1 }
                 if html.contains("class=\"article__syndication\"") { syndicated += 1 }
                 if html.contains("<ol class=\"comment-replies\">") { threaded += 1 }
             }
             #expect(embeds >= 4 && syndicated >= 2 && threaded >= 3)
+            // Readers cannot sign in, so every sample commenter is a guest, labelled as one.
+            #expect(comments > 20 && guests == comments, "\(guests) of \(comments) comments labelled Guest")
             let longest = articles.items.max { $0.wordCount < $1.wordCount }
             #expect((longest?.wordCount ?? 0) >= 1400)
             #expect(try await client.execute(uri: "/", method: .get) { $0.text }.contains("Trending"))
@@ -64,18 +70,22 @@ struct FirstRunTests {
 struct CommandLineTests {
     static let commands = ["serve", "migrate", "user"]
 
-    @Test("A word that is no command is refused with the list of commands, whatever follows it", arguments: [
-        ["import", "--help"], ["export"], ["backup", "--help"], ["serv"],
-    ])
+    @Test(
+        "A word that is no command is refused with the list of commands, whatever follows it",
+        arguments: [
+            ["import", "--help"], ["export"], ["backup", "--help"], ["serv"],
+        ])
     func unknown(_ arguments: [String]) throws {
         let message = try #require(CommandLineCheck.unknownCommand(arguments, commands: Self.commands))
         #expect(message.hasPrefix("Error: unknown command '\(arguments[0])'."))
         #expect(message.contains("The commands are: serve, migrate, user."))
     }
 
-    @Test("Commands, options for the default command, and help pass through", arguments: [
-        [], ["serve", "--port", "9000"], ["--port", "9000"], ["--help"], ["help"], ["user", "create", "--help"], ["migrate"],
-    ])
+    @Test(
+        "Commands, options for the default command, and help pass through",
+        arguments: [
+            [], ["serve", "--port", "9000"], ["--port", "9000"], ["--help"], ["help"], ["user", "create", "--help"], ["migrate"],
+        ])
     func known(_ arguments: [String]) {
         #expect(CommandLineCheck.unknownCommand(arguments, commands: Self.commands) == nil)
     }

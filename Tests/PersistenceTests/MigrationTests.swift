@@ -81,7 +81,8 @@ struct MigrationTests {
                     "Database ready (\(count) migrations, \(count) applied now)", "Database ready (\(count) migrations)",
                 ])
             let verbose = CapturedLogs()
-            let debugging = try DatabaseService(url: database.url, siteURL: "https://news.example.org", logger: verbose.logger(level: .debug))
+            let debugging = try DatabaseService(
+                url: database.url, siteURL: "https://news.example.org", logger: verbose.logger(level: .debug))
             try await debugging.revertAll()
             try await debugging.migrate()
             await debugging.shutdown()

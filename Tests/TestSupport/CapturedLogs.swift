@@ -6,6 +6,8 @@ public final class CapturedLogs: Sendable {
     public struct Entry: Sendable, Equatable {
         public var level: Logger.Level
         public var message: String
+        /// The metadata, printed ("key=value" pairs, sorted).
+        public var metadata: String
     }
 
     private let entries = Mutex<[Entry]>([])
@@ -33,7 +35,9 @@ public final class CapturedLogs: Sendable {
         }
 
         func log(event: LogEvent) {
-            logs.entries.withLock { $0.append(Entry(level: event.level, message: "\(event.message)")) }
+            let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+            let printed = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            logs.entries.withLock { $0.append(Entry(level: event.level, message: "\(event.message)", metadata: printed)) }
         }
     }
 }

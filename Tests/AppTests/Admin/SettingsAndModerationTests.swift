@@ -172,6 +172,7 @@ struct SettingsAndModerationTests {
             #expect(html.contains("Views, last 30 days <span class=\"panel__figure\">1,300</span>"))
             #expect(html.contains("Story number 1</a> <span>1,234 views</span>"))
             #expect(html.contains("<dt>New newsletter subscribers this week</dt><dd>0</dd>"))
+            #expect(html.contains("<dt>Donations this month</dt><dd>$0.00</dd>"))
         }
     }
 

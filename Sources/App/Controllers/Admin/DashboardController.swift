@@ -31,7 +31,8 @@ enum DashboardController {
             commentsToday: try await CommentStore.countSince(startOfDay, on: db),
             commentsPending: try await CommentStore.pendingCount(on: db),
             newSubscribers: try await SubscriberStore.confirmedSince(now.addingTimeInterval(-7 * 86_400), on: db),
-            donationsTotal: "0.00",
+            // No donation is recorded anywhere yet: reader revenue arrives with the donations page.
+            donationsTotal: Money(minorUnits: 0, currency: site.settings.donationCurrencies.first ?? "USD").formatted,
             showsModeration: context.staff?.can(.moderateComments) ?? false)
         return AppServices.adminPage(DashboardView.render(model))
     }
