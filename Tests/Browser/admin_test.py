@@ -11,6 +11,7 @@ import tempfile
 import time
 import zlib
 
+from accessibility import serious_violations
 from chromium import browser
 
 from selenium.webdriver.common.by import By
@@ -51,6 +52,10 @@ picture.close()
 try:
     driver.get(BASE + "/admin")
     check("/admin/sign-in" in driver.current_url, "the back office did not ask to sign in")
+    for scheme in ("light", "dark"):
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+        found = serious_violations(driver)
+        check(not found, f"accessibility of the sign-in page, {scheme}: {found}")
     driver.find_element(By.NAME, "email").send_keys(EMAIL)
     driver.find_element(By.NAME, "password").send_keys(PASSWORD)
     driver.find_element(By.CSS_SELECTOR, "form.auth__form button[type=submit]").click()
@@ -67,6 +72,11 @@ try:
 
     # Write and publish the article.
     driver.get(BASE + "/admin/articles/new")
+    for scheme in ("light", "dark"):
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+        found = serious_violations(driver)
+        check(not found, f"accessibility of the editor, {scheme}: {found}")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
     driver.find_element(By.ID, "f-title").send_keys(TITLE)
     driver.find_element(By.ID, "f-standfirst").send_keys("The canal is open to boats again after six weeks of work.")
     body = driver.find_element(By.ID, "f-body")

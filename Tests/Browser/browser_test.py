@@ -8,6 +8,7 @@ Only the given loopback address is contacted: every other host name resolves to 
 import sys
 import time
 
+from accessibility import serious_violations
 from chromium import browser
 
 from selenium.webdriver.common.by import By
@@ -100,10 +101,35 @@ def run(label, width, height):
         driver.quit()
 
 
+def accessibility():
+    """axe-core on the public pages readers use most, at both widths and in both colour schemes:
+    no serious or critical violation (contrast, names, labels, landmarks, ARIA)."""
+    for width in (390, 1280):
+        driver = browser(width)
+        try:
+            driver.get(BASE + "/")
+            article = driver.find_element(By.CSS_SELECTOR, ".home__lead .card__title a").get_attribute("href")
+            section = driver.find_element(By.CSS_SELECTOR, ".site-nav a[href^='/section/']").get_attribute("href")
+            for name, url in [("home", BASE + "/"), ("article", article), ("section", section),
+                              ("search", BASE + "/search?q=council"), ("newsletter", BASE + "/newsletter")]:
+                driver.get(url)
+                for scheme in ("light", "dark"):
+                    driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                                           {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+                    found = serious_violations(driver)
+                    check(not found, f"accessibility of {name} at {width} px, {scheme}: {found}")
+        except Exception as error:
+            failures.append(f"accessibility check: {type(error).__name__}: {error}")
+            print("FAIL: accessibility check:", error)
+        finally:
+            driver.quit()
+
+
 for name, (w, h) in WIDTHS.items():
     run(name, w, h)
+accessibility()
 
 if failures:
     print(f"browser test: {len(failures)} failure(s)")
     sys.exit(1)
-print("browser test: home and article at phone and desktop widths, Continue Reading: passed")
+print("browser test: home and article at phone and desktop widths, Continue Reading, accessibility of five public pages: passed")

@@ -113,27 +113,39 @@ enum SampleNewsroom {
         }
     }
 
-    /// A plausible view history: most views in the first days after publication, a long tail, and
-    /// hourly buckets for the last two days so Trending has something to rank.
+    /// A plausible view history: most views in the first days after publication and a long tail.
+    /// Views of the last two days are also spread over hourly buckets, the same views and no
+    /// others, so Trending ranks what the dashboard's daily figures show.
     static func seedViews(article: Article.ID, index: Int, published: Date, now: Date, rng: inout SeededGenerator, on db: any Database)
         async throws
     {
         let popularity = Double(Int.random(in: 300...9000, using: &rng))
         let ageDays = max(0, Int(now.timeIntervalSince(published) / 86_400))
+        let recent = now.addingTimeInterval(-Double(Trending.windowHours) * 3600)
         for dayOffset in 0...min(ageDays, 29) {
-            let day = published.addingTimeInterval(Double(dayOffset) * 86_400)
+            let start = published.addingTimeInterval(Double(dayOffset) * 86_400)
+            let end = min(start.addingTimeInterval(86_400), now)
             let views = Int(popularity * pow(0.55, Double(dayOffset)) * 0.45)
-            guard views > 0 else { continue }
-            try await ViewStore.addHistory(
-                article: article, day: VisitorFingerprint.dayKey(day), hour: nil, views: views, on: db)
-        }
-        guard ageDays <= 3 || index % 6 == 0 else { return }
-        let nowHour = VisitorFingerprint.hourKey(now)
-        for hoursAgo in stride(from: 0, to: Trending.windowHours, by: 6) {
-            let views = Int.random(in: 5...60, using: &rng) * (index % 6 == 0 ? 3 : 1)
-            try await ViewStore.addHistory(
-                article: article, day: VisitorFingerprint.dayKey(now.addingTimeInterval(-Double(hoursAgo) * 3600)),
-                hour: nowHour - hoursAgo, views: views, on: db)
+            guard views > 0, end > start else { continue }
+            guard end > recent else {
+                try await ViewStore.addHistory(article: article, day: VisitorFingerprint.dayKey(start), hour: nil, views: views, on: db)
+                continue
+            }
+            // In chunks of six hours, each with its share of the day's views.
+            let length = end.timeIntervalSince(start)
+            var chunk = start
+            var given = 0
+            while chunk < end {
+                let next = min(chunk.addingTimeInterval(6 * 3600), end)
+                let share = next == end ? views - given : Int(Double(views) * next.timeIntervalSince(chunk) / length)
+                given += share
+                if share > 0 {
+                    try await ViewStore.addHistory(
+                        article: article, day: VisitorFingerprint.dayKey(chunk), hour: VisitorFingerprint.hourKey(chunk), views: share,
+                        on: db)
+                }
+                chunk = next
+            }
         }
     }
 

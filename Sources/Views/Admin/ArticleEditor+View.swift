@@ -30,8 +30,8 @@ public enum ArticleEditorView {
                 \(text(.title, form.title, "Title", attributes: "required maxlength=\"300\" class=\"input--title\""))
                 \(text(.slug, form.slug, "Address", hint: "Lower-case words with hyphens; made from the title if left empty.", attributes: "maxlength=\"96\" pattern=\"[a-z0-9-]*\""))
                 \(AdminField.textarea(Field.standfirst, label: "Standfirst", value: form.standfirst, error: errors[.standfirst], rows: 2, attributes: "maxlength=\"600\""))
-                <p class="editor__tools" data-insert-image hidden><button type="button" class="button--small button--secondary" data-insert-image-button>Insert an image</button></p>
                 \(AdminField.textarea(Field.body, label: "Body (Markdown)", value: form.body, error: errors[.body], hint: "A line with only a YouTube, SoundCloud or X link becomes a click-to-load embed.", rows: 24, attributes: "class=\"input--body\" spellcheck=\"true\""))
+                <p class="editor__tools" data-insert-image hidden><button type="button" class="button--small button--secondary" data-insert-image-button>Insert an image</button></p>
                 </div>
                 <aside class="editor__side">
                 <section class="panel"><h2>Publishing</h2>

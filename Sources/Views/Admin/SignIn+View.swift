@@ -10,7 +10,7 @@ public enum SignInView {
                 chrome, title: "Sign in", error: error, action: .signIn(),
                 body: """
                     \(AdminField.hidden(SignInForm.Field.next, value: next))
-                    \(AdminField.text(SignInForm.Field.email, label: "Email", value: email, type: "email", attributes: "autocomplete=\"username\" required autofocus"))
+                    \(AdminField.text(SignInForm.Field.email, label: "Email", value: email, attributes: "inputmode=\"email\" autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\" required autofocus"))
                     \(AdminField.text(SignInForm.Field.password, label: "Password", value: "", type: "password", attributes: "autocomplete=\"current-password\" required"))
                     <button type="submit">Sign in</button>
                     <p class="auth__aside"><a href="\(AdminURL.passwordForgot)">Forgot your password?</a></p>
@@ -28,7 +28,7 @@ public enum SignInView {
                 chrome, title: "Forgotten password", error: error, action: .passwordForgot,
                 body: """
                     <p>We will email you a link to choose a new password.</p>
-                    \(AdminField.text(PasswordRequestForm.Field.email, label: "Email", value: email, type: "email", attributes: "autocomplete=\"username\" required autofocus"))
+                    \(AdminField.text(PasswordRequestForm.Field.email, label: "Email", value: email, attributes: "inputmode=\"email\" autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\" required autofocus"))
                     <button type="submit">Send the link</button>
                     <p class="auth__aside"><a href="\(AdminURL.signIn())">Back to sign in</a></p>
                     """)

@@ -22,8 +22,7 @@ public enum StaffView {
                 <tr\(HTML.when(!row.active) { " class=\"inactive\"" })><td><strong>\(row.name)</strong>\(HTML.when(row.isSelf) { " (you)" })<br>\
                 <span class="muted">\(row.email)</span></td>\
                 <td>\(AdminField.form(.staffRole(row.id), chrome: chrome, class: "inline", """
-                    <label class="visually-hidden" for="role-\(row.id)">Role of \(row.name)</label>\
-                    <select id="role-\(row.id)" name="\(RoleForm.Field.role.name)">\(roles)</select>\
+                    <select id="role-\(row.id)" name="\(RoleForm.Field.role.name)" aria-label="Role of \(row.name)">\(roles)</select>\
                     <button type="submit" class="button--small">Change</button>
                     """))</td>\
                 <td>\(row.active ? "Active" : "Deactivated")\(HTML.when(row.twoFactor) { " · two-step on" })</td>\

@@ -140,8 +140,7 @@ public enum Widgets {
             <p>We are funded by readers, not by billionaires or paywalls.</p>
             <form class="donate__form" action="\(SiteURL.donate)" method="get">
             <input type="hidden" name="amount" value="\(model.amount)">
-            <label for="donate-currency" class="visually-hidden">Currency</label>
-            <select id="donate-currency" name="currency">\(currencies)</select>
+            <select id="donate-currency" name="currency" aria-label="Currency">\(currencies)</select>
             <button type="submit">Quick donate \(model.amount)</button>
             </form>
             <p class="donate__more"><a href="\(SiteURL.donate)">Choose another amount or give monthly</a></p>

@@ -52,8 +52,7 @@ public enum Layout {
             <span class="masthead__title">\(chrome.siteTitle)</span>\
             <span class="masthead__tagline">\(chrome.tagline)</span></a>
             <form class="masthead__search" role="search" action="\(SiteURL.Pattern.search)" method="get">
-            <label class="visually-hidden" for="site-search">Search articles</label>
-            <input id="site-search" type="search" name="q" placeholder="Search" maxlength="200" autocomplete="off">
+            <input id="site-search" type="search" name="q" placeholder="Search" maxlength="200" aria-label="Search articles">
             <button type="submit">Search</button>
             </form>
             </div>
