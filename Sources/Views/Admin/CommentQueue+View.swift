@@ -6,7 +6,7 @@ public enum CommentQueueView {
     public static func render(_ model: CommentQueueModel) -> HTML {
         let tabLinks = model.tabs.map { tab in
             HTML(
-                "<li><a href=\"\(AdminURL.comments(CommentQueueQuery(status: tab.status)))\"\(HTML.when(tab.status == model.queue) { " aria-current=\"page\"" })>\(tab.label) <span class=\"badge\">\(tab.count)</span></a></li>"
+                "<li><a href=\"\(AdminURL.comments(CommentQueueQuery(status: tab.status)))\"\(HTML.when(tab.status == model.queue) { " aria-current=\"page\"" })>\(tab.label)\(HTML.when(tab.count > 0) { HTML(" <span class=\"badge\(tab.status == .pending ? "" : " badge--quiet")\">\(tab.count)</span>") })</a></li>"
             )
         }
         let id = ModerationForm.Field.id.name
@@ -26,10 +26,12 @@ public enum CommentQueueView {
             main: """
                 <h1>Comments</h1>
                 <nav aria-label="Queues"><ul class="tabs">\(tabLinks)</ul></nav>
-                <form id="bulk" class="bulk" method="post" action="\(AdminURL.comments(CommentQueueQuery(status: model.queue)))">\(model.chrome.csrfField)\
-                <label for="f-\(action)">With the selected comments</label> <select id="f-\(action)" name="\(action)">\(options)</select> \
-                <button type="submit">Apply</button></form>
-                \(model.items.isEmpty ? "<p class=\"panel__empty\">This queue is empty.</p>" : HTML("<ul class=\"queue\">\(items)</ul>"))
+                \(model.items.isEmpty ? "<p class=\"panel__empty\">This queue is empty.</p>" : HTML("""
+                    <form id="bulk" class="bulk" method="post" action="\(AdminURL.comments(CommentQueueQuery(status: model.queue)))">\(model.chrome.csrfField)\
+                    <label for="f-\(action)">With the selected comments</label> <select id="f-\(action)" name="\(action)">\(options)</select> \
+                    <button type="submit">Apply</button></form>
+                    <ul class="queue">\(items)</ul>
+                    """))
                 \(Pager.html(model.pager))
                 """)
     }
