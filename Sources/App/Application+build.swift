@@ -79,6 +79,14 @@ func registerRoutes(_ router: Router<AppRequestContext>, _ app: AppServices) {
     router.post(RouterPath(SiteURL.Pattern.newsletterPreferences)) { try await SubscriptionController.updatePreferences($0, $1, app) }
     router.get(RouterPath(SiteURL.Pattern.newsletterUnsubscribe)) { try await SubscriptionController.showUnsubscribe($0, $1, app) }
     router.post(RouterPath(SiteURL.Pattern.newsletterUnsubscribe)) { try await SubscriptionController.unsubscribe($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.apiComments)) { try await CommentAPIController.index($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.apiComments)) { try await CommentAPIController.create($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.apiLive)) { try await LiveController.stream($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.apiCommentVote)) { try await CommentAPIController.vote($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.apiCommentFlag)) { try await CommentAPIController.flag($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.apiCommentEdit)) { try await CommentEditController.edit($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.apiCommentDelete)) { try await CommentEditController.delete($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.apiCommentToken)) { try await CommentAPIController.token($0, $1, app) }
     router.get(RouterPath(SiteURL.Pattern.comments)) { try await CommentController.show($0, $1, app) }
     router.post(RouterPath(SiteURL.Pattern.comments)) { try await CommentController.create($0, $1, app) }
     router.get(RouterPath(SiteURL.Pattern.article)) { try await ArticleController.show($0, $1, app) }

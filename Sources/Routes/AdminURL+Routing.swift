@@ -118,7 +118,7 @@ extension MediaPickerQuery {
 
 extension CommentQueueQuery {
     public init(_ query: QueryString) throws(DomainError) {
-        self.init(status: query["status"].flatMap(CommentStatus.init) ?? .pending, page: try ListingPage.number(query["page"]))
+        self.init(status: query["status"].flatMap(CommentQueue.init) ?? .pending, page: try ListingPage.number(query["page"]))
     }
 }
 

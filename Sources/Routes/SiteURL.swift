@@ -18,6 +18,19 @@ public enum SiteURL: Hashable, Sendable {
     case viewBeacon
     /// Where the "Leave a Reply" form posts for an article.
     case comments(articleSlug: String)
+    /// An article's discussion on a page of its own: a sort, the page after a thread, or the one
+    /// thread holding a comment (where permalinks to older comments land).
+    case discussion(articleSlug: String, sort: CommentSort? = nil, after: Comment.ID? = nil)
+    case commentThread(articleSlug: String, thread: Comment.ID, comment: Comment.ID)
+    /// The JSON API of the discussion (`docs` in README).
+    case apiComments(articleSlug: String, sort: CommentSort? = nil, after: Comment.ID? = nil)
+    case apiLive(articleSlug: String)
+    case apiCommentVote(Comment.ID)
+    case apiCommentFlag(Comment.ID)
+    case apiCommentEdit(Comment.ID)
+    case apiCommentDelete(Comment.ID)
+    /// A short-lived signed form token, fetched by the page's script (never in cached HTML).
+    case apiCommentToken
     case newsletter
     /// A double opt-in link (the token is single-use).
     case newsletterConfirm(token: String)
@@ -49,6 +62,13 @@ public enum SiteURL: Hashable, Sendable {
         public static let apiPrefix = "/api/"
         public static let viewBeacon = "/api/v1/views"
         public static let comments = "/:slug/comments"
+        public static let apiComments = "/api/v1/articles/:slug/comments"
+        public static let apiLive = "/api/v1/articles/:slug/live"
+        public static let apiCommentVote = "/api/v1/comments/:id/vote"
+        public static let apiCommentFlag = "/api/v1/comments/:id/flag"
+        public static let apiCommentEdit = "/api/v1/comments/:id/edit"
+        public static let apiCommentDelete = "/api/v1/comments/:id/delete"
+        public static let apiCommentToken = "/api/v1/comment-token"
         public static let newsletter = "/newsletter"
         public static let newsletterConfirm = "/newsletter/confirm/:token"
         public static let newsletterPreferences = "/newsletter/preferences/:token"
@@ -72,6 +92,18 @@ public enum SiteURL: Hashable, Sendable {
         case .media(let file): return "/media/\(Self.encodeSegment(file))"
         case .viewBeacon: return "/api/v1/views"
         case .comments(let slug): return "/\(Self.encodeSegment(slug))/comments"
+        case .discussion(let slug, let sort, let after):
+            return "/\(Self.encodeSegment(slug))/comments" + Self.discussionQuery(sort: sort, after: after)
+        case .commentThread(let slug, let thread, let comment):
+            return "/\(Self.encodeSegment(slug))/comments?thread=\(thread.rawValue)#comment-\(comment.rawValue)"
+        case .apiComments(let slug, let sort, let after):
+            return "/api/v1/articles/\(Self.encodeSegment(slug))/comments" + Self.discussionQuery(sort: sort, after: after)
+        case .apiLive(let slug): return "/api/v1/articles/\(Self.encodeSegment(slug))/live"
+        case .apiCommentVote(let id): return "/api/v1/comments/\(id.rawValue)/vote"
+        case .apiCommentFlag(let id): return "/api/v1/comments/\(id.rawValue)/flag"
+        case .apiCommentEdit(let id): return "/api/v1/comments/\(id.rawValue)/edit"
+        case .apiCommentDelete(let id): return "/api/v1/comments/\(id.rawValue)/delete"
+        case .apiCommentToken: return "/api/v1/comment-token"
         case .newsletter: return "/newsletter"
         case .newsletterConfirm(let token): return "/newsletter/confirm/\(Self.encodeSegment(token))"
         case .newsletterPreferences(let token): return "/newsletter/preferences/\(Self.encodeSegment(token))"
@@ -89,6 +121,11 @@ public enum SiteURL: Hashable, Sendable {
         var base = siteURL
         while base.hasSuffix("/") { base.removeLast() }
         return base + path
+    }
+
+    static func discussionQuery(sort: CommentSort?, after: Comment.ID?) -> String {
+        let parts = [sort.map { "sort=\($0.rawValue)" }, after.map { "after=\($0.rawValue)" }].compactMap { $0 }
+        return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
     }
 
     static func pageQuery(_ page: Int, prefix: String) -> String {

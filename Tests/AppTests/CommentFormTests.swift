@@ -18,14 +18,22 @@ struct CommentFormTests {
     @Test("A comment is held for moderation and the reader is told so; it does not appear yet")
     func heldForModeration() async throws {
         try await withApp(fixtures: { app in _ = try await Fixtures.newsroom(articles: 1, on: try app.db()) }) { client, app in
+            var held = ""
             try await client.execute(uri: "/story-number-1/comments", method: .post, headers: formHeaders, body: formBody(fields)) {
                 response in
                 #expect(response.status == .seeOther)
-                #expect(response.headers[.location] == "/story-number-1/comments?status=held")
+                held = response.headers[.location] ?? ""
             }
-            try await client.execute(uri: "/story-number-1/comments?status=held", method: .get) { response in
-                #expect(response.text.contains("will appear once a moderator has approved it"))
+            #expect(held.hasPrefix("/story-number-1/comments?held=1&t="))
+            try await client.execute(uri: held, method: .get) { response in
+                #expect(response.text.contains("awaiting moderation and will appear once a moderator has approved it"))
+                // The notice quotes why it waits.
+                #expect(response.text.contains("Reason: Comments are reviewed before they appear."))
                 #expect(response.headers[.cacheControl] == "no-store")
+            }
+            // Without the signature, the number alone tells nothing.
+            try await client.execute(uri: "/story-number-1/comments?held=1&t=forged", method: .get) { response in
+                #expect(!response.text.contains("awaiting moderation"))
             }
             #expect(try await pending(app) == ["pending:Ruth Abara"])
             #expect(!(try await client.execute(uri: "/story-number-1/", method: .get) { $0.text }.contains("Ruth Abara")))
@@ -39,6 +47,7 @@ struct CommentFormTests {
             _ = try await Fixtures.newsroom(articles: 1, on: db)
             var settings = try await SettingsStore.load(on: db)
             settings.premoderateComments = false
+            settings.holdFirstComment = false
             try await SettingsStore.save(settings, on: db)
             let article = try #require(try await ArticleStore.published(slug: "story-number-1", on: db))
             try await Fixtures.comment(on: article.id, by: "Kevin", text: "First!", at: TestClock.start, on: db)
@@ -49,11 +58,14 @@ struct CommentFormTests {
                 uri: "/story-number-1/comments", method: .post, headers: formHeaders,
                 body: formBody(fields + [("parent", String(parent))])
             ) { response in
-                #expect(response.headers[.location] == "/story-number-1/comments?status=published")
+                #expect(response.headers[.location] == "/story-number-1/#comment-2")
             }
             let html = try await client.execute(uri: "/story-number-1/", method: .get) { $0.text }
             #expect(html.contains("2 Comments"))
-            #expect(html.contains("<ol class=\"comment-replies\"><li class=\"comment-item\">\n<article class=\"comment\" id=\"comment-"))
+            #expect(
+                html.contains(
+                    "<ol class=\"comment-replies\"><li class=\"comment-item\" data-comment=\"2\">\n<article class=\"comment\" id=\"comment-2\""
+                ))
             #expect(html.contains("<p>Thanks for this &lt;b&gt;report&lt;/b&gt;.</p>\n<p>Second paragraph.</p>"))
         }
     }
@@ -118,8 +130,9 @@ struct CommentFormTests {
             #expect(try await client.execute(uri: "/closed-story/", method: .get) { $0.text }.contains("Comments are closed."))
             try await client.execute(uri: "/closed-story/comments", method: .post, headers: formHeaders, body: formBody(fields)) {
                 response in
-                #expect(response.status == .badRequest)
-                #expect(response.text.contains("Comments on this article are closed."))
+                #expect(response.status == .forbidden)
+                #expect(response.text.contains("Comments are closed. Your text is kept below."))
+                #expect(response.text.contains("Thanks for this &lt;b&gt;report&lt;/b&gt;."))
             }
         }
     }

@@ -12,9 +12,18 @@ struct PageSnapshotTests {
             PageFixtures.comment(1, parent: nil, name: "Ruth", text: "Good news.", minute: 10),
             PageFixtures.comment(2, parent: 1, name: "Kevin <K>", text: "Agreed!\nAbout time.", minute: 20),
         ]
+        var reply = comments[1]
+        reply.depth = 1
+        reply.threadID = comments[0].id
+        var root = comments[0]
+        root.upvotes = 3
+        root.threadReplies = 1
         let discussion = DiscussionModel(
-            article: PageFixtures.article.summary, isOpen: true, comments: comments, settings: PageFixtures.settings,
-            format: PageFixtures.format)
+            article: PageFixtures.article.summary, isOpen: true, page: DiscussionPage(roots: [root], replies: [reply], next: nil),
+            bar: DiscussionBar(
+                stats: DiscussionStats(comments: 2, threads: 1, replies: 1, followers: 0, authors: 2),
+                recentAuthors: [RecentAuthor(name: "Kevin <K>", avatarKey: "key2", commentID: .init(2))], mostReacted: root, hottest: root),
+            sort: .newest, settings: PageFixtures.settings, format: PageFixtures.format)
         let model = ArticleShowModel(
             article: PageFixtures.article, discussion: discussion, next: PageFixtures.summary(2, title: "Older story"),
             trending: [TrendingItem(title: "Most read", href: .article(slug: "most-read"))],
@@ -32,6 +41,14 @@ struct PageSnapshotTests {
         #expect(html.contains("\"@type\":\"AnalysisNewsArticle\""))
         #expect(html.contains("Leave a Reply"))
         #expect(html.contains("Kevin &lt;K&gt;"))
+        // The discussion bar: counts, recent authors, and the comments worth jumping to.
+        #expect(html.contains("<strong>1</strong> Comment thread</li><li><strong>1</strong> Thread reply</li>"))
+        #expect(html.contains("<strong>2</strong> Comment authors"))
+        #expect(html.contains("Most reacted comment</span> <a href=\"#comment-1\"><strong>Ruth</strong>: Good news.</a>"))
+        #expect(html.contains("Hottest comment thread</span> <a href=\"#comment-1\">"))
+        #expect(html.contains("<span class=\"vote__score\" aria-label=\"Score\">3</span>"))
+        // The reply sits inside its thread.
+        #expect(html.range(of: "id=\"comment-1\"")!.lowerBound < html.range(of: "<ol class=\"comment-replies\">")!.lowerBound)
         #expect(html.contains("<p class=\"ad__label\">Advertisement</p>"))
         #expect(html.contains("Continue Reading"))
         // The sidebar beside the article has every widget, in order.

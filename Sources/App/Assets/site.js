@@ -1,5 +1,6 @@
 // Gazette public site enhancements. Every page works without this file; it only adds:
-// view counting, click-to-load embeds, inline reply forms and "Continue Reading".
+// view counting, click-to-load embeds, the discussion in place (posting, votes, sorting,
+// further pages, live comments) and "Continue Reading".
 (function () {
   "use strict";
 
@@ -35,13 +36,13 @@
     frame.focus();
   });
 
-  // Reply in place: move the article's form under the comment and remember the parent.
+  // Reply in place: move the discussion's form under the comment and remember the parent.
   document.addEventListener("click", function (event) {
     var target = event.target.closest && event.target.closest("[data-reply-to], .comment-form__cancel");
     if (!target) return;
-    var article = target.closest(".article");
-    if (!article) return;
-    var respond = article.querySelector(".respond");
+    var discussion = target.closest(".discussion");
+    if (!discussion) return;
+    var respond = discussion.querySelector(".respond");
     var form = respond && respond.querySelector(".comment-form");
     if (!form) return;
     event.preventDefault();
@@ -49,7 +50,6 @@
     if (target.classList.contains("comment-form__cancel")) {
       form.elements.parent.value = "";
       replying.hidden = true;
-      var discussion = article.querySelector(".discussion");
       discussion.appendChild(respond);
     } else {
       form.elements.parent.value = target.getAttribute("data-reply-to");
@@ -59,6 +59,195 @@
     }
     form.elements.body.focus();
   });
+
+  // The discussion: inline posting, votes, reports, sorting (remembered in this browser),
+  // further pages, and comments from other readers announced live.
+  var sortKey = "gazette.commentSort";
+  var ownKey = "gazette.ownComments";
+
+  function json(url, options) {
+    options = options || {};
+    options.headers = Object.assign({ "Accept": "application/json" }, options.headers || {});
+    options.credentials = "same-origin";
+    return fetch(url, options).then(function (response) {
+      if (response.status === 204) return {};
+      return response.json().catch(function () { return {}; }).then(function (body) {
+        if (!response.ok) { var error = new Error(body.detail || "Something went wrong."); error.body = body; throw error; }
+        return body;
+      });
+    });
+  }
+
+  function fragment(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    return template.content;
+  }
+
+  function remember(id, token, minutes) {
+    try {
+      var own = JSON.parse(localStorage.getItem(ownKey) || "{}");
+      var now = Date.now();
+      Object.keys(own).forEach(function (key) { if (own[key].until < now) delete own[key]; });
+      own[id] = { token: token, until: now + minutes * 60000 };
+      localStorage.setItem(ownKey, JSON.stringify(own));
+    } catch (e) { /* private mode: editing is simply not offered */ }
+  }
+
+  function place(discussion, html, parent, first) {
+    var nodes = fragment(html);
+    var item = nodes.firstElementChild;
+    if (!item || discussion.querySelector("#" + item.querySelector(".comment").id)) return null;
+    var parentItem = parent && discussion.querySelector('[data-comment="' + parent + '"]');
+    if (parentItem) {
+      var list = parentItem.querySelector(":scope > .comment-replies");
+      if (!list) { list = document.createElement("ol"); list.className = "comment-replies"; parentItem.appendChild(list); }
+      list.appendChild(item);
+    } else {
+      var threads = discussion.querySelector("[data-threads]");
+      if (first) threads.prepend(item); else threads.appendChild(item);
+    }
+    return item;
+  }
+
+  // Only the first discussion on a page listens live: browsers allow few connections per site.
+  function setupDiscussion(discussion, withLive) {
+    if (discussion.getAttribute("data-ready")) return;
+    discussion.setAttribute("data-ready", "1");
+    var form = discussion.querySelector("[data-comment-form]");
+    var status = form && form.querySelector(".comment-form__status");
+
+    // The form token comes from a small request after load, never from the cached page.
+    if (form) {
+      json(discussion.getAttribute("data-token")).then(function (body) { form.elements.token.value = body.token; }).catch(function () {});
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var data = {};
+        ["name", "email", "body", "parent", "website", "token"].forEach(function (name) { data[name] = form.elements[name].value; });
+        var button = form.querySelector("button[type=submit]");
+        button.disabled = true;
+        form.querySelectorAll(".field__error").forEach(function (node) { node.remove(); });
+        json(discussion.getAttribute("data-api"), {
+          method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data)
+        }).then(function (created) {
+          remember(created.id, created.editToken, created.editMinutes);
+          form.elements.body.value = "";
+          status.hidden = false;
+          if (created.html) {
+            var item = place(discussion, created.html, data.parent, discussion.getAttribute("data-sort") === "newest");
+            status.textContent = "Your comment is published.";
+            if (item) { item.classList.add("comment-item--new"); item.scrollIntoView({ block: "center" }); }
+          } else {
+            status.textContent = "Thank you. Your comment is awaiting moderation. " + (created.reason || "");
+          }
+          var cancel = form.querySelector(".comment-form__cancel");
+          if (data.parent && cancel) cancel.click();
+        }).catch(function (error) {
+          var errors = (error.body && error.body.errors) || { body: error.message };
+          Object.keys(errors).forEach(function (name) {
+            var field = form.elements[name === "parent" ? "body" : name] || form.elements.body;
+            var message = document.createElement("span");
+            message.className = "field__error";
+            message.textContent = errors[name];
+            field.before(message);
+          });
+          status.hidden = false;
+          status.textContent = "Please check your comment: nothing you typed was lost.";
+        }).finally(function () { button.disabled = false; });
+      });
+    }
+
+    discussion.addEventListener("submit", function (event) {
+      var vote = event.target.closest(".vote");
+      var flag = event.target.closest(".comment__flag form");
+      if (!vote && !flag) return;
+      event.preventDefault();
+      var form = vote || flag;
+      var payload = vote ? { value: Number((event.submitter || form.querySelector("button")).value) }
+                         : { reason: form.elements.reason.value };
+      if (vote && form.getAttribute("data-mine") === String(payload.value)) payload.value = 0;
+      json(form.action, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(payload) })
+        .then(function (body) {
+          if (vote) {
+            form.querySelector(".vote__score").textContent = body.score;
+            form.setAttribute("data-mine", String(body.mine));
+          } else {
+            form.closest("details").replaceChildren(document.createTextNode(body.message));
+          }
+        }).catch(function (error) { alert(error.message); });
+    });
+
+    // Sorting and further pages from the API; the choice of sort is kept in this browser.
+    function load(url, replace) {
+      return json(url).then(function (body) {
+        var threads = discussion.querySelector("[data-threads]");
+        if (replace) threads.replaceChildren();
+        threads.appendChild(fragment(body.html));
+        discussion.setAttribute("data-sort", body.sort);
+        discussion.querySelectorAll(".discussion__sort a").forEach(function (link) {
+          if (link.getAttribute("data-sort") === body.sort) link.setAttribute("aria-current", "true");
+          else link.removeAttribute("aria-current");
+        });
+        var more = discussion.querySelector("[data-more]");
+        if (more) {
+          if (body.nextURL) more.setAttribute("data-api-next", body.nextURL);
+          more.parentNode.hidden = !body.nextURL;
+        }
+      });
+    }
+    discussion.addEventListener("click", function (event) {
+      var sort = event.target.closest(".discussion__sort a");
+      var more = event.target.closest("[data-more]");
+      if (sort) {
+        event.preventDefault();
+        try { localStorage.setItem(sortKey, sort.getAttribute("data-sort")); } catch (e) {}
+        load(discussion.getAttribute("data-api") + "?sort=" + sort.getAttribute("data-sort"), true);
+      } else if (more && more.getAttribute("data-api-next")) {
+        event.preventDefault();
+        load(more.getAttribute("data-api-next"), false);
+      } else if (more) {
+        event.preventDefault();
+        var after = new URL(more.href, location.href).searchParams;
+        load(discussion.getAttribute("data-api") + "?" + after.toString(), false);
+      }
+    });
+    var preferred = null;
+    try { preferred = localStorage.getItem(sortKey); } catch (e) {}
+    if (preferred && preferred !== discussion.getAttribute("data-sort") && discussion.querySelector(".discussion__sort")) {
+      load(discussion.getAttribute("data-api") + "?sort=" + encodeURIComponent(preferred), true);
+    }
+
+    // A permalink to a comment that is not on this page opens its thread.
+    var hash = location.hash.match(/^#comment-(\d+)$/);
+    if (hash && !document.getElementById("comment-" + hash[1]) && discussion.closest(".article")) {
+      location.replace(discussion.getAttribute("data-api").replace(/^\/api\/v1\/articles\/([^/]+)\/comments$/, "/$1/comments") +
+        "?thread=" + hash[1] + "#comment-" + hash[1]);
+    }
+
+    // Live: approved comments from other readers, announced and shown on request.
+    if (!withLive || !window.EventSource) return;
+    var waiting = [];
+    var bar = discussion.querySelector(".discussion__live");
+    var show = bar.querySelector("button");
+    show.addEventListener("click", function () {
+      waiting.forEach(function (event) {
+        var item = place(discussion, event.html, event.parent, discussion.getAttribute("data-sort") === "newest");
+        if (item) item.classList.add("comment-item--new");
+      });
+      waiting = [];
+      bar.hidden = true;
+    });
+    var source = new EventSource(discussion.getAttribute("data-live"));
+    source.addEventListener("comment", function (message) {
+      var event = JSON.parse(message.data);
+      if (document.getElementById("comment-" + event.id)) return;
+      waiting.push(event);
+      show.textContent = waiting.length + (waiting.length === 1 ? " new comment" : " new comments") + " — show";
+      bar.hidden = false;
+    });
+  }
+
+  document.querySelectorAll(".discussion[data-api]").forEach(function (discussion, index) { setupDiscussion(discussion, index === 0); });
 
   // Continue Reading: when the reader nears the end, fetch the next article and append it;
   // the address bar and title follow whichever article is being read.
@@ -115,6 +304,7 @@
         var imported = document.importNode(article, true);
         nav.replaceWith(divider);
         divider.after(imported);
+        imported.querySelectorAll(".discussion[data-api]").forEach(function (discussion) { setupDiscussion(discussion, false); });
         chained += 1;
         if (next && chained < maxChained) {
           var importedNext = document.importNode(next, true);

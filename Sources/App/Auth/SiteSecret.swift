@@ -33,4 +33,10 @@ final class SiteSecret: Sendable {
     func verify(_ signature: String, for message: String, on db: any Database) async throws -> Bool {
         SecretToken.equal(try await sign(message, on: db), signature)
     }
+
+    /// The stored form of a network: a keyed hash, the same one `NetworkHash` gives.
+    func networkHash(_ network: String, on db: any Database) async throws -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Data(("network:" + network).utf8), using: try await key(on: db))
+        return Data(code).prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
 }

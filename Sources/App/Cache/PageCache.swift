@@ -76,10 +76,20 @@ public final class PageCache: Sendable {
         var bytes = 0
         /// Bumped by every purge, so a page rendered from older content is not stored after it.
         var generation = 0
+        /// Bumped when one page is purged (a new comment on one article), for the same reason.
+        var pagePurges: [SiteURL: Int] = [:]
+
+        func stamp(_ key: SiteURL) -> Stamp { Stamp(all: generation, page: pagePurges[key] ?? 0) }
         var rendering: [SiteURL: Task<CachedPage, any Error>] = [:]
         var refreshing: Set<SiteURL> = []
         /// Request targets ("/section/news/?page=2") already seen for each page, for the fast path.
         var targets: [String: SiteURL] = [:]
+    }
+
+    /// When a rendering started, in purges: it is kept only if no purge touched its page since.
+    struct Stamp: Equatable {
+        var all: Int
+        var page: Int
     }
 
     /// Most distinct request targets remembered; past this the map starts again (it only holds
@@ -112,7 +122,7 @@ public final class PageCache: Sendable {
     public func page(for key: SiteURL, render: @escaping @Sendable () async throws -> String) async throws -> CachedPage {
         enum Step {
             case cached(CachedPage)
-            case stale(CachedPage, refresh: Int?)
+            case stale(CachedPage, refresh: Stamp?)
             case wait(Task<CachedPage, any Error>)
         }
         let now = time.now()
@@ -122,11 +132,11 @@ public final class PageCache: Sendable {
                 if age < ttl { return .cached(entry) }
                 if age < ttl + staleness {
                     let claimed = state.refreshing.insert(key).inserted
-                    return .stale(entry, refresh: claimed ? state.generation : nil)
+                    return .stale(entry, refresh: claimed ? state.stamp(key) : nil)
                 }
             }
             if let task = state.rendering[key] { return .wait(task) }
-            let generation = state.generation
+            let generation = state.stamp(key)
             let task = Task { try await self.render(key, generation: generation, render) }
             state.rendering[key] = task
             return .wait(task)
@@ -152,10 +162,10 @@ public final class PageCache: Sendable {
     }
 
     /// Renders and keeps the page, unless a purge happened since `generation`.
-    func render(_ key: SiteURL, generation: Int, _ render: @Sendable () async throws -> String) async throws -> CachedPage {
+    func render(_ key: SiteURL, generation: Stamp, _ render: @Sendable () async throws -> String) async throws -> CachedPage {
         defer {
             state.withLock { state in
-                if state.generation == generation { state.rendering[key] = nil }
+                if state.stamp(key) == generation { state.rendering[key] = nil }
             }
         }
         let page = CachedPage(html: try await render(), compress: true, storedAt: time.now(), security: security)
@@ -183,10 +193,10 @@ public final class PageCache: Sendable {
     }
 
     /// Keeps `page` unless a purge happened since `generation` was read.
-    func store(_ page: CachedPage, for key: SiteURL, generation: Int) {
+    func store(_ page: CachedPage, for key: SiteURL, generation: Stamp) {
         guard isEnabled, page.size < maximumBytes / 8 else { return }
         state.withLock { state in
-            guard state.generation == generation else { return }
+            guard state.stamp(key) == generation else { return }
             if let old = state.entries.updateValue(page, forKey: key) {
                 state.bytes -= old.size
                 state.order.removeAll { $0 == key }
@@ -213,5 +223,23 @@ public final class PageCache: Sendable {
         }
     }
 
+    /// Forgets these pages only (what shows one discussion), leaving the rest of the site cached.
+    public func purge(_ keys: some Sequence<SiteURL>) {
+        state.withLock { state in
+            for key in keys {
+                state.pagePurges[key, default: 0] += 1
+                if let removed = state.entries.removeValue(forKey: key) {
+                    state.bytes -= removed.size
+                    state.order.removeAll { $0 == key }
+                }
+                state.rendering[key] = nil
+                state.refreshing.remove(key)
+            }
+        }
+    }
+
     public var count: Int { state.withLock { $0.entries.count } }
+
+    /// Whether a page is in memory now.
+    public func contains(_ key: SiteURL) -> Bool { state.withLock { $0.entries[key] != nil } }
 }

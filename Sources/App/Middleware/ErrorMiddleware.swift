@@ -103,6 +103,8 @@ struct Problem {
     let title: String
     let detail: String
     let field: String?
+    /// Field → message, when several fields need fixing.
+    var errors: [String: String]? = nil
 
     init(status: HTTPResponse.Status, title: String, detail: String, field: String? = nil) {
         self.status = status
@@ -113,6 +115,9 @@ struct Problem {
 
     init(_ error: any Error) {
         switch error {
+        case let problems as FieldProblems:
+            self.init(status: problems.status, title: problems.title, detail: problems.detail, field: problems.fields.keys.sorted().first)
+            errors = problems.fields
         case let conflict as EditConflict:
             self.init(status: .conflict, title: "Edited elsewhere", detail: conflict.message)
         case let error as DomainError:
@@ -177,7 +182,17 @@ struct Problem {
         let status: Int
         let detail: String
         let field: String?
+        let errors: [String: String]?
     }
 
-    var body: Body { Body(title: title, status: Int(status.code), detail: detail, field: field) }
+    var body: Body { Body(title: title, status: Int(status.code), detail: detail, field: field, errors: errors) }
+}
+
+/// Several fields of an API request need fixing: a problem+json answer that names each.
+struct FieldProblems: Error {
+    var status: HTTPResponse.Status
+    var title: String
+    var fields: [String: String]
+
+    var detail: String { fields.keys.sorted().compactMap { fields[$0] }.joined(separator: " ") }
 }

@@ -5,6 +5,8 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import Mail
+import Persistence
+import Routes
 
 /// What request handlers and jobs share: configuration, storage, caches and counters.
 public struct AppServices: Sendable {
@@ -28,6 +30,8 @@ public struct AppServices: Sendable {
     public let mailTransport: any MailTransport
     /// Uploaded images are decoded one at a time.
     let imageGate = ImageGate(capacity: 1)
+    /// Readers watching discussions live (Server-Sent Events).
+    let live = DiscussionLive(maximumStreams: 4096)
 
     /// A database handle for one request or job run.
     public func db() throws -> any Database {
@@ -39,6 +43,15 @@ public struct AppServices: Sendable {
     public func contentChanged() {
         site.invalidate()
         cache.purgeAll()
+    }
+
+    /// The discussions of these articles changed (a comment approved, withdrawn, voted on,
+    /// pinned): only their pages are rendered again, and readers on them hear of it.
+    func discussionChanged(_ articles: Set<Article.ID>, on db: any Database) async throws {
+        guard !articles.isEmpty else { return }
+        let slugs = try await ArticleStore.slugs(of: Array(articles), on: db)
+        cache.purge(slugs.values.map { SiteURL.article(slug: $0) })
+        for article in articles { live.announce(article) }
     }
 
     /// The address the request came from: the peer, or with `GAZETTE_TRUST_PROXY` the first

@@ -12,4 +12,6 @@ extension HTTPField.Name {
     static let xForwardedFor = Self("X-Forwarded-For")!
     static let xFrameOptions = Self("X-Frame-Options")!
     static let xRobotsTag = Self("X-Robots-Tag")!
+    static let lastEventID = Self("Last-Event-ID")!
+    static let xAccelBuffering = Self("X-Accel-Buffering")!
 }

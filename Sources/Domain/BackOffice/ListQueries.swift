@@ -31,12 +31,31 @@ public struct MediaPickerQuery: Hashable, Sendable {
 
 /// A moderation queue.
 public struct CommentQueueQuery: Hashable, Sendable {
-    public var status: CommentStatus
+    public var status: CommentQueue
     public var page: Int
 
-    public init(status: CommentStatus = .pending, page: Int = 1) {
+    public init(status: CommentQueue = .pending, page: Int = 1) {
         self.status = status
         self.page = page
+    }
+}
+
+/// The moderators' queues: one per status, and the approved comments readers flagged.
+public enum CommentQueue: String, Hashable, Sendable, CaseIterable {
+    case pending
+    case flagged
+    case approved
+    case spam
+    case trash
+
+    public var label: String {
+        switch self {
+        case .pending: "Pending"
+        case .flagged: "Flagged"
+        case .approved: "Approved"
+        case .spam: "Spam"
+        case .trash: "Trash"
+        }
     }
 }
 

@@ -23,10 +23,28 @@ public struct Comment: Equatable, Sendable {
     public var status: CommentStatus
     /// A stable, non-reversible key for the generated avatar (a hash of the commenter's email).
     public var avatarKey: String
+    /// 0 for a thread's first comment.
+    public var depth: Int
+    /// The thread's first comment (itself for a first comment).
+    public var threadID: ID
+    /// The comment this one answers, when it is shown beside rather than under it.
+    public var replyToID: ID?
+    /// Written by a member of staff (shown with a badge).
+    public var isStaff: Bool
+    public var upvotes: Int
+    public var downvotes: Int
+    public var pinned: Bool
+    public var editedAt: Date?
+    /// Why a rule held it, for the moderator.
+    public var holdReason: String?
+    /// Approved replies in the thread (kept on a thread's first comment).
+    public var threadReplies: Int
 
     public init(
         id: ID, articleID: Article.ID, parentID: ID?, authorName: String, isGuest: Bool, bodyHTML: String,
-        createdAt: Date, status: CommentStatus, avatarKey: String
+        createdAt: Date, status: CommentStatus, avatarKey: String, depth: Int = 0, threadID: ID? = nil, replyToID: ID? = nil,
+        isStaff: Bool = false, upvotes: Int = 0, downvotes: Int = 0, pinned: Bool = false, editedAt: Date? = nil,
+        holdReason: String? = nil, threadReplies: Int = 0
     ) {
         self.id = id
         self.articleID = articleID
@@ -37,7 +55,22 @@ public struct Comment: Equatable, Sendable {
         self.createdAt = createdAt
         self.status = status
         self.avatarKey = avatarKey
+        self.depth = depth
+        self.threadID = threadID ?? id
+        self.replyToID = replyToID
+        self.isStaff = isStaff
+        self.upvotes = upvotes
+        self.downvotes = downvotes
+        self.pinned = pinned
+        self.editedAt = editedAt
+        self.holdReason = holdReason
+        self.threadReplies = threadReplies
     }
+
+    /// Up votes less down votes.
+    public var score: Int { upvotes - downvotes }
+    /// Every vote, either way.
+    public var reactions: Int { upvotes + downvotes }
 }
 
 /// A comment with the replies under it.

@@ -58,6 +58,21 @@ public struct SiteSettings: Equatable, Sendable, Codable {
     public var commentLevels: Int = 5
     /// New comments wait for a moderator before they are shown.
     public var premoderateComments: Bool = true
+    /// Comments longer than this many words are cut with "Read more »".
+    public var commentExcerptWords: Int = 100
+    /// Guests and readers may edit or delete their comment for this many minutes.
+    public var commentEditMinutes: Int = 15
+    /// Discussions close this many days after publication (0: never).
+    public var commentCloseAfterDays: Int = 0
+    /// The first comment from an address no moderator has approved yet waits (post-moderation).
+    public var holdFirstComment: Bool = true
+    /// More links than this hold a comment.
+    public var commentMaximumLinks: Int = 2
+    /// Words that send a comment to spam, and words that hold it (one per line).
+    public var commentBlockWords: String = ""
+    public var commentHoldWords: String = ""
+    /// Reader flags that send an approved comment back to the moderators.
+    public var commentFlagsToHold: Int = 3
     /// Site-relative path of the logo shown in the masthead; empty shows the title alone.
     public var logoPath: String = ""
     /// Donation widget: preset amounts, and the slider's range.
@@ -99,6 +114,14 @@ public struct SiteSettings: Equatable, Sendable, Codable {
         updateGraceMinutes = value(.updateGraceMinutes, defaults.updateGraceMinutes)
         commentLevels = value(.commentLevels, defaults.commentLevels)
         premoderateComments = value(.premoderateComments, defaults.premoderateComments)
+        commentExcerptWords = value(.commentExcerptWords, defaults.commentExcerptWords)
+        commentEditMinutes = value(.commentEditMinutes, defaults.commentEditMinutes)
+        commentCloseAfterDays = value(.commentCloseAfterDays, defaults.commentCloseAfterDays)
+        holdFirstComment = value(.holdFirstComment, defaults.holdFirstComment)
+        commentMaximumLinks = value(.commentMaximumLinks, defaults.commentMaximumLinks)
+        commentBlockWords = value(.commentBlockWords, defaults.commentBlockWords)
+        commentHoldWords = value(.commentHoldWords, defaults.commentHoldWords)
+        commentFlagsToHold = value(.commentFlagsToHold, defaults.commentFlagsToHold)
         logoPath = value(.logoPath, defaults.logoPath)
         donationPresets = value(.donationPresets, defaults.donationPresets)
         donationMinimum = value(.donationMinimum, defaults.donationMinimum)
@@ -113,5 +136,15 @@ public struct SiteSettings: Equatable, Sendable, Codable {
     /// The enabled ad slots for one placement.
     public func ads(for placement: AdSlot.Placement) -> [AdSlot] {
         adSlots.filter { $0.enabled && $0.placement == placement }
+    }
+}
+
+extension SiteSettings {
+    /// The site's moderation rules, with an article's own mode when it has one.
+    public func moderationPolicy(articleMode: ModerationPolicy.Mode? = nil) -> ModerationPolicy {
+        ModerationPolicy(
+            mode: articleMode ?? (premoderateComments ? .pre : .post), holdFirstComment: holdFirstComment,
+            maximumLinks: commentMaximumLinks, blockWords: WordList(commentBlockWords), holdWords: WordList(commentHoldWords),
+            minimumSeconds: 3, flagsToHold: commentFlagsToHold)
     }
 }

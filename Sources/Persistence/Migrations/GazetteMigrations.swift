@@ -22,6 +22,7 @@ public enum GazetteMigrations {
             CreateMailOutbox(),
             ResanitizeStoredBodies(renderers: renderers),
             CreateStaffDevices(),
+            CreateDiscussion(),
         ]
     }
 

@@ -183,3 +183,12 @@ public enum ArticleStore {
         return (join, clause)
     }
 }
+
+extension ArticleStore {
+    /// The slugs of some articles, by id.
+    public static func slugs(of ids: [Article.ID], on db: any Database) async throws -> [Article.ID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await ArticleRecord.query(on: db).filter(\.$id ~~ ids.map(\.rawValue)).field(\.$id).field(\.$slug).all()
+        return Dictionary(rows.compactMap { row in row.id.map { (Article.ID($0), row.slug) } }, uniquingKeysWith: { a, _ in a })
+    }
+}

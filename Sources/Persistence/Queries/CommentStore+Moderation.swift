@@ -12,62 +12,165 @@ extension CommentStore {
         public var articleTitle: String
         public var articleSlug: String
         public var network: String?
+        /// Flags not looked at yet, and every flag's reason.
+        public var openFlags: Int
+        public var flagReasons: [String]
     }
 
-    public static func queue(_ status: CommentStatus, page: ListingPage, on db: any Database) async throws -> Paged<QueueItem> {
+    public static func queue(_ queue: CommentQueue, page: ListingPage, on db: any Database) async throws -> Paged<QueueItem> {
         let sql = try db.sql()
-        let total = try await CommentRecord.query(on: db).filter(\.$status == status.rawValue).count()
+        let filter: SQLQueryString =
+            switch queue {
+            case .flagged: "c.open_flags > 0 AND c.status = \(bind: CommentStatus.approved.rawValue)"
+            case .pending: "c.status = \(bind: CommentStatus.pending.rawValue)"
+            case .approved: "c.status = \(bind: CommentStatus.approved.rawValue)"
+            case .spam: "c.status = \(bind: CommentStatus.spam.rawValue)"
+            case .trash: "c.status = \(bind: CommentStatus.trash.rawValue)"
+            }
+        let total =
+            try await sql.raw("SELECT count(*) AS n FROM comments c WHERE \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
         let rows = try await sql.raw(
             """
-            SELECT c.id, c.article_id, c.parent_id, c.author_name, c.author_email, c.is_guest, c.body_html, c.created_at,
-                   c.network_hash, a.title, a.slug
+            SELECT \(unsafeRaw: columns), c.network_hash, c.open_flags, a.title, a.slug
             FROM comments c JOIN articles a ON a.id = c.article_id
-            WHERE c.status = \(bind: status.rawValue)
+            WHERE \(filter)
             ORDER BY c.created_at DESC, c.id DESC LIMIT \(bind: page.size) OFFSET \(bind: page.offset)
             """
         ).all()
+        let ids = try rows.map { try $0.decode(column: "id", as: Int.self) }
+        var reasons: [Int: [String]] = [:]
+        if !ids.isEmpty {
+            for flag in try await CommentFlagRecord.query(on: db).filter(\.$commentID ~~ ids).sort(\.$createdAt).all() {
+                let label = FlagReason(rawValue: flag.reason)?.label ?? flag.reason
+                reasons[flag.commentID, default: []].append(flag.note.isEmpty ? label : "\(label): “\(flag.note)”")
+            }
+        }
         let items = try rows.map { row in
-            let email = try row.decode(column: "author_email", as: String.self)
+            let comment = try decode(row)
             return QueueItem(
-                comment: Comment(
-                    id: .init(try row.decode(column: "id", as: Int.self)),
-                    articleID: .init(try row.decode(column: "article_id", as: Int.self)),
-                    parentID: try row.decode(column: "parent_id", as: Int?.self).map { .init($0) },
-                    authorName: try row.decode(column: "author_name", as: String.self),
-                    isGuest: try row.decode(column: "is_guest", as: Bool.self),
-                    bodyHTML: try row.decode(column: "body_html", as: String.self),
-                    createdAt: try row.decode(column: "created_at", as: Date.self), status: status, avatarKey: AvatarKey.make(email: email)),
-                authorEmail: email, articleTitle: try row.decode(column: "title", as: String.self),
+                comment: comment, authorEmail: try row.decode(column: "author_email", as: String.self),
+                articleTitle: try row.decode(column: "title", as: String.self),
                 articleSlug: try row.decode(column: "slug", as: String.self),
-                network: try row.decode(column: "network_hash", as: String?.self))
+                network: try row.decode(column: "network_hash", as: String?.self),
+                openFlags: try row.decode(column: "open_flags", as: Int.self), flagReasons: reasons[comment.id.rawValue] ?? [])
         }
         return Paged(items: items, page: page, totalCount: total)
     }
 
-    /// Moves comments to another queue. Returns how many changed.
+    /// Moves comments to another status, keeping the bar's figures right, and returns the articles
+    /// whose public discussion changed. Approving clears open flags and the hold reason; `reason`
+    /// records why a comment was held.
     @discardableResult
-    public static func setStatus(_ ids: [Comment.ID], to status: CommentStatus, on db: any Database) async throws -> Int {
-        guard !ids.isEmpty else { return 0 }
-        let changed = try await CommentRecord.query(on: db).filter(\.$id ~~ ids.map(\.rawValue)).filter(\.$status != status.rawValue)
-            .count()
-        try await CommentRecord.query(on: db).filter(\.$id ~~ ids.map(\.rawValue)).set(\.$status, to: status.rawValue).update()
-        return changed
+    public static func setStatus(_ ids: [Comment.ID], to status: CommentStatus, reason: String? = nil, on db: any Database)
+        async throws -> Set<Article.ID>
+    {
+        guard !ids.isEmpty else { return [] }
+        return try await db.transaction { tx in
+            var touched: Set<Article.ID> = []
+            let records = try await CommentRecord.query(on: tx).filter(\.$id ~~ ids.map(\.rawValue)).all()
+            for record in records {
+                let old = record.status
+                if old == status.rawValue {
+                    if status == .approved, record.openFlags > 0 {
+                        record.openFlags = 0
+                        try await record.update(on: tx)
+                    }
+                    continue
+                }
+                if old == CommentStatus.approved.rawValue { try await count(Counted(record), by: -1, on: tx) }
+                if status == .approved { try await count(Counted(record), by: 1, on: tx) }
+                record.status = status.rawValue
+                if status == .approved {
+                    record.openFlags = 0
+                    record.holdReason = nil
+                } else if let reason {
+                    record.holdReason = reason
+                }
+                try await record.update(on: tx)
+                if old == CommentStatus.approved.rawValue || status == .approved { touched.insert(.init(record.$article.id)) }
+            }
+            return touched
+        }
     }
 
-    /// Deletes comments for good (from the trash).
-    public static func delete(_ ids: [Comment.ID], on db: any Database) async throws {
+    /// Keeps an approved comment and marks its flags as looked at.
+    public static func dismissFlags(_ ids: [Comment.ID], on db: any Database) async throws {
         guard !ids.isEmpty else { return }
-        try await CommentRecord.query(on: db).filter(\.$id ~~ ids.map(\.rawValue)).delete()
+        try await CommentRecord.query(on: db).filter(\.$id ~~ ids.map(\.rawValue)).set(\.$openFlags, to: 0).update()
     }
 
-    public static func counts(on db: any Database) async throws -> [CommentStatus: Int] {
+    /// Pins or unpins comments; returns their articles.
+    @discardableResult
+    public static func setPinned(_ ids: [Comment.ID], _ pinned: Bool, on db: any Database) async throws -> Set<Article.ID> {
+        guard !ids.isEmpty else { return [] }
+        try await CommentRecord.query(on: db).filter(\.$id ~~ ids.map(\.rawValue)).set(\.$pinned, to: pinned).update()
+        return Set(try await CommentRecord.query(on: db).filter(\.$id ~~ ids.map(\.rawValue)).all().map { .init($0.$article.id) })
+    }
+
+    /// Deletes comments for good (from the trash); returns their articles.
+    @discardableResult
+    public static func delete(_ ids: [Comment.ID], on db: any Database) async throws -> Set<Article.ID> {
+        guard !ids.isEmpty else { return [] }
+        return try await db.transaction { tx in
+            var touched: Set<Article.ID> = []
+            for record in try await CommentRecord.query(on: tx).filter(\.$id ~~ ids.map(\.rawValue)).all() {
+                if record.status == CommentStatus.approved.rawValue {
+                    try await count(Counted(record), by: -1, on: tx)
+                    touched.insert(.init(record.$article.id))
+                }
+                try await record.delete(on: tx)
+            }
+            return touched
+        }
+    }
+
+    public static func counts(on db: any Database) async throws -> [CommentQueue: Int] {
         let rows = try await db.sql().raw("SELECT status, count(*) AS n FROM comments GROUP BY status").all()
-        var counts: [CommentStatus: Int] = [:]
+        var counts: [CommentQueue: Int] = [:]
         for row in rows {
-            if let status = CommentStatus(rawValue: try row.decode(column: "status", as: String.self)) {
-                counts[status] = try row.decode(column: "n", as: Int.self)
+            if let queue = CommentQueue(rawValue: try row.decode(column: "status", as: String.self)) {
+                counts[queue] = try row.decode(column: "n", as: Int.self)
             }
         }
+        counts[.flagged] = try await CommentRecord.query(on: db).filter(\.$openFlags > 0)
+            .filter(\.$status == CommentStatus.approved.rawValue).count()
         return counts
+    }
+
+    /// Whether this address has an approved comment anywhere on the site.
+    public static func isKnownCommenter(email: String, on db: any Database) async throws -> Bool {
+        try await db.sql().raw(
+            "SELECT 1 AS x FROM comments WHERE author_email = \(bind: email.lowercased()) AND status = \(bind: CommentStatus.approved.rawValue) LIMIT 1"
+        ).first() != nil
+    }
+
+    /// Whether the same text came from this address or network since `since` (a repeat post).
+    public static func isRepeat(body: String, email: String, network: String?, article: Article.ID, since: Date, on db: any Database)
+        async throws -> Bool
+    {
+        var query = CommentRecord.query(on: db).filter(\.$article.$id == article.rawValue).filter(\.$bodyMarkdown == body)
+            .filter(\.$createdAt >= since)
+        query = query.group(.or) { group in
+            group.filter(\.$authorEmail == email.lowercased())
+            if let network { group.filter(\.$networkHash == network) }
+        }
+        return try await query.count() > 0
+    }
+}
+
+extension CommentStore {
+    /// Replaces a comment's text (its author within the edit window, or staff). A comment whose new
+    /// text a rule would hold goes back to the queue with that reason.
+    public static func edit(_ id: Comment.ID, body: CommentBody, hold: String?, at now: Date, on db: any Database) async throws {
+        try await db.transaction { tx in
+            guard let record = try await CommentRecord.find(id.rawValue, on: tx) else { return }
+            record.bodyMarkdown = body.markdown
+            record.bodyHTML = body.html
+            record.editedAt = now
+            try await record.update(on: tx)
+            if let hold, record.status == CommentStatus.approved.rawValue {
+                try await setStatus([id], to: .pending, reason: hold, on: tx)
+            }
+        }
     }
 }

@@ -3,26 +3,141 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// Reads of the public discussion.
+/// The public discussion: pages of threads read by keyset, new comments placed in their thread,
+/// and the bar's figures kept by the database as comments come and go.
 public enum CommentStore {
-    /// The approved comments of an article, oldest first.
-    public static func approved(for article: Article.ID, on db: any Database) async throws -> [Comment] {
+    /// Every column a `Comment` is read from, for queries over `comments c`.
+    static let columns = """
+        c.id, c.article_id, c.parent_id, c.author_name, c.author_email, c.is_guest, c.body_html, c.created_at, c.status,
+        c.depth, c.thread_id, c.reply_to_id, c.staff_id, c.upvotes, c.downvotes, c.pinned, c.edited_at, c.hold_reason,
+        c.thread_replies
+        """
+
+    static func decode(_ row: any SQLRow) throws -> Comment {
+        let id = try row.decode(column: "id", as: Int.self)
+        return Comment(
+            id: .init(id), articleID: .init(try row.decode(column: "article_id", as: Int.self)),
+            parentID: try row.decode(column: "parent_id", as: Int?.self).map { .init($0) },
+            authorName: try row.decode(column: "author_name", as: String.self),
+            isGuest: try row.decode(column: "is_guest", as: Bool.self),
+            bodyHTML: try row.decode(column: "body_html", as: String.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            status: CommentStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
+            avatarKey: AvatarKey.make(email: try row.decode(column: "author_email", as: String.self)),
+            depth: try row.decode(column: "depth", as: Int.self),
+            threadID: .init(try row.decode(column: "thread_id", as: Int?.self) ?? id),
+            replyToID: try row.decode(column: "reply_to_id", as: Int?.self).map { .init($0) },
+            isStaff: try row.decode(column: "staff_id", as: Int?.self) != nil,
+            upvotes: try row.decode(column: "upvotes", as: Int.self), downvotes: try row.decode(column: "downvotes", as: Int.self),
+            pinned: try row.decode(column: "pinned", as: Bool.self), editedAt: try row.decode(column: "edited_at", as: Date?.self),
+            holdReason: try row.decode(column: "hold_reason", as: String?.self),
+            threadReplies: try row.decode(column: "thread_replies", as: Int.self))
+    }
+
+    /// One comment, whatever its status.
+    public static func find(_ id: Comment.ID, on db: any Database) async throws -> Comment? {
+        try await db.sql().raw("SELECT \(unsafeRaw: columns) FROM comments c WHERE c.id = \(bind: id.rawValue)").first().map(decode)
+    }
+
+    /// One page of an article's approved threads, each with its replies (oldest first, at most
+    /// `repliesPerThread` of them). The first page starts with the pinned threads; later pages
+    /// continue after the thread `after`, by the stored sort key of that thread (keyset, so the
+    /// cost is the page's, whatever the size of the discussion).
+    public static func threads(
+        article: Article.ID, sort: CommentSort, after: Comment.ID?, limit: Int, repliesPerThread: Int = 100, on db: any Database,
+        only thread: Comment.ID? = nil
+    ) async throws -> DiscussionPage {
+        let sql = try db.sql()
+        let approved = CommentStatus.approved.rawValue
+        if let thread {
+            var roots: [Comment] = []
+            if let root = try await find(thread, on: db), root.articleID == article, root.status == .approved, root.depth == 0 {
+                roots = [root]
+            }
+            let replies = try await replies(of: roots, limit: repliesPerThread, on: db)
+            return DiscussionPage(roots: roots, replies: replies, next: nil)
+        }
+        var roots: [Comment] = []
+        if after == nil {
+            roots = try await sql.raw(
+                """
+                SELECT \(unsafeRaw: columns) FROM comments c
+                WHERE c.article_id = \(bind: article.rawValue) AND c.status = \(bind: approved) AND c.depth = 0 AND c.pinned = \(bind: true)
+                ORDER BY c.created_at DESC, c.id DESC LIMIT 10
+                """
+            ).all().map(decode)
+        }
+        let order: SQLQueryString
+        let seek: SQLQueryString
+        switch sort {
+        case .newest:
+            order = "c.created_at DESC, c.id DESC"
+            seek = "(c.created_at, c.id) < (SELECT k.created_at, k.id FROM comments k WHERE k.id = \(bind: after?.rawValue ?? 0))"
+        case .oldest:
+            order = "c.created_at, c.id"
+            seek = "(c.created_at, c.id) > (SELECT k.created_at, k.id FROM comments k WHERE k.id = \(bind: after?.rawValue ?? 0))"
+        case .votes:
+            order = "c.score DESC, c.id DESC"
+            seek = "(c.score, c.id) < (SELECT k.score, k.id FROM comments k WHERE k.id = \(bind: after?.rawValue ?? 0))"
+        }
+        let rest = try await sql.raw(
+            """
+            SELECT \(unsafeRaw: columns) FROM comments c
+            WHERE c.article_id = \(bind: article.rawValue) AND c.status = \(bind: approved) AND c.depth = 0 AND c.pinned = \(bind: false)
+            \(after == nil ? "" : "AND " + seek)
+            ORDER BY \(order) LIMIT \(bind: limit + 1)
+            """
+        ).all().map(decode)
+        let more = rest.count > limit
+        let page = Array(rest.prefix(limit))
+        roots += page
+        let replies = try await replies(of: roots, limit: repliesPerThread, on: db)
+        return DiscussionPage(roots: roots, replies: replies, next: more ? page.last?.id : nil)
+    }
+
+    /// The approved replies of some threads, oldest first, at most `limit` a thread.
+    static func replies(of roots: [Comment], limit: Int, on db: any Database) async throws -> [Comment] {
+        guard !roots.isEmpty else { return [] }
+        return try await db.sql().raw(
+            """
+            SELECT * FROM (
+                SELECT \(unsafeRaw: columns), ROW_NUMBER() OVER (PARTITION BY c.thread_id ORDER BY c.created_at, c.id) AS n
+                FROM comments c
+                WHERE c.thread_id IN (\(binds: roots.map(\.id.rawValue))) AND c.depth > 0 AND c.status = \(bind: CommentStatus.approved.rawValue)
+            ) c WHERE n <= \(bind: limit) ORDER BY created_at, id
+            """
+        ).all().map(decode)
+    }
+
+    /// Whether `id` is an approved thread of the article (a cursor must be one).
+    public static func isThread(_ id: Comment.ID, of article: Article.ID, on db: any Database) async throws -> Bool {
+        try await CommentRecord.query(on: db).filter(\.$id == id.rawValue).filter(\.$article.$id == article.rawValue)
+            .filter(\.$depth == 0).count() > 0
+    }
+
+    /// Approved comments of an article after `id`, oldest first (for live updates and reconnects).
+    public static func approved(article: Article.ID, after id: Comment.ID, limit: Int, on db: any Database) async throws -> [Comment] {
         try await db.sql().raw(
             """
-            SELECT id, parent_id, author_name, author_email, is_guest, body_html, created_at FROM comments
-            WHERE article_id = \(bind: article.rawValue) AND status = \(bind: CommentStatus.approved.rawValue)
-            ORDER BY created_at, id
+            SELECT \(unsafeRaw: columns) FROM comments c
+            WHERE c.article_id = \(bind: article.rawValue) AND c.status = \(bind: CommentStatus.approved.rawValue) AND c.id > \(bind: id.rawValue)
+            ORDER BY c.id LIMIT \(bind: limit)
             """
-        ).all().map { row in
-            Comment(
-                id: .init(try row.decode(column: "id", as: Int.self)), articleID: article,
-                parentID: try row.decode(column: "parent_id", as: Int?.self).map { .init($0) },
-                authorName: try row.decode(column: "author_name", as: String.self),
-                isGuest: try row.decode(column: "is_guest", as: Bool.self),
-                bodyHTML: try row.decode(column: "body_html", as: String.self),
-                createdAt: try row.decode(column: "created_at", as: Date.self), status: .approved,
-                avatarKey: AvatarKey.make(email: try row.decode(column: "author_email", as: String.self)))
-        }
+        ).all().map(decode)
+    }
+
+    /// Comments by id that are approved and belong to the article, in the order asked.
+    public static func approved(_ ids: [Comment.ID], article: Article.ID, on db: any Database) async throws -> [Comment] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await db.sql().raw(
+            """
+            SELECT \(unsafeRaw: columns) FROM comments c
+            WHERE c.id IN (\(binds: ids.map(\.rawValue))) AND c.article_id = \(bind: article.rawValue)
+            AND c.status = \(bind: CommentStatus.approved.rawValue)
+            """
+        ).all().map(decode)
+        let byID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { byID[$0] }
     }
 
     /// How many comments wait for a moderator.
@@ -35,23 +150,185 @@ public enum CommentStore {
         try await CommentRecord.query(on: db).filter(\.$createdAt >= since).count()
     }
 
-    /// Stores a comment as given (the discussion rules decide its status before this is called).
+    /// Where a reply to `parent` goes, or nil when `parent` is not an approved comment of the
+    /// article (deleted, held, or on another article).
+    public static func placement(
+        replyingTo parent: Comment.ID, article: Article.ID, levels: Int, anyStatus: Bool = false, on db: any Database
+    ) async throws -> CommentPlacement? {
+        var query = CommentRecord.query(on: db).filter(\.$id == parent.rawValue).filter(\.$article.$id == article.rawValue)
+        if !anyStatus { query = query.filter(\.$status == CommentStatus.approved.rawValue) }
+        guard let record = try await query.first(), let id = record.id else { return nil }
+        return .reply(
+            to: .init(id), depth: record.depth, thread: .init(record.threadID ?? id), grandparent: record.$parent.id.map { .init($0) },
+            levels: levels)
+    }
+
+    /// A comment ready to store: where it goes, who wrote it, and what moderation decided.
+    public struct NewComment: Sendable {
+        public var article: Article.ID
+        public var placement: CommentPlacement
+        public var authorName: String
+        public var authorEmail: String
+        public var isGuest: Bool
+        public var readerID: Int?
+        public var staffID: Int?
+        public var body: CommentBody
+        public var decision: ModerationDecision
+        public var networkHash: String?
+        public var at: Date
+
+        public init(
+            article: Article.ID, placement: CommentPlacement, authorName: String, authorEmail: String, isGuest: Bool,
+            readerID: Int? = nil, staffID: Int? = nil, body: CommentBody, decision: ModerationDecision, networkHash: String?, at: Date
+        ) {
+            self.article = article
+            self.placement = placement
+            self.authorName = authorName
+            self.authorEmail = authorEmail
+            self.isGuest = isGuest
+            self.readerID = readerID
+            self.staffID = staffID
+            self.body = body
+            self.decision = decision
+            self.networkHash = networkHash
+            self.at = at
+        }
+    }
+
+    /// Stores a comment and, when it is approved, counts it in the same transaction.
+    public static func create(_ new: NewComment, on db: any Database) async throws -> Comment.ID {
+        try await db.transaction { tx in
+            let record = CommentRecord()
+            record.$article.id = new.article.rawValue
+            record.$parent.id = new.placement.parentID?.rawValue
+            record.authorName = new.authorName
+            record.authorEmail = new.authorEmail.lowercased()
+            record.isGuest = new.isGuest
+            record.readerID = new.readerID
+            record.staffID = new.staffID
+            record.bodyMarkdown = new.body.markdown
+            record.bodyHTML = new.body.html
+            record.status = new.decision.status.rawValue
+            record.holdReason = new.decision.reason
+            record.networkHash = new.networkHash
+            record.createdAt = new.at
+            record.depth = new.placement.depth
+            record.threadID = new.placement.threadID?.rawValue
+            record.replyToID = new.placement.replyToID?.rawValue
+            record.pinned = false
+            record.upvotes = 0
+            record.downvotes = 0
+            record.score = 0
+            record.reactions = 0
+            record.threadReplies = 0
+            record.flagCount = 0
+            record.openFlags = 0
+            try await record.create(on: tx)
+            let id = try record.requireID()
+            if record.threadID == nil {
+                record.threadID = id
+                try await record.update(on: tx)
+            }
+            if new.decision.status == .approved {
+                try await count(Counted(record), by: 1, on: tx)
+            }
+            return .init(id)
+        }
+    }
+
+    /// Stores a comment from a reply to `parent` (or a new thread), placing it with `levels`
+    /// levels: for sample content and tests, where no rule decides anything.
     public static func create(
         article: Article.ID, parent: Comment.ID?, authorName: String, authorEmail: String, isGuest: Bool,
-        body: CommentBody, status: CommentStatus, networkHash: String?, at createdAt: Date, on db: any Database
+        body: CommentBody, status: CommentStatus, networkHash: String?, at createdAt: Date, levels: Int = 5, on db: any Database
     ) async throws -> Comment.ID {
-        let record = CommentRecord()
-        record.$article.id = article.rawValue
-        record.$parent.id = parent?.rawValue
-        record.authorName = authorName
-        record.authorEmail = authorEmail
-        record.isGuest = isGuest
-        record.bodyMarkdown = body.markdown
-        record.bodyHTML = body.html
-        record.status = status.rawValue
-        record.networkHash = networkHash
-        record.createdAt = createdAt
-        try await record.create(on: db)
-        return .init(try record.requireID())
+        var placement = CommentPlacement.newThread
+        if let parent {
+            guard let found = try await self.placement(replyingTo: parent, article: article, levels: levels, anyStatus: true, on: db)
+            else { throw PersistenceError.missingRow("comment \(parent) on article \(article)") }
+            placement = found
+        }
+        return try await create(
+            NewComment(
+                article: article, placement: placement, authorName: authorName, authorEmail: authorEmail, isGuest: isGuest,
+                body: body, decision: ModerationDecision(status: status, reason: nil), networkHash: networkHash, at: createdAt),
+            on: db)
+    }
+
+    /// What the bar counts of a comment.
+    struct Counted {
+        var id: Int
+        var article: Int
+        var depth: Int
+        var thread: Int
+        var email: String
+
+        init(_ record: CommentRecord) {
+            id = record.id ?? 0
+            article = record.$article.id
+            depth = record.depth
+            thread = record.threadID ?? id
+            email = record.authorEmail
+        }
+    }
+
+    /// Adds (`delta` 1) or removes (-1) an approved comment from the article's figures: comments,
+    /// threads or replies, its thread's replies, and its author among the distinct authors.
+    static func count(_ comment: Counted, by delta: Int, on db: any Database) async throws {
+        let sql = try db.sql()
+        let article = comment.article
+        try await sql.raw(
+            """
+            INSERT INTO discussion_stats (article_id, comments, threads, replies, followers, authors)
+            VALUES (\(bind: article), 0, 0, 0, 0, 0) ON CONFLICT (article_id) DO NOTHING
+            """
+        ).run()
+        let isThread = comment.depth == 0
+        try await sql.raw(
+            """
+            UPDATE discussion_stats SET comments = comments + \(bind: delta),
+                threads = threads + \(bind: isThread ? delta : 0), replies = replies + \(bind: isThread ? 0 : delta)
+            WHERE article_id = \(bind: article)
+            """
+        ).run()
+        if !isThread {
+            try await sql.raw("UPDATE comments SET thread_replies = thread_replies + \(bind: delta) WHERE id = \(bind: comment.thread)")
+                .run()
+        }
+        let author = comment.email.lowercased()
+        let remaining: Int
+        if delta > 0 {
+            remaining =
+                try await sql.raw(
+                    """
+                    INSERT INTO discussion_authors (article_id, author_key, comments) VALUES (\(bind: article), \(bind: author), 1)
+                    ON CONFLICT (article_id, author_key) DO UPDATE SET comments = discussion_authors.comments + 1
+                    RETURNING comments
+                    """
+                ).first()?.decode(column: "comments", as: Int.self) ?? 0
+            if remaining == 1 {
+                try await sql.raw("UPDATE discussion_stats SET authors = authors + 1 WHERE article_id = \(bind: article)").run()
+            }
+        } else {
+            remaining =
+                try await sql.raw(
+                    """
+                    UPDATE discussion_authors SET comments = comments - 1
+                    WHERE article_id = \(bind: article) AND author_key = \(bind: author) RETURNING comments
+                    """
+                ).first()?.decode(column: "comments", as: Int.self) ?? 1
+            if remaining <= 0 {
+                try await sql.raw("DELETE FROM discussion_authors WHERE article_id = \(bind: article) AND author_key = \(bind: author)")
+                    .run()
+                try await sql.raw("UPDATE discussion_stats SET authors = authors - 1 WHERE article_id = \(bind: article)").run()
+            }
+        }
+    }
+}
+
+extension CommentStore {
+    /// The newest comment's id (0 when there is none): where a live stream starts.
+    public static func latestID(on db: any Database) async throws -> Comment.ID {
+        .init(try await CommentRecord.query(on: db).max(\.$id) ?? 0)
     }
 }

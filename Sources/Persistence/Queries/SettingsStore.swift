@@ -13,6 +13,11 @@ public enum SettingsStore {
         return try JSONDecoder().decode(SiteSettings.self, from: Data(record.value.utf8))
     }
 
+    /// The site's secret if one was made already (migrations never make one).
+    static func storedSecret(on db: any Database) async throws -> String? {
+        try await SettingRecord.find("secret", on: db)?.value
+    }
+
     /// The site's signing secret (preview links, unsubscribe links), created on first use and
     /// shared by every instance through the database.
     public static func secret(random: any RandomSource, on db: any Database) async throws -> String {

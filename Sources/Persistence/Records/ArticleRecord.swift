@@ -27,6 +27,8 @@ public final class ArticleRecord: Model, @unchecked Sendable {
     @OptionalField(key: "seo_title") public var seoTitle: String?
     @OptionalField(key: "seo_description") public var seoDescription: String?
     @Field(key: "discussion_open") public var discussionOpen: Bool
+    /// "pre" or "post" when the article moderates its discussion its own way; nil follows the site.
+    @OptionalField(key: "comment_mode") public var commentMode: String?
     @Field(key: "view_count") public var viewCount: Int
     @OptionalField(key: "published_at") public var publishedAt: Date?
     @OptionalField(key: "updated_at") public var updatedAt: Date?

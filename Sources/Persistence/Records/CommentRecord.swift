@@ -17,6 +17,22 @@ public final class CommentRecord: Model, @unchecked Sendable {
     @Field(key: "status") public var status: String
     @OptionalField(key: "network_hash") public var networkHash: String?
     @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "depth") public var depth: Int
+    @OptionalField(key: "thread_id") public var threadID: Int?
+    @OptionalField(key: "reply_to_id") public var replyToID: Int?
+    @OptionalField(key: "reader_id") public var readerID: Int?
+    @OptionalField(key: "staff_id") public var staffID: Int?
+    @OptionalField(key: "hold_reason") public var holdReason: String?
+    @OptionalField(key: "edited_at") public var editedAt: Date?
+    @Field(key: "pinned") public var pinned: Bool
+    @Field(key: "upvotes") public var upvotes: Int
+    @Field(key: "downvotes") public var downvotes: Int
+    @Field(key: "score") public var score: Int
+    @Field(key: "reactions") public var reactions: Int
+    @Field(key: "thread_replies") public var threadReplies: Int
+    @Field(key: "flag_count") public var flagCount: Int
+    /// Flags not yet looked at by a moderator (the flagged queue).
+    @Field(key: "open_flags") public var openFlags: Int
 
     public init() {}
 }

@@ -7,3 +7,13 @@ public enum TokenHash {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }
+
+/// The stored form of a reader's network (the /24 or /48 `VisitorFingerprint.network` gives): a
+/// keyed hash with the site's secret, so the stored value links a commenter's posts together for
+/// moderators and rate limits, but names no address, even to someone holding the database alone.
+public enum NetworkHash {
+    public static func of(_ network: String, secret: String) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Data(("network:" + network).utf8), using: SymmetricKey(data: Data(secret.utf8)))
+        return Data(code).prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -4,11 +4,11 @@ import Routes
 /// A moderation queue: the tabs with their counts, the comments, and the bulk actions.
 public struct CommentQueueModel: Equatable, Sendable {
     public struct Tab: Equatable, Sendable {
-        public var status: CommentStatus
+        public var status: CommentQueue
         public var label: String
         public var count: Int
 
-        public init(status: CommentStatus, label: String, count: Int) {
+        public init(status: CommentQueue, label: String, count: Int) {
             self.status = status
             self.label = label
             self.count = count
@@ -24,11 +24,23 @@ public struct CommentQueueModel: Equatable, Sendable {
         public var body: HTML
         public var articleTitle: String
         public var articleURL: SiteURL
+        /// Why a rule held it, and what readers said when they flagged it.
+        public var holdReason: String?
+        public var flags: [String]
+        public var pinned: Bool
+        public var isStaff: Bool
+        public var isGuest: Bool
 
         public init(
             id: Comment.ID, authorName: String, authorEmail: String, network: String, date: String, body: HTML, articleTitle: String,
-            articleURL: SiteURL
+            articleURL: SiteURL, holdReason: String? = nil, flags: [String] = [], pinned: Bool = false, isStaff: Bool = false,
+            isGuest: Bool = true
         ) {
+            self.holdReason = holdReason
+            self.flags = flags
+            self.pinned = pinned
+            self.isStaff = isStaff
+            self.isGuest = isGuest
             self.id = id
             self.authorName = authorName
             self.authorEmail = authorEmail
@@ -41,14 +53,14 @@ public struct CommentQueueModel: Equatable, Sendable {
     }
 
     public var chrome: AdminChrome
-    public var queue: CommentStatus
+    public var queue: CommentQueue
     public var tabs: [Tab]
     public var items: [Item]
     public var actions: [ModerationForm.Action]
     public var pager: PagerModel
 
     public init(
-        chrome: AdminChrome, queue: CommentStatus, tabs: [Tab], items: [Item], actions: [ModerationForm.Action], pager: PagerModel
+        chrome: AdminChrome, queue: CommentQueue, tabs: [Tab], items: [Item], actions: [ModerationForm.Action], pager: PagerModel
     ) {
         self.chrome = chrome
         self.queue = queue
@@ -56,6 +68,18 @@ public struct CommentQueueModel: Equatable, Sendable {
         self.items = items
         self.actions = actions
         self.pager = pager
+    }
+
+    /// The key that applies an action to the selected comments.
+    func shortcut(_ action: ModerationForm.Action) -> String? {
+        switch action {
+        case .approve: "a"
+        case .pending: "u"
+        case .spam: "s"
+        case .trash: "t"
+        case .keep: "d"
+        case .pin, .unpin, .delete: nil
+        }
     }
 
     /// What an action's choice says in this queue.
@@ -68,6 +92,9 @@ public struct CommentQueueModel: Equatable, Sendable {
         case (.spam, _): "Mark as spam"
         case (.trash, _): "Move to trash"
         case (.delete, _): "Delete for good"
+        case (.pin, _): "Pin to the top"
+        case (.unpin, _): "Unpin"
+        case (.keep, _): "Keep: dismiss the flags"
         }
     }
 }

@@ -6,70 +6,150 @@ public struct CommentModel: Equatable, Sendable {
     public var id: Int
     public var authorName: String
     public var isGuest: Bool
+    public var isStaff: Bool
     public var avatarKey: String
     public var dateISO: String
     public var dateText: String
+    /// The whole text, or its head when it is long (then `more` holds the rest).
     public var body: HTML
+    public var more: HTML?
     public var replies: [CommentModel]
     public var depth: Int
-    /// Whether a reply can still be nested under this comment.
+    /// Whether the reply link shows (not on the comment being answered on the reply page).
     public var canReply: Bool
+    public var score: Int
+    public var upvotes: Int
+    public var downvotes: Int
+    public var pinned: Bool
+    public var edited: Bool
+    /// Replies in the thread that are not on this page (a very long thread).
+    public var hiddenReplies: Int
 
     public init(
-        id: Int, authorName: String, isGuest: Bool, avatarKey: String, dateISO: String, dateText: String,
-        body: HTML, replies: [CommentModel], depth: Int, canReply: Bool
+        id: Int, authorName: String, isGuest: Bool, isStaff: Bool = false, avatarKey: String, dateISO: String, dateText: String,
+        body: HTML, more: HTML? = nil, replies: [CommentModel], depth: Int, canReply: Bool, score: Int = 0, upvotes: Int = 0,
+        downvotes: Int = 0, pinned: Bool = false, edited: Bool = false, hiddenReplies: Int = 0
     ) {
         self.id = id
         self.authorName = authorName
         self.isGuest = isGuest
+        self.isStaff = isStaff
         self.avatarKey = avatarKey
         self.dateISO = dateISO
         self.dateText = dateText
         self.body = body
+        self.more = more
         self.replies = replies
         self.depth = depth
         self.canReply = canReply
+        self.score = score
+        self.upvotes = upvotes
+        self.downvotes = downvotes
+        self.pinned = pinned
+        self.edited = edited
+        self.hiddenReplies = hiddenReplies
     }
 
-    public init(_ node: CommentNode, levels: Int, format: DisplayFormat) {
+    /// A comment and its replies, cut after `excerptWords` words when longer.
+    public init(_ node: CommentNode, excerptWords: Int, format: DisplayFormat) {
+        let comment = node.comment
+        let cut = CommentExcerpt.split(comment.bodyHTML, words: excerptWords)
+        let shown = node.replies.count + node.replies.reduce(0) { $0 + CommentThreads.count($1.replies) }
         self.init(
-            id: node.comment.id.rawValue, authorName: node.comment.authorName, isGuest: node.comment.isGuest,
-            avatarKey: node.comment.avatarKey, dateISO: DisplayFormat.iso8601(node.comment.createdAt),
-            dateText: format.dateTime(node.comment.createdAt), body: .trusted(node.comment.bodyHTML),
-            replies: node.replies.map { CommentModel($0, levels: levels, format: format) }, depth: node.depth,
-            canReply: true)
+            id: comment.id.rawValue, authorName: comment.authorName, isGuest: comment.isGuest, isStaff: comment.isStaff,
+            avatarKey: comment.avatarKey, dateISO: DisplayFormat.iso8601(comment.createdAt), dateText: format.dateTime(comment.createdAt),
+            body: .trusted(cut?.head ?? comment.bodyHTML), more: cut.map { .trusted($0.tail) },
+            replies: node.replies.map { CommentModel($0, excerptWords: excerptWords, format: format) }, depth: node.depth,
+            canReply: true, score: comment.score, upvotes: comment.upvotes, downvotes: comment.downvotes, pinned: comment.pinned,
+            edited: comment.editedAt != nil, hiddenReplies: comment.depth == 0 ? max(0, comment.threadReplies - shown) : 0)
     }
 }
 
-/// The discussion under an article.
+/// The discussion bar above the threads (what wpDiscuz shows on a news site).
+public struct DiscussionBarModel: Equatable, Sendable {
+    public struct Pick: Equatable, Sendable {
+        public var id: Int
+        public var authorName: String
+        public var excerpt: String
+        public var figure: String
+    }
+
+    public var stats: DiscussionStats
+    public var recentAuthors: [RecentAuthor]
+    public var mostReacted: Pick?
+    public var hottest: Pick?
+
+    public init(_ bar: DiscussionBar) {
+        stats = bar.stats
+        recentAuthors = bar.recentAuthors
+        mostReacted = bar.mostReacted.map {
+            Pick(
+                id: $0.id.rawValue, authorName: $0.authorName, excerpt: Self.excerpt($0.bodyHTML),
+                figure: DisplayFormat.count($0.reactions, "reaction", "reactions"))
+        }
+        hottest = bar.hottest.map {
+            Pick(
+                id: $0.id.rawValue, authorName: $0.authorName, excerpt: Self.excerpt($0.bodyHTML),
+                figure: DisplayFormat.count($0.threadReplies, "reply", "replies"))
+        }
+    }
+
+    /// The first words of a comment as plain text.
+    static func excerpt(_ html: String) -> String {
+        let text = CommentExcerpt.plainText(html)
+        let words = text.split(whereSeparator: \.isWhitespace)
+        return words.prefix(12).joined(separator: " ") + (words.count > 12 ? "…" : "")
+    }
+}
+
+/// The discussion under an article (or on its own page).
 public struct DiscussionModel: Equatable, Sendable {
     public var articleID: Int
     public var articleSlug: String
-    public var commentCount: Int
     public var isOpen: Bool
+    /// Why no form shows ("Comments are closed.").
+    public var closedNote: String
+    public var bar: DiscussionBarModel
+    public var sort: CommentSort
     public var threads: [CommentModel]
+    /// The next page of threads, when there is one.
+    public var next: Comment.ID?
     /// Shown under the form ("Comments are reviewed before they appear.").
     public var policyNote: String
+    public var levels: Int
 
-    public init(articleID: Int, articleSlug: String, commentCount: Int, isOpen: Bool, threads: [CommentModel], policyNote: String) {
+    public init(
+        articleID: Int, articleSlug: String, isOpen: Bool, closedNote: String = "Comments are closed.", bar: DiscussionBarModel,
+        sort: CommentSort, threads: [CommentModel], next: Comment.ID?, policyNote: String, levels: Int
+    ) {
         self.articleID = articleID
         self.articleSlug = articleSlug
-        self.commentCount = commentCount
         self.isOpen = isOpen
+        self.closedNote = closedNote
+        self.bar = bar
+        self.sort = sort
         self.threads = threads
+        self.next = next
         self.policyNote = policyNote
+        self.levels = levels
     }
 
-    /// Builds the model from the approved comments of an article.
-    public init(article: ArticleSummary, isOpen: Bool, comments: [Comment], settings: SiteSettings, format: DisplayFormat) {
-        let nodes = CommentThreads.build(comments, levels: settings.commentLevels)
+    /// Builds the model from a page of the discussion and its bar.
+    public init(
+        article: ArticleSummary, isOpen: Bool, closedNote: String = "Comments are closed.", page: DiscussionPage, bar: DiscussionBar,
+        sort: CommentSort, settings: SiteSettings, format: DisplayFormat
+    ) {
         self.init(
-            articleID: article.id.rawValue, articleSlug: article.slug, commentCount: comments.count, isOpen: isOpen,
-            threads: nodes.map { CommentModel($0, levels: settings.commentLevels, format: format) },
+            articleID: article.id.rawValue, articleSlug: article.slug, isOpen: isOpen, closedNote: closedNote, bar: DiscussionBarModel(bar),
+            sort: sort,
+            threads: page.threads(levels: settings.commentLevels).map {
+                CommentModel($0, excerptWords: settings.commentExcerptWords, format: format)
+            }, next: page.next,
             policyNote: settings.premoderateComments
                 ? "Comments are reviewed before they appear. Your email address is never shown."
-                : "Your email address is never shown.")
+                : "Your email address is never shown.", levels: settings.commentLevels)
     }
 
+    public var commentCount: Int { bar.stats.comments }
     public var formAction: String { SiteURL.comments(articleSlug: articleSlug).path }
 }

@@ -1,34 +1,103 @@
+import Domain
 import Routes
 
-/// The discussion area: the count, the threads, and the "Leave a Reply" form.
+/// The discussion area: the bar, the sort, the threads, more pages, and the "Leave a Reply" form.
+/// Every control works as a plain link or form; the page's script makes them act in place.
 public enum DiscussionView {
-    public static func html(_ model: DiscussionModel) -> HTML {
+    public static func html(_ model: DiscussionModel, form state: CommentFormState = CommentFormState()) -> HTML {
         let id = model.articleID
+        let slug = model.articleSlug
         let heading = model.commentCount == 0 ? "No comments yet" : DisplayFormat.count(model.commentCount, "Comment", "Comments")
         return """
-            <section class="discussion" id="comments-\(id)" aria-labelledby="discussion-heading-\(id)">
+            <section class="discussion" id="comments-\(id)" aria-labelledby="discussion-heading-\(id)" data-article="\(id)" \
+            data-api="\(SiteURL.apiComments(articleSlug: slug).path)" data-live="\(SiteURL.apiLive(articleSlug: slug).path)" \
+            data-token="\(SiteURL.apiCommentToken.path)" data-sort="\(model.sort.rawValue)">
+            <div class="discussion__head">
             <h2 class="discussion__title" id="discussion-heading-\(id)">\(heading)</h2>
-            \(HTML.when(!model.threads.isEmpty) { HTML("<ol class=\"comment-list\">\(model.threads.map { comment(model, $0) })</ol>") })
-            \(model.isOpen ? form(model) : "<p class=\"discussion__closed\">Comments are closed.</p>")
+            \(HTML.when(model.isOpen) { HTML("<a class=\"button discussion__reply\" href=\"#respond-\(id)\">Leave a Reply</a>") })
+            </div>
+            \(bar(model))
+            <p class="discussion__live" role="status" hidden><button type="button" class="discussion__show-new"></button></p>
+            \(HTML.when(model.commentCount > 1) { sortLinks(model) })
+            <ol class="comment-list" data-threads>\(model.threads.map { comment(model, $0) })</ol>
+            \(model.next.map { next in HTML("<p class=\"discussion__more\"><a class=\"button button--quiet\" rel=\"next\" data-more href=\"\(SiteURL.discussion(articleSlug: slug, sort: model.sort, after: next).path)\">More comments</a></p>") })
+            \(model.isOpen ? form(model, state: state) : HTML("<p class=\"discussion__closed\">\(model.closedNote)</p>"))
             </section>
             """
     }
 
-    static func comment(_ discussion: DiscussionModel, _ comment: CommentModel) -> HTML {
-        let replyHref =
-            SiteURL.comments(articleSlug: discussion.articleSlug).path + "?reply_to=\(comment.id)#respond-\(discussion.articleID)"
+    /// Counts kept by the database, recent authors, and the two comments worth jumping to.
+    static func bar(_ model: DiscussionModel) -> HTML {
+        let bar = model.bar
+        guard bar.stats.comments > 0 else { return "" }
+        let figures: [(Int, String, String)] = [
+            (bar.stats.threads, "Comment thread", "Comment threads"), (bar.stats.replies, "Thread reply", "Thread replies"),
+            (bar.stats.followers, "Follower", "Followers"), (bar.stats.authors, "Comment author", "Comment authors"),
+        ]
+        let stats = figures.map { number, one, many in
+            HTML("<li><strong>\(DisplayFormat.grouped(number))</strong> \(number == 1 ? one : many)</li>")
+        }
+        let authors = bar.recentAuthors.map { author in
+            HTML(
+                "<li><a href=\"#comment-\(author.commentID.rawValue)\" title=\"\(author.name)\" aria-label=\"\(author.name)\">\(Avatar.html(name: author.name, key: author.avatarKey, size: 32))</a></li>"
+            )
+        }
+        func pick(_ label: String, _ pick: DiscussionBarModel.Pick?) -> HTML {
+            guard let pick else { return "" }
+            return """
+                <li class="discussion-bar__pick"><span class="discussion-bar__label">\(label)</span> \
+                <a href="#comment-\(pick.id)"><strong>\(pick.authorName)</strong>: \(pick.excerpt)</a> \
+                <span class="muted">(\(pick.figure))</span></li>
+                """
+        }
         return """
-            <li class="comment-item">
+            <div class="discussion-bar">
+            <ul class="discussion-bar__stats">\(stats)</ul>
+            \(HTML.when(!authors.isEmpty) { HTML("<div class=\"discussion-bar__authors\"><span class=\"discussion-bar__label\">Recent comment authors</span><ul>\(authors)</ul></div>") })
+            <ul class="discussion-bar__picks">\(pick("Most reacted comment", bar.mostReacted))\(pick("Hottest comment thread", bar.hottest))</ul>
+            </div>
+            """
+    }
+
+    static func sortLinks(_ model: DiscussionModel) -> HTML {
+        let links = CommentSort.allCases.map { sort in
+            HTML(
+                "<li><a href=\"\(SiteURL.discussion(articleSlug: model.articleSlug, sort: sort).path)\" data-sort=\"\(sort.rawValue)\"\(HTML.when(sort == model.sort) { " aria-current=\"true\"" })>\(sort.label)</a></li>"
+            )
+        }
+        return HTML("<nav class=\"discussion__sort\" aria-label=\"Sort comments\"><ul>\(links)</ul></nav>")
+    }
+
+    public static func comment(_ discussion: DiscussionModel, _ comment: CommentModel) -> HTML {
+        let slug = discussion.articleSlug
+        let replyHref = SiteURL.comments(articleSlug: slug).path + "?reply_to=\(comment.id)#respond-\(discussion.articleID)"
+        let id = Comment.ID(comment.id)
+        return """
+            <li class="comment-item\(HTML.when(comment.pinned) { " comment-item--pinned" })" data-comment="\(comment.id)">
             <article class="comment" id="comment-\(comment.id)" aria-label="Comment by \(comment.authorName)">
             <header class="comment__header">\(Avatar.html(name: comment.authorName, key: comment.avatarKey, size: 36))\
             <span class="comment__author">\(comment.authorName)</span>\
-            \(HTML.when(comment.isGuest) { "<span class=\"comment__badge\">Guest</span>" })\
-            <a class="comment__time" href="#comment-\(comment.id)"><time datetime="\(comment.dateISO)">\(comment.dateText)</time></a>
+            \(HTML.when(comment.isStaff) { "<span class=\"comment__badge comment__badge--staff\">Staff</span>" })\
+            \(HTML.when(comment.isGuest && !comment.isStaff) { "<span class=\"comment__badge\">Guest</span>" })\
+            \(HTML.when(comment.pinned) { "<span class=\"comment__badge comment__badge--pinned\">Pinned</span>" })\
+            <a class="comment__time" href="#comment-\(comment.id)"><time datetime="\(comment.dateISO)">\(comment.dateText)</time></a>\
+            \(HTML.when(comment.edited) { "<span class=\"comment__edited\">edited</span>" })
             </header>
-            <div class="comment__body prose">\(comment.body)</div>
-            \(HTML.when(discussion.isOpen && comment.canReply) { HTML("<p class=\"comment__actions\"><a class=\"comment__reply\" href=\"\(replyHref)\" data-reply-to=\"\(comment.id)\" data-reply-name=\"\(comment.authorName)\">Reply</a></p>") })
+            <div class="comment__body prose">\(comment.body)\(comment.more.map { HTML("<details class=\"comment__more\"><summary>Read more »</summary>\($0)</details>") })</div>
+            <footer class="comment__actions">
+            <form class="vote" method="post" action="\(SiteURL.apiCommentVote(id).path)">\
+            <button type="submit" name="value" value="1" class="vote__up" aria-label="Vote up (\(comment.upvotes))">▲</button>\
+            <span class="vote__score" aria-label="Score">\(comment.score)</span>\
+            <button type="submit" name="value" value="-1" class="vote__down" aria-label="Vote down (\(comment.downvotes))">▼</button></form>\
+            \(HTML.when(discussion.isOpen && comment.canReply) { HTML("<a class=\"comment__reply\" href=\"\(replyHref)\" data-reply-to=\"\(comment.id)\" data-reply-name=\"\(comment.authorName)\">Reply</a>") })\
+            <details class="comment__flag"><summary>Report</summary>\
+            <form method="post" action="\(SiteURL.apiCommentFlag(id).path)"><label for="flag-\(comment.id)">Why should a moderator look at it?</label> \
+            <select id="flag-\(comment.id)" name="reason">\(FlagReason.allCases.map { HTML("<option value=\"\($0.rawValue)\">\($0.label)</option>") })</select> \
+            <button type="submit">Report</button></form></details>
+            </footer>
             </article>
-            \(HTML.when(!comment.replies.isEmpty) { HTML("<ol class=\"comment-replies\">\(comment.replies.map { self.comment(discussion, $0) })</ol>") })
+            \(HTML.when(!comment.replies.isEmpty) { HTML("<ol class=\"comment-replies\">\(comment.replies.map { self.comment(discussion, $0) })</ol>") })\
+            \(HTML.when(comment.hiddenReplies > 0) { HTML("<p class=\"comment__more-replies\"><a href=\"\(SiteURL.commentThread(articleSlug: slug, thread: id, comment: id).path)\">\(DisplayFormat.count(comment.hiddenReplies, "more reply", "more replies")) in this thread</a></p>") })
             </li>
             """
     }
@@ -40,12 +109,14 @@ public enum DiscussionView {
         return """
             <div class="respond" id="respond-\(id)">
             <h3 class="respond__title">Leave a Reply</h3>
-            <form class="comment-form" action="\(model.formAction)" method="post" novalidate>
+            <form class="comment-form" action="\(model.formAction)" method="post" novalidate data-comment-form>
             <input type="hidden" name="parent" value="\(replying.map { String($0.0) } ?? "")">
+            <input type="hidden" name="token" value="\(state.token)">
             <p class="comment-form__replying"\(HTML.when(replying == nil) { " hidden" })>Replying to <strong>\(replying?.1 ?? "")</strong> \
             <a class="comment-form__cancel" href="\(SiteURL.article(slug: model.articleSlug).path)#respond-\(id)">Cancel reply</a></p>
+            <p class="comment-form__status" role="status" hidden></p>
             \(field("body", label: "Comment", articleID: id, state: state) { attributes in
-                HTML("<textarea \(attributes) name=\"body\" rows=\"6\" required maxlength=\"5000\">\(state.body)</textarea>") })
+                HTML("<textarea \(attributes) name=\"body\" rows=\"6\" required maxlength=\"\(CommentSubmission.maximumBodyLength)\">\(state.body)</textarea>") })
             <div class="comment-form__row">
             \(field("name", label: "Name", articleID: id, state: state) { attributes in
                 HTML("<input \(attributes) name=\"name\" required maxlength=\"80\" autocomplete=\"name\" value=\"\(state.name)\">") })
@@ -54,7 +125,8 @@ public enum DiscussionView {
             </div>
             <div class="hp" aria-hidden="true"><label for="comment-website-\(id)">Leave this empty</label>\
             <input id="comment-website-\(id)" name="website" tabindex="-1" autocomplete="off"></div>
-            <p class="comment-form__hint">Plain text; leave a blank line between paragraphs. \(model.policyNote)</p>
+            <p class="comment-form__hint">**bold**, _italic_, `code`, &gt; quotes, - lists and links work; \
+            leave a blank line between paragraphs. \(model.policyNote)</p>
             <button type="submit">Post Comment</button>
             </form>
             </div>

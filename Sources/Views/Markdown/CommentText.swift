@@ -6,7 +6,7 @@ import Foundation
 public enum CommentText {
     /// The comment's text and its HTML, for storage.
     public static func render(_ text: String) -> CommentBody {
-        CommentBody(markdown: text, renderedHTML: html(text))
+        CommentBody(markdown: text, renderedHTML: CommentMarkdown.html(text))
     }
 
     public static func html(_ text: String) -> String {

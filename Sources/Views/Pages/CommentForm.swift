@@ -8,11 +8,14 @@ public struct CommentFormState: Equatable, Sendable {
     public var parentID: Int?
     public var parentName: String?
     public var problems: [String: String]
+    /// The signed form token (only on pages that are never cached).
+    public var token: String
 
     public init(
         name: String = "", email: String = "", body: String = "", parentID: Int? = nil, parentName: String? = nil,
-        problems: [String: String] = [:]
+        problems: [String: String] = [:], token: String = ""
     ) {
+        self.token = token
         self.name = name
         self.email = email
         self.body = body
@@ -33,11 +36,14 @@ public struct CommentPageModel: Equatable, Sendable {
     public var form: CommentFormState
     /// Set after a successful submission.
     public var notice: String?
+    /// The whole discussion (a sort, a further page, a thread) rather than the reply form alone.
+    public var listing: Bool
 
     public init(
         chrome: SiteChrome, articleTitle: String, articleHref: String, discussion: DiscussionModel,
-        replyingTo: CommentModel?, form: CommentFormState, notice: String?
+        replyingTo: CommentModel?, form: CommentFormState, notice: String?, listing: Bool = false
     ) {
+        self.listing = listing
         self.chrome = chrome
         self.articleTitle = articleTitle
         self.articleHref = articleHref
@@ -49,12 +55,23 @@ public struct CommentPageModel: Equatable, Sendable {
 }
 
 public enum CommentPageView {
+    /// A closed discussion: why, and the text the reader sent, to copy (never lost).
+    static func closed(_ model: CommentPageModel) -> HTML {
+        let kept: HTML = HTML.when(!model.form.body.isEmpty) {
+            HTML(
+                "<p class=\"field\"><label for=\"kept-text\">Your text</label><textarea id=\"kept-text\" rows=\"6\" readonly>\(model.form.body)</textarea></p>"
+            )
+        }
+        return HTML("<p class=\"discussion__closed\">\(model.discussion.closedNote)</p>\(kept)")
+    }
     public static func render(_ model: CommentPageModel) -> HTML {
         let meta = PageMeta(
             title: "Comment on \(model.articleTitle) — \(model.chrome.siteTitle)", description: model.articleTitle,
             canonicalURL: model.chrome.siteURL + model.articleHref, noIndex: true)
         let content: HTML
-        if let notice = model.notice {
+        if model.listing {
+            content = DiscussionView.html(model.discussion, form: model.form)
+        } else if let notice = model.notice {
             content = """
                 <p class="notice" role="status">\(notice)</p>
                 <p><a class="button" href="\(model.articleHref)">Back to the article</a></p>
@@ -63,7 +80,7 @@ public enum CommentPageView {
             content = """
                 \(HTML.when(!model.form.problems.isEmpty) { HTML("<div class=\"form-errors\" role=\"alert\"><h2>Please check your comment</h2><ul>\(model.form.problems.sorted(by: { $0.key < $1.key }).map { HTML("<li><a href=\"#comment-\($0.key)-\(model.discussion.articleID)\">\($0.value)</a></li>") })</ul></div>") })
                 \(model.replyingTo.map { comment in HTML("<div class=\"reply-context\"><p>Replying to</p><ol class=\"comment-list\">\(DiscussionView.comment(model.discussion, comment))</ol></div>") })
-                \(model.discussion.isOpen ? DiscussionView.form(model.discussion, state: model.form) : "<p class=\"discussion__closed\">Comments are closed.</p>")
+                \(model.discussion.isOpen ? DiscussionView.form(model.discussion, state: model.form) : closed(model))
                 """
         }
         let main: HTML = """

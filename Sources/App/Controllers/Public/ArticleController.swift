@@ -23,10 +23,8 @@ enum ArticleController {
             let db = try app.db()
             let site = try await app.site.current(on: db)
             if let (article, next) = try await ArticleStore.publishedWithNext(slug: slug, on: db) {
-                let comments = try await CommentStore.approved(for: article.id, on: db)
-                let discussion = DiscussionModel(
-                    article: article.summary, isOpen: article.discussionOpen, comments: comments,
-                    settings: site.settings, format: site.format)
+                let discussion = try await DiscussionReader.model(
+                    article, sort: .newest, after: nil, site: site, now: app.time.now(), on: db)
                 let model = ArticleShowModel(
                     article: article, discussion: discussion, next: next, trending: app.site.trending,
                     chrome: site.chrome, settings: site.settings, format: site.format)

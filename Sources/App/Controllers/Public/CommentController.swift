@@ -6,92 +6,114 @@ import Persistence
 import Routes
 import Views
 
-/// `/{slug}/comments`: the reply form on its own page (GET) and new comments (POST). New
-/// comments are held for moderation when the site pre-moderates, which is the default.
+/// `/{slug}/comments`: the discussion on a page of its own (another sort, the next page, the
+/// thread a permalink points into), the reply form without JavaScript, and new comments (POST).
 enum CommentController {
     @Sendable static func show(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
         let slug = try SlugParameter.require(context)
         let query = QueryString(request.uri.query)
         let db = try app.db()
-        let (site, article, discussion) = try await load(slug: slug, on: db, app: app)
-        let parent = query["reply_to"].flatMap(Int.init).flatMap { id in find(id, in: discussion.threads) }
-        let notice: String? =
-            switch query["status"] {
-            case "held": "Thank you. Your comment has been received and will appear once a moderator has approved it."
-            case "published": "Thank you. Your comment is published."
-            default: nil
+        let (site, article) = try await load(slug: slug, on: db, app: app)
+        if let held = query["held"].flatMap(Int.init), let comment = try await CommentStore.find(.init(held), on: db),
+            try await EditToken.verify(query["t"] ?? "", for: comment.id, app: app)
+        {
+            let notice =
+                comment.status == .approved
+                ? "Thank you. Your comment is published."
+                : "Thank you. Your comment is awaiting moderation and will appear once a moderator has approved it. Reason: \(comment.holdReason ?? "comments are reviewed first.")"
+            return try await page(site, article, notice: notice, app: app, on: db)
+        }
+        if let thread = query["thread"] {
+            guard let number = Int(thread), number > 0, let root = try await CommentStore.find(.init(number), on: db),
+                root.articleID == article.id, root.status == .approved
+            else { throw DomainError.notFound("That comment is not part of this discussion any more.") }
+            var discussion = try await DiscussionReader.model(article, sort: .newest, after: nil, site: site, now: app.time.now(), on: db)
+            let single = try await CommentStore.threads(
+                article: article.id, sort: .oldest, after: nil, limit: 0, repliesPerThread: 1000, on: db, only: root.threadID)
+            discussion.threads = single.threads(levels: site.settings.commentLevels).map {
+                CommentModel($0, excerptWords: site.settings.commentExcerptWords, format: site.format)
             }
-        let model = CommentPageModel(
-            chrome: site.chrome, articleTitle: article.title, articleHref: SiteURL.article(slug: slug).path,
-            discussion: discussion, replyingTo: parent,
-            form: CommentFormState(parentID: parent?.id, parentName: parent?.authorName), notice: notice)
-        return AppServices.privatePage(CommentPageView.render(model))
+            discussion.next = nil
+            return try await page(site, article, discussion: discussion, app: app, on: db)
+        }
+        if let replyTo = query["reply_to"] {
+            guard let number = Int(replyTo), let parent = try await CommentStore.find(.init(number), on: db),
+                parent.articleID == article.id, parent.status == .approved
+            else { throw DomainError.notFound("The comment you want to reply to is not part of this discussion any more.") }
+            var model = CommentModel(CommentNode(comment: parent, replies: [], depth: 0), excerptWords: 0, format: site.format)
+            model.canReply = false
+            let form = CommentFormState(parentID: number, parentName: parent.authorName, token: try await FormToken.make(app: app))
+            return try await page(site, article, replyingTo: model, form: form, app: app, on: db)
+        }
+        let sort = try DiscussionReader.sort(query["sort"])
+        let after = try await DiscussionReader.cursor(query["after"], article: article.id, on: db)
+        let discussion = try await DiscussionReader.model(article, sort: sort, after: after, site: site, now: app.time.now(), on: db)
+        return try await page(site, article, discussion: discussion, app: app, on: db)
     }
 
     @Sendable static func create(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
         let slug = try SlugParameter.require(context)
         try SameOrigin.check(request, siteURL: app.config.siteURL)
-        let form = try await request.publicForm(upTo: 32 * 1024)
+        let form = try await request.publicForm(upTo: 64 * 1024)
         let db = try app.db()
-        let (site, article, discussion) = try await load(slug: slug, on: db, app: app)
-        guard article.discussionOpen else {
-            throw DomainError.invalidInput(field: "body", message: "Comments on this article are closed.")
-        }
-        let parentID = form["parent"].flatMap { Int($0) }
-        let parent = parentID.flatMap { find($0, in: discussion.threads) }
-        let submission = CommentSubmission(
-            name: form["name"] ?? "", email: form["email"] ?? "", body: form["body"] ?? "",
-            parentID: parent.map { Comment.ID($0.id) }, honeypot: form["website"] ?? "")
-        var problems = submission.problems()
-        if parentID != nil && parent == nil {
-            problems["body"] = "The comment you replied to is no longer available. Your text is kept below; post it as a new comment."
-        }
-        guard problems.isEmpty else {
+        let (site, article) = try await load(slug: slug, on: db, app: app)
+        switch try await CommentPosting.post(.init(form: form), to: article, site: site, request: request, context: context, app: app) {
+        case .stored(let id, let decision, let token):
+            if decision.status == .approved {
+                return Response(
+                    status: .seeOther,
+                    headers: [.location: SiteURL.article(slug: slug).path + "#comment-\(id.rawValue)", .cacheControl: "no-store"])
+            }
+            return Response(
+                status: .seeOther,
+                headers: [
+                    .location: SiteURL.comments(articleSlug: slug).path + "?held=\(id.rawValue)&t=\(token)", .cacheControl: "no-store",
+                ])
+        case .refused(let problems, let submission, let status):
+            let parent = try await submission.parentID.asyncMap { try await CommentStore.find($0, on: db) } ?? nil
             let state = CommentFormState(
-                name: submission.name, email: submission.email, body: submission.body, parentID: parent?.id,
-                parentName: parent?.authorName, problems: problems)
-            let model = CommentPageModel(
-                chrome: site.chrome, articleTitle: article.title, articleHref: SiteURL.article(slug: slug).path,
-                discussion: discussion, replyingTo: parent, form: state, notice: nil)
-            return AppServices.privatePage(CommentPageView.render(model), status: .unprocessableContent)
+                name: submission.name, email: submission.email, body: submission.body, parentID: parent?.id.rawValue,
+                parentName: parent?.authorName, problems: problems, token: try await FormToken.make(app: app))
+            let model = parent.map {
+                var model = CommentModel(CommentNode(comment: $0, replies: [], depth: 0), excerptWords: 0, format: site.format)
+                model.canReply = false
+                return model
+            }
+            var response = try await page(site, article, replyingTo: model, form: state, app: app, on: db)
+            response.status = status
+            return response
         }
-        let status: CommentStatus = !submission.honeypot.isEmpty ? .spam : site.settings.premoderateComments ? .pending : .approved
-        _ = try await CommentStore.create(
-            article: article.id, parent: submission.parentID, authorName: submission.name,
-            authorEmail: submission.email, isGuest: true, body: CommentText.render(submission.body), status: status,
-            networkHash: VisitorFingerprint.network(of: app.clientAddress(request, context)),
-            at: app.time.now(), on: db)
-        if status == .approved { app.contentChanged() }
-        let outcome = status == .approved ? "published" : "held"
-        return Response(
-            status: .seeOther,
-            headers: [.location: SiteURL.comments(articleSlug: slug).path + "?status=\(outcome)", .cacheControl: "no-store"])
     }
 
-    static func load(slug: String, on db: any Database, app: AppServices) async throws -> (SiteState.Snapshot, Article, DiscussionModel) {
+    static func load(slug: String, on db: any Database, app: AppServices) async throws -> (SiteState.Snapshot, Article) {
         let site = try await app.site.current(on: db)
         guard let article = try await ArticleStore.published(slug: slug, on: db) else {
             throw DomainError.notFound("There is no article at this address.")
         }
-        let comments = try await CommentStore.approved(for: article.id, on: db)
-        let discussion = DiscussionModel(
-            article: article.summary, isOpen: article.discussionOpen, comments: comments, settings: site.settings,
-            format: site.format)
-        return (site, article, discussion)
+        return (site, article)
     }
 
-    /// A comment anywhere in the threads, without its replies and without a reply link.
-    static func find(_ id: Int, in threads: [CommentModel]) -> CommentModel? {
-        for comment in threads {
-            if comment.id == id {
-                var found = comment
-                found.replies = []
-                found.canReply = false
-                return found
-            }
-            if let nested = find(id, in: comment.replies) { return nested }
+    static func page(
+        _ site: SiteState.Snapshot, _ article: Article, discussion: DiscussionModel? = nil, replyingTo: CommentModel? = nil,
+        form: CommentFormState? = nil, notice: String? = nil, app: AppServices, on db: any Database
+    ) async throws -> Response {
+        var discussion = discussion
+        if discussion == nil {
+            discussion = try await DiscussionReader.model(article, sort: .newest, after: nil, site: site, now: app.time.now(), on: db)
         }
-        return nil
+        let token = try await FormToken.make(app: app)
+        let model = CommentPageModel(
+            chrome: site.chrome, articleTitle: article.title, articleHref: SiteURL.article(slug: article.slug).path,
+            discussion: discussion!, replyingTo: replyingTo, form: form ?? CommentFormState(token: token), notice: notice,
+            listing: replyingTo == nil && form == nil && notice == nil)
+        return AppServices.privatePage(CommentPageView.render(model))
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
     }
 }
 

@@ -16,7 +16,9 @@ enum PreviewController {
         guard let article = try await ArticleStore.find(id, on: db) else { throw DomainError.notFound("That article no longer exists.") }
         let site = try await app.site.current(on: db)
         let discussion = DiscussionModel(
-            article: article.summary, isOpen: false, comments: [], settings: site.settings, format: site.format)
+            article: article.summary, isOpen: false, closedNote: "Readers can comment once the article is published.",
+            page: DiscussionPage(roots: [], replies: [], next: nil), bar: DiscussionBar(stats: DiscussionStats()), sort: .newest,
+            settings: site.settings, format: site.format)
         var model = ArticleShowModel(
             article: article, discussion: discussion, next: nil, trending: [], chrome: site.chrome, settings: site.settings,
             format: site.format)

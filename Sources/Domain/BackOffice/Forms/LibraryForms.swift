@@ -92,6 +92,10 @@ public struct ModerationForm: Equatable, Sendable {
         case spam
         case trash
         case delete
+        case pin
+        case unpin
+        /// Keep a flagged comment and clear its flags.
+        case keep
     }
 
     public var ids: [Comment.ID]

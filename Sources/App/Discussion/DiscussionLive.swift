@@ -1,0 +1,94 @@
+import Domain
+import Foundation
+import Synchronization
+
+/// Readers watching discussions: one signal stream per open page, woken when an article's
+/// discussion changes and every `heartbeat` to keep proxies from closing the connection. The
+/// number of streams is bounded; `shutdown` ends them all so the server can stop.
+final class DiscussionLive: Sendable {
+    enum Signal: Sendable {
+        case changed
+        case heartbeat
+    }
+
+    struct Stream {
+        let article: Article.ID
+        let continuation: AsyncStream<Signal>.Continuation
+    }
+
+    struct State {
+        var streams: [UUID: Stream] = [:]
+        var closed = false
+        var heartbeat: Task<Void, Never>?
+    }
+
+    let maximumStreams: Int
+    let heartbeat: Duration
+    private let state = Mutex(State())
+
+    init(maximumStreams: Int, heartbeat: Duration = .seconds(15)) {
+        self.maximumStreams = maximumStreams
+        self.heartbeat = heartbeat
+    }
+
+    var openStreams: Int { state.withLock { $0.streams.count } }
+
+    /// A new stream for a reader of `article`, or nil when too many are open (or shutting down).
+    func open(_ article: Article.ID) -> (id: UUID, signals: AsyncStream<Signal>)? {
+        let (signals, continuation) = AsyncStream.makeStream(of: Signal.self, bufferingPolicy: .bufferingNewest(1))
+        let id = UUID()
+        let opened = state.withLock { state -> Bool in
+            guard !state.closed, state.streams.count < maximumStreams else { return false }
+            state.streams[id] = Stream(article: article, continuation: continuation)
+            if state.heartbeat == nil {
+                let interval = heartbeat
+                state.heartbeat = Task { [weak self] in
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: interval)
+                        guard let self else { return }
+                        self.beat()
+                    }
+                }
+            }
+            return true
+        }
+        guard opened else {
+            continuation.finish()
+            return nil
+        }
+        continuation.onTermination = { [weak self] _ in self?.close(id) }
+        return (id, signals)
+    }
+
+    func close(_ id: UUID) {
+        state.withLock { state in
+            _ = state.streams.removeValue(forKey: id)
+            if state.streams.isEmpty {
+                state.heartbeat?.cancel()
+                state.heartbeat = nil
+            }
+        }
+    }
+
+    /// Something readers of `article` should see changed.
+    func announce(_ article: Article.ID) {
+        for stream in state.withLock({ Array($0.streams.values) }) where stream.article == article {
+            stream.continuation.yield(.changed)
+        }
+    }
+
+    func beat() {
+        for stream in state.withLock({ Array($0.streams.values) }) { stream.continuation.yield(.heartbeat) }
+    }
+
+    /// Ends every stream and refuses new ones.
+    func shutdown() {
+        let streams = state.withLock { state -> [Stream] in
+            state.closed = true
+            state.heartbeat?.cancel()
+            state.heartbeat = nil
+            return Array(state.streams.values)
+        }
+        for stream in streams { stream.continuation.finish() }
+    }
+}

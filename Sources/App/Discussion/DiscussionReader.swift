@@ -1,0 +1,56 @@
+import Domain
+import FluentKit
+import Foundation
+import Persistence
+import Routes
+import Views
+
+/// Reads a discussion as the pages and the API show it.
+enum DiscussionReader {
+    /// Threads on the article page and on each further page.
+    static let threadsPerPage = 50
+
+    /// Whether readers may still write, and what the page says when not.
+    static func openness(_ article: Article, settings: SiteSettings, now: Date) -> (open: Bool, note: String) {
+        guard article.discussionOpen else { return (false, "Comments are closed.") }
+        let days = settings.commentCloseAfterDays
+        if days > 0, now.timeIntervalSince(article.summary.publishedAt) > Double(days) * 86_400 {
+            return (false, "Comments close \(DisplayFormat.count(days, "day", "days")) after publication; this discussion is closed.")
+        }
+        return (true, "")
+    }
+
+    /// A page of the discussion with its bar, ready for the view.
+    static func model(
+        _ article: Article, sort: CommentSort, after: Comment.ID?, site: SiteState.Snapshot, now: Date, on db: any Database
+    ) async throws -> DiscussionModel {
+        let page = try await CommentStore.threads(article: article.id, sort: sort, after: after, limit: threadsPerPage, on: db)
+        let bar = try await CommentStore.bar(article: article.id, on: db)
+        let openness = openness(article, settings: site.settings, now: now)
+        return DiscussionModel(
+            article: article.summary, isOpen: openness.open, closedNote: openness.note, page: page, bar: bar, sort: sort,
+            settings: site.settings, format: site.format)
+    }
+
+    /// The sort a request asks for; an unknown one is refused with the choices.
+    static func sort(_ value: String?) throws -> CommentSort {
+        guard let value, !value.isEmpty else { return .newest }
+        guard let sort = CommentSort(rawValue: value) else {
+            throw DomainError.invalidInput(
+                field: "sort", message: "Sort by one of: \(CommentSort.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        return sort
+    }
+
+    /// The thread a page continues after: a positive number naming a thread of this article.
+    static func cursor(_ value: String?, article: Article.ID, on db: any Database) async throws -> Comment.ID? {
+        guard let value, !value.isEmpty else { return nil }
+        guard value.count <= 12, let number = Int(value), number > 0,
+            try await CommentStore.isThread(.init(number), of: article, on: db)
+        else {
+            throw DomainError.invalidInput(
+                field: "after", message: "“after” must be the number of a comment thread of this article, as the previous page gave it.")
+        }
+        return .init(number)
+    }
+}

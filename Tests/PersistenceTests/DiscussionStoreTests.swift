@@ -1,0 +1,155 @@
+import Domain
+import FluentKit
+import Foundation
+import Persistence
+import TestSupport
+import Testing
+import Views
+
+@Suite("Storing and reading discussions")
+struct DiscussionStoreTests {
+    let start = TestClock.start
+
+    func article(on db: any Database) async throws -> Article.ID {
+        _ = try await Fixtures.newsroom(articles: 1, on: db)
+        return try #require(try await ArticleStore.published(slug: "story-number-1", on: db)).id
+    }
+
+    @Test("Pages of threads follow each sort by keyset, without gaps or repeats, pinned threads first")
+    func keysetPages() async throws {
+        try await withDatabase { db, _ in
+            let article = try await article(on: db)
+            var roots: [Domain.Comment.ID] = []
+            for index in 0..<7 {
+                roots.append(
+                    try await Fixtures.comment(
+                        on: article, by: "Reader \(index)", text: "Thread \(index)", at: start.addingTimeInterval(Double(index) * 60),
+                        on: db))
+            }
+            // Scores 0, 1, 2, 0, 1, 2, 0 (ties broken by id), one reply each in thread 0.
+            for (index, root) in roots.enumerated() where index % 3 > 0 {
+                for voter in 0..<(index % 3) {
+                    _ = try await CommentStore.vote(.up, on: root, by: "voter-\(voter)", at: start, on: db)
+                }
+            }
+            try await Fixtures.comment(
+                on: article, by: "Replier", text: "A reply", parent: roots[0], at: start.addingTimeInterval(900), on: db)
+
+            func all(_ sort: CommentSort) async throws -> [Domain.Comment.ID] {
+                var seen: [Domain.Comment.ID] = []
+                var after: Domain.Comment.ID?
+                repeat {
+                    let page = try await CommentStore.threads(article: article, sort: sort, after: after, limit: 3, on: db)
+                    #expect(page.roots.filter { !$0.pinned }.count <= 3)
+                    seen += page.roots.map(\.id)
+                    after = page.next
+                } while after != nil
+                return seen
+            }
+            #expect(try await all(.newest) == roots.reversed())
+            #expect(try await all(.oldest) == roots)
+            // Most voted: score, then the newer first among equals.
+            #expect(try await all(.votes) == [5, 2, 4, 1, 6, 3, 0].map { roots[$0] })
+
+            // The reply comes with its thread, and only there.
+            let first = try await CommentStore.threads(article: article, sort: .oldest, after: nil, limit: 3, on: db)
+            #expect(first.replies.map(\.threadID) == [roots[0]])
+
+            // A pinned thread leads the first page and is not repeated later.
+            try await CommentStore.setPinned([roots[3]], true, on: db)
+            let pinned = try await CommentStore.threads(article: article, sort: .newest, after: nil, limit: 3, on: db)
+            #expect(pinned.roots.first?.id == roots[3])
+            let rest = try await all(.newest)
+            #expect(rest.filter { $0 == roots[3] }.count == 1)
+        }
+    }
+
+    @Test("The bar's figures follow approvals, withdrawals and deletions without recounting")
+    func statsOnWrite() async throws {
+        try await withDatabase { db, _ in
+            let article = try await article(on: db)
+            let root = try await Fixtures.comment(on: article, by: "Ana", text: "Root", at: start, on: db)
+            _ = try await Fixtures.comment(on: article, by: "Ana", text: "Me again", parent: root, at: start.addingTimeInterval(60), on: db)
+            let held = try await Fixtures.comment(
+                on: article, by: "Ben", text: "Held", parent: root, status: .pending, at: start.addingTimeInterval(120), on: db)
+            var bar = try await CommentStore.bar(article: article, on: db)
+            #expect(bar.stats == DiscussionStats(comments: 2, threads: 1, replies: 1, followers: 0, authors: 1))
+            #expect(bar.hottest?.id == root)
+            #expect(bar.hottest?.threadReplies == 1)
+
+            try await CommentStore.setStatus([held], to: .approved, on: db)
+            bar = try await CommentStore.bar(article: article, on: db)
+            #expect(bar.stats == DiscussionStats(comments: 3, threads: 1, replies: 2, followers: 0, authors: 2))
+            #expect(bar.recentAuthors.map(\.name) == ["Ben", "Ana"])
+
+            try await CommentStore.setStatus([held], to: .trash, reason: "Off topic", on: db)
+            bar = try await CommentStore.bar(article: article, on: db)
+            #expect(bar.stats == DiscussionStats(comments: 2, threads: 1, replies: 1, followers: 0, authors: 1))
+            #expect(try await CommentStore.find(held, on: db)?.holdReason == "Off topic")
+
+            try await CommentStore.delete([root], on: db)
+            bar = try await CommentStore.bar(article: article, on: db)
+            #expect(bar.stats.comments == 1)
+            #expect(bar.stats.threads == 0)
+        }
+    }
+
+    @Test("Replies past the last level sit at the deepest level, in their thread")
+    func depthCap() async throws {
+        try await withDatabase { db, _ in
+            let article = try await article(on: db)
+            var parent = try await Fixtures.comment(on: article, by: "Root", text: "Root", at: start, on: db)
+            let root = parent
+            for index in 1...6 {
+                parent = try await CommentStore.create(
+                    article: article, parent: parent, authorName: "R\(index)", authorEmail: "r\(index)@example.org", isGuest: true,
+                    body: CommentText.render("Reply \(index)"), status: .approved, networkHash: nil,
+                    at: start.addingTimeInterval(Double(index) * 60), levels: 3, on: db)
+            }
+            let page = try await CommentStore.threads(article: article, sort: .newest, after: nil, limit: 10, on: db)
+            #expect(page.replies.count == 6)
+            #expect(page.replies.allSatisfy { $0.threadID == root && $0.depth <= 2 })
+            #expect(page.replies.map(\.depth) == [1, 2, 2, 2, 2, 2])
+            let tree = page.threads(levels: 3)
+            #expect(CommentThreads.count(tree) == 7)
+        }
+    }
+
+    @Test("A vote can be changed or taken back; the tally moves by what changed")
+    func votes() async throws {
+        try await withDatabase { db, _ in
+            let article = try await article(on: db)
+            let id = try await Fixtures.comment(on: article, text: "Vote on me", at: start, on: db)
+            #expect(try await CommentStore.vote(.up, on: id, by: "a", at: start, on: db)?.up == 1)
+            #expect(try await CommentStore.vote(.up, on: id, by: "a", at: start, on: db)?.up == 1)
+            let changed = try #require(try await CommentStore.vote(.down, on: id, by: "a", at: start, on: db))
+            #expect((changed.up, changed.down) == (0, 1))
+            _ = try await CommentStore.vote(.up, on: id, by: "b", at: start, on: db)
+            let back = try #require(try await CommentStore.vote(.none, on: id, by: "a", at: start, on: db))
+            #expect((back.up, back.down) == (1, 0))
+            let comment = try #require(try await CommentStore.find(id, on: db))
+            #expect((comment.score, comment.reactions) == (1, 1))
+            let held = try await Fixtures.comment(on: article, text: "Not public", status: .pending, at: start, on: db)
+            #expect(try await CommentStore.vote(.up, on: held, by: "a", at: start, on: db) == nil)
+        }
+    }
+
+    @Test("Enough flags send a comment back to the queue with the readers' reasons")
+    func flags() async throws {
+        try await withDatabase { db, _ in
+            let article = try await article(on: db)
+            let id = try await Fixtures.comment(on: article, text: "Buy cheap watches", at: start, on: db)
+            #expect(try await CommentStore.flag(id, reason: .spam, note: "", by: "a", threshold: 2, at: start, on: db) == .recorded)
+            #expect(try await CommentStore.flag(id, reason: .spam, note: "", by: "a", threshold: 2, at: start, on: db) == .alreadyFlagged)
+            let flagged = try await CommentStore.queue(.flagged, page: .init(number: 1, size: 10), on: db)
+            #expect(flagged.items.map(\.comment.id) == [id])
+            #expect(try await CommentStore.flag(id, reason: .abuse, note: "rude", by: "b", threshold: 2, at: start, on: db) == .held)
+            let comment = try #require(try await CommentStore.find(id, on: db))
+            #expect(comment.status == .pending)
+            #expect(comment.holdReason == "Flagged by 2 readers: Abusive or hateful (1), Spam or advertising (1)")
+            let queue = try await CommentStore.queue(.pending, page: .init(number: 1, size: 10), on: db)
+            #expect(queue.items.first?.flagReasons == ["Spam or advertising", "Abusive or hateful: “rude”"])
+            #expect(try await CommentStore.bar(article: article, on: db).stats.comments == 0)
+        }
+    }
+}
