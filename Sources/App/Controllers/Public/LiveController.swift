@@ -52,7 +52,9 @@ enum LiveController {
                     let event = LiveEventDTO(
                         id: comment.id.rawValue, parent: comment.parentID?.rawValue, thread: comment.threadID.rawValue,
                         html: DiscussionView.comment(model, node).rendered)
-                    let data = String(decoding: try JSONEncoder().encode(event), as: UTF8.self)
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.withoutEscapingSlashes]
+                    let data = String(decoding: try encoder.encode(event), as: UTF8.self)
                     try await writer.write(ByteBuffer(string: "id: \(comment.id.rawValue)\nevent: comment\ndata: \(data)\n\n"))
                     cursor = comment.id
                 }
