@@ -115,7 +115,7 @@ enum CommentPosting {
         let body = CommentText.render(submission.body)
         let context = CommentContext(
             knownCommenter: try await CommentStore.isKnownCommenter(email: submission.email, on: db), secondsToFill: seconds,
-            honeypotFilled: !submission.honeypot.isEmpty)
+            honeypotFilled: !submission.honeypot.isEmpty, articleMode: article.commentMode)
         let decision = ModerationDecision.decide(
             text: submission.body, links: ModerationDecision.linkCount(body.html), context: context,
             policy: site.settings.moderationPolicy())

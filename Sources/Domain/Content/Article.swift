@@ -81,11 +81,15 @@ public struct Article: Equatable, Sendable {
     public var seoTitle: String?
     public var seoDescription: String?
     public var discussionOpen: Bool
+    /// The article's own moderation, when it differs from the site's.
+    public var commentMode: ModerationPolicy.Mode?
 
     public init(
         summary: ArticleSummary, bodyHTML: String, tags: [Tag], status: ArticleStatus, updatedAt: Date?,
-        syndication: Syndication?, seoTitle: String? = nil, seoDescription: String? = nil, discussionOpen: Bool
+        syndication: Syndication?, seoTitle: String? = nil, seoDescription: String? = nil, discussionOpen: Bool,
+        commentMode: ModerationPolicy.Mode? = nil
     ) {
+        self.commentMode = commentMode
         self.summary = summary
         self.bodyHTML = bodyHTML
         self.tags = tags

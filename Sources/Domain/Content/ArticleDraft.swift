@@ -17,14 +17,16 @@ public struct ArticleDraft: Equatable, Sendable, Codable {
     public var seoTitle: String?
     public var seoDescription: String?
     public var discussionOpen: Bool
+    public var commentMode: ModerationPolicy.Mode?
     public var publishedAt: Date?
 
     public init(
         slug: String, title: String, standfirst: String, bodyMarkdown: String, kind: ArticleKind = .news,
         status: ArticleStatus = .published, sectionID: Section.ID?, authorIDs: [Author.ID], tagNames: [String] = [],
         featureImage: FeatureImage? = nil, syndication: Syndication? = nil, seoTitle: String? = nil,
-        seoDescription: String? = nil, discussionOpen: Bool = true, publishedAt: Date?
+        seoDescription: String? = nil, discussionOpen: Bool = true, commentMode: ModerationPolicy.Mode? = nil, publishedAt: Date?
     ) {
+        self.commentMode = commentMode
         self.slug = slug
         self.title = title
         self.standfirst = standfirst

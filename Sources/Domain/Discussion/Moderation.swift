@@ -35,7 +35,7 @@ public struct WordList: Equatable, Sendable {
 
 /// How a site moderates its discussion (from the settings; an article may override the mode).
 public struct ModerationPolicy: Equatable, Sendable {
-    public enum Mode: String, Sendable, CaseIterable {
+    public enum Mode: String, Sendable, CaseIterable, Codable {
         /// Every comment waits for a moderator.
         case pre
         /// Comments appear at once unless a rule holds them.

@@ -16,7 +16,7 @@ enum ArticleRows {
     static let articleColumns =
         summaryColumns + """
             , a.body_html, a.status, a.updated_at, a.syndication_outlet, a.syndication_url, a.seo_title,
-            a.seo_description, a.discussion_open
+            a.seo_description, a.discussion_open, a.comment_mode
             """
 
     static let from = "FROM articles a LEFT JOIN sections s ON s.id = a.section_id"
@@ -65,7 +65,8 @@ enum ArticleRows {
             syndication: outlet.isEmpty || original.isEmpty ? nil : Syndication(outlet: outlet, originalURL: original),
             seoTitle: try row.decode(column: "seo_title", as: String?.self),
             seoDescription: try row.decode(column: "seo_description", as: String?.self),
-            discussionOpen: try row.decode(column: "discussion_open", as: Bool.self))
+            discussionOpen: try row.decode(column: "discussion_open", as: Bool.self),
+            commentMode: try row.decode(column: "comment_mode", as: String?.self).flatMap(ModerationPolicy.Mode.init))
     }
 
     /// The bylines of several articles in one query, in byline order.

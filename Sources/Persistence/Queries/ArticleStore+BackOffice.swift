@@ -72,7 +72,8 @@ extension ArticleStore {
             kind: ArticleKind(rawValue: record.kind) ?? .news, status: ArticleStatus(rawValue: record.status) ?? .draft,
             sectionID: record.$section.id.map { .init($0) }, authorIDs: (links.authors[id] ?? []).map(\.id),
             tagNames: links.tags.map(\.name), featureImage: image, syndication: syndication, seoTitle: record.seoTitle,
-            seoDescription: record.seoDescription, discussionOpen: record.discussionOpen, publishedAt: record.publishedAt)
+            seoDescription: record.seoDescription, discussionOpen: record.discussionOpen,
+            commentMode: record.commentMode.flatMap(ModerationPolicy.Mode.init), publishedAt: record.publishedAt)
         return EditableArticle(
             id: id, version: record.version, draft: draft, createdAt: record.createdAt, updatedAt: record.updatedAt,
             viewCount: record.viewCount)

@@ -139,6 +139,7 @@ extension ArticleStore {
         record.seoTitle = draft.seoTitle
         record.seoDescription = draft.seoDescription
         record.discussionOpen = draft.discussionOpen
+        record.commentMode = draft.commentMode?.rawValue
         if draft.status == .published || draft.status == .scheduled {
             record.publishedAt = draft.publishedAt ?? (isNew ? nil : record.publishedAt) ?? now
         } else {

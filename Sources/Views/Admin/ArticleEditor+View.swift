@@ -60,6 +60,7 @@ public enum ArticleEditorView {
                 </section>
                 <section class="panel"><h2>Discussion</h2>
                 \(AdminField.checkbox(Field.discussionOpen, label: "Readers may comment", checked: form.discussionOpen))
+                \(AdminField.select(Field.commentMode, label: "Moderation", options: [SelectOption(value: "", label: "As the site is set")] + ModerationPolicy.Mode.allCases.map { SelectOption(value: $0.rawValue, label: $0.label) }, selected: form.commentMode))
                 </section>
                 </aside>
                 </form>

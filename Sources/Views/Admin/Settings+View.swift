@@ -57,6 +57,12 @@ public enum SettingsView {
                     <section class="panel"><h2>Discussion</h2>
                     \(text(.commentLevels, form.commentLevels, "Reply levels shown nested", hint: "1 to 10.", type: "number"))
                     \(AdminField.checkbox(Field.premoderate, label: "Hold new comments until a moderator approves them", checked: form.premoderate))
+                    \(AdminField.checkbox(Field.holdFirst, label: "Otherwise, hold the first comment from an address no moderator has approved yet", checked: form.holdFirst))
+                    <div class="row">\(text(.maximumLinks, form.maximumLinks, "Hold comments with more links than", type: "number"))\(text(.flagsToHold, form.flagsToHold, "Reader reports that hold a comment", type: "number"))</div>
+                    \(AdminField.textarea(Field.blockWords, label: "Blocked words (comments go to spam)", value: form.blockWords, error: errors[.blockWords], hint: "One word or phrase per line; whole words, any case.", rows: 3))
+                    \(AdminField.textarea(Field.holdWords, label: "Words that hold a comment for review", value: form.holdWords, error: errors[.holdWords], hint: "One word or phrase per line.", rows: 3))
+                    <div class="row">\(text(.excerptWords, form.excerptWords, "Cut comments longer than (words) with “Read more »”", type: "number"))\(text(.editMinutes, form.editMinutes, "Minutes a commenter may edit or delete", type: "number"))</div>
+                    \(text(.closeAfterDays, form.closeAfterDays, "Close discussions this many days after publication", hint: "0 keeps them open.", type: "number"))
                     </section>
                     <section class="panel"><h2>Donations</h2>
                     \(text(.donationPresets, form.donationPresets, "Preset amounts", hint: "Whole numbers separated by commas."))

@@ -124,6 +124,37 @@ struct DiscussionAPITests {
         }
     }
 
+    @Test("An article may moderate differently from the site; discussions close by themselves after N days")
+    func perArticleAndAutoClose() async throws {
+        try await withApp(fixtures: { app in
+            try await Self.newsroom(app)
+            let record = try #require(try await ArticleRecord.query(on: try app.db()).filter(\.$slug == "story-number-1").first())
+            record.commentMode = ModerationPolicy.Mode.pre.rawValue
+            try await record.update(on: try app.db())
+        }) { client, app in
+            let (_, held) = try await Self.post(client, Self.ruth)
+            #expect(held["status"] as? String == "pending")
+            #expect(
+                try await Self.post(client, Self.ruth, to: "/api/v1/articles/other-story/comments").1["status"] as? String == "approved")
+            let editor = try await app.staff(.editor)
+            let id = try #require(try await ArticleRecord.query(on: try app.db()).filter(\.$slug == "story-number-1").first()?.id)
+            let page = try await client.execute(uri: "/admin/articles/\(id)/edit", method: .get, headers: editor.headers) { $0.text }
+            #expect(page.contains("<option value=\"pre\" selected>Every comment waits for a moderator (pre-moderation)</option>"))
+
+            var settings = try await SettingsStore.load(on: try app.db())
+            settings.commentCloseAfterDays = 3
+            try await SettingsStore.save(settings, on: try app.db())
+            app.services.contentChanged()
+            app.time.advance(by: 4 * 86_400)
+            let (status, problem) = try await Self.post(client, ["name": "Late", "email": "late@example.org", "body": "Too late?"])
+            #expect(status == .forbidden)
+            #expect((problem["errors"] as? [String: String])?["body"]?.contains("Comments close 3 days after publication") == true)
+            let article = try await client.execute(uri: "/story-number-1/", method: .get) { $0.text }
+            #expect(article.contains("Comments close 3 days after publication; this discussion is closed."))
+            #expect(!article.contains("data-comment-form"))
+        }
+    }
+
     @Test(
         "Bad input gets a clear problem, never a 500",
         arguments: [

@@ -57,7 +57,8 @@ extension ArticleForm {
             sectionID: sectionID, authorIDs: authorIDs, tagNames: tagNames, featureImage: featureImage,
             syndication: syndicationOutlet.isEmpty ? nil : Syndication(outlet: syndicationOutlet, originalURL: syndicationURL),
             seoTitle: seoTitle.isEmpty ? nil : seoTitle, seoDescription: seoDescription.isEmpty ? nil : seoDescription,
-            discussionOpen: discussionOpen, publishedAt: publishDate(clock: clock))
+            discussionOpen: discussionOpen, commentMode: ModerationPolicy.Mode(rawValue: commentMode),
+            publishedAt: publishDate(clock: clock))
     }
 }
 

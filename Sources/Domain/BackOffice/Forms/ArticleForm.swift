@@ -16,6 +16,7 @@ public struct ArticleForm: Equatable, Sendable {
         case seoTitle = "seo_title"
         case seoDescription = "seo_description"
         case discussionOpen = "discussion_open"
+        case commentMode = "comment_mode"
         case version
     }
 
@@ -43,6 +44,8 @@ public struct ArticleForm: Equatable, Sendable {
     public var seoTitle = ""
     public var seoDescription = ""
     public var discussionOpen = true
+    /// "" for the site's moderation, or a mode.
+    public var commentMode = ""
     /// The version the form was opened at (autosave and save refuse to overwrite a newer one).
     public var version = 0
 
@@ -70,6 +73,7 @@ public struct ArticleForm: Equatable, Sendable {
         seoTitle = form.trimmed(Field.seoTitle)
         seoDescription = form.trimmed(Field.seoDescription)
         discussionOpen = form.isChecked(Field.discussionOpen)
+        commentMode = form.trimmed(Field.commentMode)
         version = Int(form[Field.version]) ?? -1
     }
 
@@ -93,6 +97,7 @@ public struct ArticleForm: Equatable, Sendable {
         seoTitle = draft.seoTitle ?? ""
         seoDescription = draft.seoDescription ?? ""
         discussionOpen = draft.discussionOpen
+        commentMode = draft.commentMode?.rawValue ?? ""
         version = article.version
     }
 

@@ -34,6 +34,12 @@ extension SettingsForm {
             errors[.updateGrace] = "Give a number of minutes from 0 to 1440 (a day)."
         }
         if Self.number(commentLevels, in: 1...10) == nil { errors[.commentLevels] = "Reply levels must be from 1 to 10." }
+        for (field, value, range, message) in Self.discussionNumbers(self) where Self.number(value, in: range) == nil {
+            errors[field] = message
+        }
+        for (field, words) in [(Field.blockWords, blockWords), (.holdWords, holdWords)] where words.count > 20_000 {
+            errors[field] = "Keep the list under 20,000 characters."
+        }
         if presets == nil { errors[.donationPresets] = "Give positive whole numbers separated by commas." }
         let minimum = Self.number(donationMinimum, in: 1...100_000)
         let maximum = Self.number(donationMaximum, in: 1...1_000_000)
@@ -71,6 +77,14 @@ extension SettingsForm {
         settings.updateGraceMinutes = graceMinutes ?? settings.updateGraceMinutes
         settings.commentLevels = Self.number(commentLevels, in: 1...10) ?? settings.commentLevels
         settings.premoderateComments = premoderate
+        settings.holdFirstComment = holdFirst
+        settings.commentMaximumLinks = Self.number(maximumLinks, in: 0...50) ?? settings.commentMaximumLinks
+        settings.commentBlockWords = blockWords
+        settings.commentHoldWords = holdWords
+        settings.commentExcerptWords = Self.number(excerptWords, in: 20...2000) ?? settings.commentExcerptWords
+        settings.commentEditMinutes = Self.number(editMinutes, in: 0...1440) ?? settings.commentEditMinutes
+        settings.commentCloseAfterDays = Self.number(closeAfterDays, in: 0...3650) ?? settings.commentCloseAfterDays
+        settings.commentFlagsToHold = Self.number(flagsToHold, in: 1...100) ?? settings.commentFlagsToHold
         settings.donationPresets = presets ?? settings.donationPresets
         settings.donationMinimum = Self.number(donationMinimum, in: 1...100_000) ?? settings.donationMinimum
         settings.donationMaximum = Self.number(donationMaximum, in: 1...1_000_000) ?? settings.donationMaximum
@@ -103,5 +117,18 @@ extension SettingsForm {
 
     static func number(_ text: String, in range: ClosedRange<Int>) -> Int? {
         Int(text).flatMap { range.contains($0) ? $0 : nil }
+    }
+}
+
+extension SettingsForm {
+    /// The discussion's numeric fields, their ranges and what to say when out of range.
+    static func discussionNumbers(_ form: SettingsForm) -> [(Field, String, ClosedRange<Int>, String)] {
+        [
+            (.maximumLinks, form.maximumLinks, 0...50, "Give a number of links from 0 to 50."),
+            (.excerptWords, form.excerptWords, 20...2000, "Give a number of words from 20 to 2,000."),
+            (.editMinutes, form.editMinutes, 0...1440, "Give a number of minutes from 0 (never) to 1440 (a day)."),
+            (.closeAfterDays, form.closeAfterDays, 0...3650, "Give a number of days from 0 (never) to 3650."),
+            (.flagsToHold, form.flagsToHold, 1...100, "Give a number of reports from 1 to 100."),
+        ]
     }
 }

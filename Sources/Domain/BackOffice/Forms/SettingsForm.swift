@@ -8,6 +8,7 @@ public struct SettingsForm: Equatable, Sendable {
         case title, tagline, logo, language, timeZone, showNewsletter, showQuickDonate, quickDonateAmount
         case channelTitle, channelText
         case supportCallout, supportLabel, supportURL, updateGrace, commentLevels, premoderate
+        case holdFirst, maximumLinks, blockWords, holdWords, excerptWords, editMinutes, closeAfterDays, flagsToHold
         case donationPresets, donationMinimum, donationMaximum, currencies, stripeKey, paypalClient
         case mailName, mailAddress, mailReply
         case channelLabel(Int)
@@ -35,6 +36,14 @@ public struct SettingsForm: Equatable, Sendable {
             case .updateGrace: "update_grace"
             case .commentLevels: "comment_levels"
             case .premoderate: "premoderate"
+            case .holdFirst: "hold_first_comment"
+            case .maximumLinks: "comment_max_links"
+            case .blockWords: "comment_block_words"
+            case .holdWords: "comment_hold_words"
+            case .excerptWords: "comment_excerpt_words"
+            case .editMinutes: "comment_edit_minutes"
+            case .closeAfterDays: "comment_close_days"
+            case .flagsToHold: "comment_flags_to_hold"
             case .donationPresets: "donation_presets"
             case .donationMinimum: "donation_min"
             case .donationMaximum: "donation_max"
@@ -79,7 +88,8 @@ public struct SettingsForm: Equatable, Sendable {
         let support: [Field] = [.supportCallout, .supportLabel, .supportURL]
         let ads: [Field] = (0..<adRows).flatMap { [Field.adName($0), .adPlacement($0), .adHTML($0), .adEnabled($0)] }
         let rest: [Field] = [
-            .updateGrace, .commentLevels, .premoderate, .donationPresets, .donationMinimum, .donationMaximum, .currencies, .stripeKey,
+            .updateGrace, .commentLevels, .premoderate, .holdFirst, .maximumLinks, .blockWords, .holdWords, .excerptWords, .editMinutes,
+            .closeAfterDays, .flagsToHold, .donationPresets, .donationMinimum, .donationMaximum, .currencies, .stripeKey,
             .paypalClient,
             .mailName, .mailAddress, .mailReply,
         ]
@@ -101,6 +111,14 @@ public struct SettingsForm: Equatable, Sendable {
     public var updateGrace: String
     public var commentLevels: String
     public var premoderate: Bool
+    public var holdFirst: Bool
+    public var maximumLinks: String
+    public var blockWords: String
+    public var holdWords: String
+    public var excerptWords: String
+    public var editMinutes: String
+    public var closeAfterDays: String
+    public var flagsToHold: String
     public var donationPresets: String
     public var donationMinimum: String
     public var donationMaximum: String
@@ -132,6 +150,14 @@ public struct SettingsForm: Equatable, Sendable {
         updateGrace = String(settings.updateGraceMinutes)
         commentLevels = String(settings.commentLevels)
         premoderate = settings.premoderateComments
+        holdFirst = settings.holdFirstComment
+        maximumLinks = String(settings.commentMaximumLinks)
+        blockWords = settings.commentBlockWords
+        holdWords = settings.commentHoldWords
+        excerptWords = String(settings.commentExcerptWords)
+        editMinutes = String(settings.commentEditMinutes)
+        closeAfterDays = String(settings.commentCloseAfterDays)
+        flagsToHold = String(settings.commentFlagsToHold)
         donationPresets = settings.donationPresets.map(String.init).joined(separator: ", ")
         donationMinimum = String(settings.donationMinimum)
         donationMaximum = String(settings.donationMaximum)
@@ -168,6 +194,14 @@ public struct SettingsForm: Equatable, Sendable {
         updateGrace = form.trimmed(Field.updateGrace)
         commentLevels = form.trimmed(Field.commentLevels)
         premoderate = form.isChecked(Field.premoderate)
+        holdFirst = form.isChecked(Field.holdFirst)
+        maximumLinks = form.trimmed(Field.maximumLinks)
+        blockWords = form[Field.blockWords].replacingOccurrences(of: "\r\n", with: "\n")
+        holdWords = form[Field.holdWords].replacingOccurrences(of: "\r\n", with: "\n")
+        excerptWords = form.trimmed(Field.excerptWords)
+        editMinutes = form.trimmed(Field.editMinutes)
+        closeAfterDays = form.trimmed(Field.closeAfterDays)
+        flagsToHold = form.trimmed(Field.flagsToHold)
         donationPresets = form.trimmed(Field.donationPresets)
         donationMinimum = form.trimmed(Field.donationMinimum)
         donationMaximum = form.trimmed(Field.donationMaximum)
