@@ -87,6 +87,11 @@ func registerRoutes(_ router: Router<AppRequestContext>, _ app: AppServices) {
     router.post(RouterPath(SiteURL.Pattern.apiCommentEdit)) { try await CommentEditController.edit($0, $1, app) }
     router.post(RouterPath(SiteURL.Pattern.apiCommentDelete)) { try await CommentEditController.delete($0, $1, app) }
     router.get(RouterPath(SiteURL.Pattern.apiCommentToken)) { try await CommentAPIController.token($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.apiSubscribe)) { try await DiscussionSubscriptionController.create($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.discussionConfirm)) { try await DiscussionSubscriptionController.showConfirm($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.discussionConfirm)) { try await DiscussionSubscriptionController.confirm($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.discussionStop)) { try await DiscussionSubscriptionController.showStop($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.discussionStop)) { try await DiscussionSubscriptionController.stop($0, $1, app) }
     router.get(RouterPath(SiteURL.Pattern.comments)) { try await CommentController.show($0, $1, app) }
     router.post(RouterPath(SiteURL.Pattern.comments)) { try await CommentController.create($0, $1, app) }
     router.get(RouterPath(SiteURL.Pattern.article)) { try await ArticleController.show($0, $1, app) }

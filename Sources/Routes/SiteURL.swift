@@ -29,6 +29,10 @@ public enum SiteURL: Hashable, Sendable {
     case apiCommentFlag(Comment.ID)
     case apiCommentEdit(Comment.ID)
     case apiCommentDelete(Comment.ID)
+    /// Following a discussion by mail: the request, its confirmation link, and the way out.
+    case apiSubscribe(articleSlug: String)
+    case discussionConfirm(token: String)
+    case discussionStop(token: String)
     /// A short-lived signed form token, fetched by the page's script (never in cached HTML).
     case apiCommentToken
     case newsletter
@@ -69,6 +73,9 @@ public enum SiteURL: Hashable, Sendable {
         public static let apiCommentEdit = "/api/v1/comments/:id/edit"
         public static let apiCommentDelete = "/api/v1/comments/:id/delete"
         public static let apiCommentToken = "/api/v1/comment-token"
+        public static let apiSubscribe = "/api/v1/articles/:slug/subscriptions"
+        public static let discussionConfirm = "/discussion/confirm/:token"
+        public static let discussionStop = "/discussion/stop/:token"
         public static let newsletter = "/newsletter"
         public static let newsletterConfirm = "/newsletter/confirm/:token"
         public static let newsletterPreferences = "/newsletter/preferences/:token"
@@ -104,6 +111,9 @@ public enum SiteURL: Hashable, Sendable {
         case .apiCommentEdit(let id): return "/api/v1/comments/\(id.rawValue)/edit"
         case .apiCommentDelete(let id): return "/api/v1/comments/\(id.rawValue)/delete"
         case .apiCommentToken: return "/api/v1/comment-token"
+        case .apiSubscribe(let slug): return "/api/v1/articles/\(Self.encodeSegment(slug))/subscriptions"
+        case .discussionConfirm(let token): return "/discussion/confirm/\(Self.encodeSegment(token))"
+        case .discussionStop(let token): return "/discussion/stop/\(Self.encodeSegment(token))"
         case .newsletter: return "/newsletter"
         case .newsletterConfirm(let token): return "/newsletter/confirm/\(Self.encodeSegment(token))"
         case .newsletterPreferences(let token): return "/newsletter/preferences/\(Self.encodeSegment(token))"

@@ -124,6 +124,7 @@
         event.preventDefault();
         var data = {};
         ["name", "email", "body", "parent", "website", "token"].forEach(function (name) { data[name] = form.elements[name].value; });
+        data.notify = !!(form.elements.notify && form.elements.notify.checked);
         var button = form.querySelector("button[type=submit]");
         button.disabled = true;
         form.querySelectorAll(".field__error").forEach(function (node) { node.remove(); });
@@ -156,6 +157,20 @@
         }).finally(function () { button.disabled = false; });
       });
     }
+
+    var subscribe = discussion.querySelector("[data-subscribe]");
+    if (subscribe) subscribe.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var status = subscribe.querySelector("[role=status]");
+      json(subscribe.action, {
+        method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ email: subscribe.elements.email.value, kind: subscribe.elements.kind.value })
+      }).then(function (body) { status.textContent = " " + body.message; })
+        .catch(function (error) {
+          var errors = (error.body && error.body.errors) || {};
+          status.textContent = " " + (errors.email || errors.kind || error.message);
+        });
+    });
 
     discussion.addEventListener("submit", function (event) {
       var vote = event.target.closest(".vote");

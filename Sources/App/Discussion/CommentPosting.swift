@@ -17,6 +17,8 @@ enum CommentPosting {
         var parent: String = ""
         var website: String = ""
         var token: String = ""
+        /// "on": mail me replies to this comment (confirmed by mail first).
+        var notify: String = ""
 
         init(form values: QueryString) {
             name = values["name"] ?? ""
@@ -25,6 +27,7 @@ enum CommentPosting {
             parent = values["parent"] ?? ""
             website = values["website"] ?? ""
             token = values["token"] ?? ""
+            notify = values["notify"] ?? ""
         }
 
         /// From JSON: every field optional, `parent` a number or a string.
@@ -35,6 +38,11 @@ enum CommentPosting {
             body = try container.decodeIfPresent(String.self, forKey: .body) ?? ""
             website = try container.decodeIfPresent(String.self, forKey: .website) ?? ""
             token = try container.decodeIfPresent(String.self, forKey: .token) ?? ""
+            if let flag = try? container.decodeIfPresent(Bool.self, forKey: .notify) {
+                notify = flag ? "on" : ""
+            } else {
+                notify = try container.decodeIfPresent(String.self, forKey: .notify) ?? ""
+            }
             if let number = try? container.decodeIfPresent(Int.self, forKey: .parent) {
                 parent = String(number)
             } else {
@@ -43,7 +51,7 @@ enum CommentPosting {
         }
 
         enum CodingKeys: String, CodingKey {
-            case name, email, body, parent, website, token
+            case name, email, body, parent, website, token, notify
         }
     }
 
@@ -123,7 +131,16 @@ enum CommentPosting {
             .init(
                 article: article.id, placement: placement, authorName: submission.name, authorEmail: submission.email, isGuest: true,
                 body: body, decision: decision, networkHash: network, at: now), on: db)
-        if decision.status == .approved { try await app.discussionChanged([article.id], on: db) }
+        if decision.status == .approved {
+            try await app.discussionChanged([article.id], on: db)
+            try await DiscussionNotifier.published([id], approvedByModerator: false, app: app)
+        } else if decision.status == .pending {
+            try await DiscussionNotifier.held(app: app)
+        }
+        if input.notify == "on", decision.status != .spam {
+            try await DiscussionSubscriptionController.requestConfirmation(
+                article: article, comment: id, kind: .comment, email: submission.email, app: app, on: db)
+        }
         return .stored(id: id, decision: decision, editToken: try await EditToken.make(for: id, app: app))
     }
 }

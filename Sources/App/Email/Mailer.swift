@@ -28,7 +28,7 @@ public struct Mailer: Sendable {
     }
 
     /// Renders and queues `mail`. Pass the transaction that makes the change the mail is about.
-    public func enqueue(_ mail: TransactionalMail, now: Date, on db: any Database) async throws {
+    public func enqueue(_ mail: TransactionalMail, unsubscribe: String? = nil, now: Date, on db: any Database) async throws {
         let snapshot = try await site.current(on: db)
         let brand = self.brand(snapshot)
         let content = TransactionalMailView.render(mail, brand: brand, format: snapshot.format)
@@ -37,7 +37,9 @@ public struct Mailer: Sendable {
             .init(
                 purpose: mail.content.purpose, toAddress: mail.recipientEmail, toName: mail.recipientName, fromName: from.name,
                 fromAddress: from.address, subject: content.subject, text: content.text, html: content.html,
-                headers: replyHeaders(snapshot.settings)),
+                headers: replyHeaders(snapshot.settings).merging(
+                    unsubscribe.map { ["List-Unsubscribe": "<\($0)>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"] } ?? [:],
+                    uniquingKeysWith: { first, _ in first })),
             now: now, on: db)
     }
 

@@ -73,14 +73,18 @@ public enum CommentExcerpt {
         return count
     }
 
-    /// The HTML's text alone, words separated by single spaces.
+    /// The HTML's text alone, words separated by single spaces (blocks and line breaks part
+    /// words; inline markup does not).
     public static func plainText(_ html: String) -> String {
-        var words: [Substring] = []
+        let blocks: Set<String> = ["p", "br", "li", "ul", "ol", "blockquote", "pre", "div"]
+        var text = ""
         for token in HTMLTokenizer(html) {
-            guard case .text(let text) = token else { continue }
-            words += CharacterReferences.decode(text).split(whereSeparator: \.isWhitespace)
+            switch token {
+            case .text(let chunk): text += CharacterReferences.decode(chunk)
+            case .start(let name, _), .end(let name): if blocks.contains(name) { text += " " }
+            }
         }
-        return words.joined(separator: " ")
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     static func serialise(_ token: HTMLToken) -> String {

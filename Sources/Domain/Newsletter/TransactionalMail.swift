@@ -22,6 +22,12 @@ public struct TransactionalMail: Equatable, Sendable {
         /// A reply or new comment in a discussion the reader follows.
         case commentNotification(
             articleTitle: String, commentLink: String, commenterName: String, excerpt: String, stopLink: String)
+        /// Confirm following a discussion (guests confirm by mail first).
+        case discussionSubscriptionConfirmation(articleTitle: String, what: String, confirmLink: String, validHours: Int)
+        /// A held comment was approved by a moderator.
+        case commentApproved(articleTitle: String, commentLink: String)
+        /// The moderation queue has comments waiting.
+        case moderationWaiting(pending: Int, queueLink: String)
         /// Thanks and a record of a donation.
         case donationReceipt(amount: String, date: Date, reference: String, manageLink: String?)
         case passwordReset(link: String, validHours: Int)
@@ -35,6 +41,9 @@ public struct TransactionalMail: Equatable, Sendable {
             case .subscriptionConfirmation: "subscription_confirmation"
             case .alreadySubscribed: "already_subscribed"
             case .commentNotification: "comment_notification"
+            case .discussionSubscriptionConfirmation: "discussion_subscription_confirmation"
+            case .commentApproved: "comment_approved"
+            case .moderationWaiting: "moderation_waiting"
             case .donationReceipt: "donation_receipt"
             case .passwordReset: "password_reset"
             case .invitation: "invitation"

@@ -55,7 +55,21 @@ public enum DiscussionView {
             <ul class="discussion-bar__stats">\(stats)</ul>
             \(HTML.when(!authors.isEmpty) { HTML("<div class=\"discussion-bar__authors\"><span class=\"discussion-bar__label\">Recent comment authors</span><ul>\(authors)</ul></div>") })
             <ul class="discussion-bar__picks">\(pick("Most reacted comment", bar.mostReacted))\(pick("Hottest comment thread", bar.hottest))</ul>
+            \(subscribe(model))
             </div>
+            """
+    }
+
+    /// "Subscribe — Notify of: new follow-up comments / new replies to my comments".
+    static func subscribe(_ model: DiscussionModel) -> HTML {
+        let id = model.articleID
+        let options = [SubscriptionKind.article, .replies].map { HTML("<option value=\"\($0.rawValue)\">\($0.label)</option>") }
+        return """
+            <form class="discussion-subscribe" method="post" action="\(SiteURL.apiSubscribe(articleSlug: model.articleSlug).path)" data-subscribe>\
+            <span class="discussion-bar__label">Subscribe</span> \
+            <label for="subscribe-kind-\(id)">Notify of</label> <select id="subscribe-kind-\(id)" name="kind">\(options)</select> \
+            <input type="email" name="email" required maxlength="254" autocomplete="email" placeholder="you@example.org" aria-label="Your email address"> \
+            <button type="submit">Subscribe</button><span class="discussion-subscribe__status" role="status"></span></form>
             """
     }
 
@@ -123,6 +137,8 @@ public enum DiscussionView {
             \(field("email", label: "Email", articleID: id, state: state) { attributes in
                 HTML("<input \(attributes) name=\"email\" type=\"email\" required maxlength=\"254\" autocomplete=\"email\" value=\"\(state.email)\">") })
             </div>
+            <div class="field field--check"><input id="comment-notify-\(id)" name="notify" type="checkbox" value="on"\
+            \(HTML.when(state.notify) { " checked" })><label for="comment-notify-\(id)">Email me replies to my comment</label></div>
             <div class="hp" aria-hidden="true"><label for="comment-website-\(id)">Leave this empty</label>\
             <input id="comment-website-\(id)" name="website" tabindex="-1" autocomplete="off"></div>
             <p class="comment-form__hint">**bold**, _italic_, `code`, &gt; quotes, - lists and links work; \

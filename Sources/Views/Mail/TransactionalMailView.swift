@@ -27,10 +27,33 @@ public enum TransactionalMailView {
                 ], action: ("Manage my newsletters", preferences))
         case .commentNotification(let title, let link, let commenter, let excerpt, let stop):
             return compose(
-                brand, subject: "New reply on “\(title)”", heading: "\(commenter) replied",
+                brand, subject: "New comment on “\(title)”", heading: "\(commenter) wrote",
                 paragraphs: [greeting, "\(commenter) wrote in the discussion of “\(title)”:", "“\(excerpt)”"],
                 action: ("Read the discussion", link),
                 after: ["You get this because you follow this discussion. Stop these emails: \(stop)"])
+        case .discussionSubscriptionConfirmation(let title, let what, let link, let hours):
+            return compose(
+                brand, subject: "Confirm: follow the discussion of “\(title)”", heading: "One click to confirm",
+                paragraphs: [
+                    greeting,
+                    "Someone, probably you, asked to be told by email of \(what) in the discussion of “\(title)” on \(brand.siteTitle).",
+                    "Confirm within \(hours) hours. If it was not you, ignore this message: without confirmation nothing is sent.",
+                ], action: ("Confirm", link))
+        case .commentApproved(let title, let link):
+            return compose(
+                brand, subject: "Your comment on “\(title)” is published", heading: "Your comment is published",
+                paragraphs: [greeting, "A moderator has approved your comment on “\(title)”. Thank you for taking part."],
+                action: ("See your comment", link))
+        case .moderationWaiting(let pending, let link):
+            return compose(
+                brand, subject: "\(pending) \(pending == 1 ? "comment waits" : "comments wait") for moderation",
+                heading: "Comments are waiting",
+                paragraphs: [
+                    greeting,
+                    "\(pending) \(pending == 1 ? "comment is" : "comments are") waiting in the moderation queue of \(brand.siteTitle).",
+                ],
+                action: ("Open the queue", link),
+                after: ["You get at most one of these an hour while comments are waiting."])
         case .donationReceipt(let amount, let date, let reference, let manage):
             return compose(
                 brand, subject: "Thank you for supporting \(brand.siteTitle)", heading: "Thank you",

@@ -10,6 +10,8 @@ public struct CommentFormState: Equatable, Sendable {
     public var problems: [String: String]
     /// The signed form token (only on pages that are never cached).
     public var token: String
+    /// "Email me replies to my comment" was ticked.
+    public var notify: Bool = false
 
     public init(
         name: String = "", email: String = "", body: String = "", parentID: Int? = nil, parentName: String? = nil,

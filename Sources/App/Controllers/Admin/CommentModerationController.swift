@@ -44,7 +44,10 @@ enum CommentModerationController {
         let db = try app.db()
         let touched: Set<Article.ID>
         switch form.action {
-        case .approve: touched = try await CommentStore.setStatus(form.ids, to: .approved, on: db)
+        case .approve:
+            let waiting = try await form.ids.asyncFilter { try await CommentStore.find($0, on: db)?.status == .pending }
+            touched = try await CommentStore.setStatus(form.ids, to: .approved, on: db)
+            try await DiscussionNotifier.published(waiting, approvedByModerator: true, app: app)
         case .pending: touched = try await CommentStore.setStatus(form.ids, to: .pending, reason: "Unapproved by a moderator", on: db)
         case .spam: touched = try await CommentStore.setStatus(form.ids, to: .spam, reason: "Marked as spam by a moderator", on: db)
         case .trash: touched = try await CommentStore.setStatus(form.ids, to: .trash, reason: "Moved to the trash by a moderator", on: db)
