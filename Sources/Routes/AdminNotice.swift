@@ -19,6 +19,9 @@ public enum AdminNotice: String, CaseIterable, Sendable {
     case twoFactorOff = "twofactor-off"
     case codes
     case moderated
+    case banned
+    case banLifted = "ban-lifted"
+    case replied
     case profile
     case test
     case sending

@@ -35,6 +35,11 @@ public enum AdminRoute: String, CaseIterable, Sendable {
     case mediaDelete = "/admin/media/:id/delete"
 
     case comments = "/admin/comments"
+    case commenter = "/admin/comments/history"
+    case commentBans = "/admin/comments/bans"
+    case commentBanLift = "/admin/comments/bans/:id/lift"
+    case comment = "/admin/comment/:id"
+    case commentReply = "/admin/comment/:id/reply"
 
     case settings = "/admin/settings"
     case sections = "/admin/sections"

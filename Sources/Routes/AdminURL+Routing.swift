@@ -32,6 +32,11 @@ extension AdminURL {
         case .mediaItem(let id): (.mediaItem, [id.description])
         case .mediaDelete(let id): (.mediaDelete, [id.description])
         case .comments: (.comments, [])
+        case .commenter: (.commenter, [])
+        case .commentBans: (.commentBans, [])
+        case .commentBanLift(let id): (.commentBanLift, [String(id)])
+        case .comment(let id): (.comment, [id.description])
+        case .commentReply(let id): (.commentReply, [id.description])
         case .settings: (.settings, [])
         case .sections: (.sections, [])
         case .section(let id): (.section, [id.description])
@@ -81,6 +86,8 @@ extension AdminURL {
             return [("q", query.search), ("page", Self.page(query.page))]
         case .comments(let query):
             return [("status", query.status.rawValue), ("page", Self.page(query.page))]
+        case .commenter(let query):
+            return [("email", query.email), ("network", query.network), ("page", Self.page(query.page))]
         case .subscribers(let query), .subscribersCSV(let query):
             return [
                 ("q", query.search), ("status", query.status == .all ? "" : query.status.rawValue),
@@ -119,6 +126,17 @@ extension MediaPickerQuery {
 extension CommentQueueQuery {
     public init(_ query: QueryString) throws(DomainError) {
         self.init(status: query["status"].flatMap(CommentQueue.init) ?? .pending, page: try ListingPage.number(query["page"]))
+    }
+}
+
+extension CommenterQuery {
+    public init(_ query: QueryString) throws(DomainError) {
+        let email = query["email"] ?? ""
+        let network = query["network"] ?? ""
+        guard !email.isEmpty || !network.isEmpty, email.count <= 254, network.count <= 64 else {
+            throw DomainError.invalidInput(field: "email", message: "Say whose comments to show: an email address or a network.")
+        }
+        self.init(email: email, network: network, page: try ListingPage.number(query["page"]))
     }
 }
 

@@ -40,6 +40,13 @@ public enum AdminURL: Hashable, Sendable {
     case mediaDelete(MediaItem.ID)
 
     case comments(CommentQueueQuery = .init())
+    /// Every comment from one address or network, with the ban form.
+    case commenter(CommenterQuery)
+    case commentBans
+    case commentBanLift(Int)
+    /// One comment, for a moderator to edit it or reply as staff.
+    case comment(Comment.ID)
+    case commentReply(Comment.ID)
 
     case settings
     case sections

@@ -38,6 +38,11 @@ struct AdminURLTests {
         case .mediaItem: return .mediaItem(MediaItem.ID(4))
         case .mediaDelete: return .mediaDelete(MediaItem.ID(4))
         case .comments: return .comments(.init(status: .spam, page: 2))
+        case .commenter: return .commenter(.init(email: "ruth@example.org", page: 2))
+        case .commentBans: return .commentBans
+        case .commentBanLift: return .commentBanLift(3)
+        case .comment: return .comment(.init(7))
+        case .commentReply: return .commentReply(.init(7))
         case .settings: return .settings
         case .sections: return .sections
         case .section: return .section(Section.ID(5))

@@ -353,3 +353,42 @@
     if (dirty) { event.preventDefault(); event.returnValue = ""; }
   });
 })();
+
+// Moderation queue shortcuts: j / k move between comments, x selects the current one, and each
+// action's key (shown under the queue) applies it to the selected comments, or to the current
+// one when none is selected. Keys typed into fields are left alone.
+(function () {
+  "use strict";
+  var bulk = document.getElementById("bulk");
+  if (!bulk || !bulk.getAttribute("data-shortcuts")) return;
+  var actions = {};
+  bulk.getAttribute("data-shortcuts").split(",").forEach(function (pair) {
+    var parts = pair.split(":");
+    if (parts.length === 2) actions[parts[0]] = parts[1];
+  });
+  var items = Array.prototype.slice.call(document.querySelectorAll(".queue__item"));
+  var current = -1;
+  function focus(index) {
+    if (!items.length) return;
+    current = Math.max(0, Math.min(items.length - 1, index));
+    items.forEach(function (item, i) { item.classList.toggle("queue__item--current", i === current); });
+    items[current].scrollIntoView({ block: "nearest" });
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    var key = event.key;
+    if (key === "j") { focus(current + 1); event.preventDefault(); return; }
+    if (key === "k") { focus(current - 1); event.preventDefault(); return; }
+    var box = current >= 0 ? items[current].querySelector("input[type=checkbox]") : null;
+    if (key === "x" && box) { box.checked = !box.checked; event.preventDefault(); return; }
+    if (!actions[key]) return;
+    var selected = document.querySelectorAll(".queue__item input[type=checkbox]:checked");
+    if (!selected.length && box) box.checked = true;
+    if (!document.querySelectorAll(".queue__item input[type=checkbox]:checked").length) return;
+    bulk.elements.action.value = actions[key];
+    event.preventDefault();
+    bulk.submit();
+  });
+})();

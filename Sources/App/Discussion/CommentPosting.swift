@@ -104,6 +104,10 @@ enum CommentPosting {
         guard problems.isEmpty else { return .refused(problems: problems, submission: submission, status: .unprocessableContent) }
 
         let network = try await app.secret.networkHash(VisitorFingerprint.network(of: app.clientAddress(request, context)), on: db)
+        if let ban = try await CommentBanStore.active(email: submission.email, network: network, reader: nil, now: now, on: db) {
+            let until = ban.until.map { " until \(site.format.dateTime($0))" } ?? ""
+            return refuse("body", "You cannot comment on this site\(until). Your text is kept below.", status: .forbidden)
+        }
         for (key, limit, window) in [
             ("comment-minute:", DiscussionLimits.commentsPerMinute, 60.0), ("comment-hour:", DiscussionLimits.commentsPerHour, 3600.0),
         ] {

@@ -174,3 +174,52 @@ extension CommentStore {
         }
     }
 }
+
+extension CommentStore {
+    /// Everything from one address or one network, newest first, whatever its status.
+    public static func history(_ query: CommenterQuery, page: ListingPage, on db: any Database) async throws -> Paged<QueueItem> {
+        let sql = try db.sql()
+        let filter: SQLQueryString =
+            query.email.isEmpty
+            ? "c.network_hash = \(bind: query.network)" : "c.author_email = \(bind: query.email.lowercased())"
+        let total =
+            try await sql.raw("SELECT count(*) AS n FROM comments c WHERE \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
+        let rows = try await sql.raw(
+            """
+            SELECT \(unsafeRaw: columns), c.network_hash, c.open_flags, a.title, a.slug
+            FROM comments c JOIN articles a ON a.id = c.article_id
+            WHERE \(filter)
+            ORDER BY c.created_at DESC, c.id DESC LIMIT \(bind: page.size) OFFSET \(bind: page.offset)
+            """
+        ).all()
+        let items = try rows.map { row in
+            QueueItem(
+                comment: try decode(row), authorEmail: try row.decode(column: "author_email", as: String.self),
+                articleTitle: try row.decode(column: "title", as: String.self),
+                articleSlug: try row.decode(column: "slug", as: String.self),
+                network: try row.decode(column: "network_hash", as: String?.self),
+                openFlags: try row.decode(column: "open_flags", as: Int.self), flagReasons: [])
+        }
+        return Paged(items: items, page: page, totalCount: total)
+    }
+}
+
+extension CommentStore {
+    /// One comment as a moderator sees it.
+    public static func queueItem(_ id: Comment.ID, on db: any Database) async throws -> QueueItem? {
+        guard let comment = try await find(id, on: db), let record = try await CommentRecord.find(id.rawValue, on: db),
+            let article = try await ArticleRecord.find(comment.articleID.rawValue, on: db)
+        else { return nil }
+        let flags = try await CommentFlagRecord.query(on: db).filter(\.$commentID == id.rawValue).sort(\.$createdAt).all().map {
+            FlagReason(rawValue: $0.reason)?.label ?? $0.reason
+        }
+        return QueueItem(
+            comment: comment, authorEmail: record.authorEmail, articleTitle: article.title, articleSlug: article.slug,
+            network: record.networkHash, openFlags: record.openFlags, flagReasons: flags)
+    }
+
+    /// The text as its author wrote it.
+    public static func markdown(_ id: Comment.ID, on db: any Database) async throws -> String? {
+        try await CommentRecord.find(id.rawValue, on: db)?.bodyMarkdown
+    }
+}

@@ -2,6 +2,22 @@ import Domain
 import Routes
 
 public enum CommentQueueView {
+    /// A comment as a moderator reads it: who, where, why it is held, what readers said, the
+    /// text, and the ways to look further.
+    static func describe(_ comment: CommentQueueModel.Item) -> HTML {
+        """
+        <p><strong>\(comment.authorName)</strong> &lt;\(comment.authorEmail)&gt; \
+        <span class="muted">\(comment.date) · \(comment.isStaff ? "staff" : comment.isGuest ? "guest" : "reader account") · on <a href="\(comment.articleURL)#comment-\(comment.id.description)">\(comment.articleTitle)</a></span>\
+        \(HTML.when(comment.pinned) { " <span class=\"badge badge--quiet\">Pinned</span>" })</p>\
+        \(comment.holdReason.map { HTML("<p class=\"queue__reason\"><strong>Held:</strong> \($0)</p>") })\
+        \(HTML.when(!comment.flags.isEmpty) { HTML("<p class=\"queue__reason\"><strong>Flags:</strong> \(comment.flags.joined(separator: "; "))</p>") })\
+        <div class="prose queue__body">\(comment.body)</div>\
+        <p class="queue__links"><a href="\(AdminURL.comment(comment.id))">Edit or reply</a> · \
+        <a href="\(AdminURL.commenter(CommenterQuery(email: comment.authorEmail)))">All by this address</a>\
+        \(HTML.when(!comment.network.isEmpty) { HTML(" · <a href=\"\(AdminURL.commenter(CommenterQuery(network: comment.network)))\">All from this network</a>") })</p>
+        """
+    }
+
     /// The queues: tabs, comments with checkboxes, bulk actions.
     public static func render(_ model: CommentQueueModel) -> HTML {
         let tabLinks = model.tabs.map { tab in
@@ -13,13 +29,8 @@ public enum CommentQueueView {
         let items = model.items.map { comment in
             HTML(
                 """
-                <li class="queue__item"><input type="checkbox" name="\(id)" value="\(comment.id.description)" id="c-\(comment.id.description)" form="bulk">\
-                <div><label for="c-\(comment.id.description)"><strong>\(comment.authorName)</strong> &lt;\(comment.authorEmail)&gt;</label> \
-                <span class="muted">\(comment.date) · \(comment.isStaff ? "staff" : comment.isGuest ? "guest" : "reader account") · network \(comment.network) · on <a href="\(comment.articleURL)#comment-\(comment.id.description)">\(comment.articleTitle)</a></span>\
-                \(HTML.when(comment.pinned) { "<span class=\"badge badge--quiet\">Pinned</span>" })\
-                \(comment.holdReason.map { HTML("<p class=\"queue__reason\"><strong>Held:</strong> \($0)</p>") })\
-                \(HTML.when(!comment.flags.isEmpty) { HTML("<p class=\"queue__reason\"><strong>Flags:</strong> \(comment.flags.joined(separator: "; "))</p>") })\
-                <div class="prose queue__body">\(comment.body)</div></div></li>
+                <li class="queue__item"><input type="checkbox" name="\(id)" value="\(comment.id.description)" id="c-\(comment.id.description)" form="bulk" aria-label="Select the comment by \(comment.authorName)">\
+                <div>\(describe(comment))</div></li>
                 """)
         }
         let options = model.actions.map { HTML("<option value=\"\($0.rawValue)\">\(model.label($0))</option>") }

@@ -116,7 +116,7 @@ struct DiscussionXSSTests {
                 ) { $0.text }
                 // Each queued comment's body, as the moderator reads it.
                 let bodies = queue.components(separatedBy: "<div class=\"prose queue__body\">").dropFirst().map {
-                    "<article class=\"comment\">" + ($0.components(separatedBy: "</div></div></li>").first ?? "")
+                    "<article class=\"comment\">" + ($0.components(separatedBy: "<p class=\"queue__links\">").first ?? "")
                         + "<footer class=\"comment__actions\">"
                 }
                 #expect(!bodies.isEmpty)

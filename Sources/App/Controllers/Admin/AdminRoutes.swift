@@ -48,6 +48,13 @@ func registerAdminRoutes(_ admin: AdminRouter, _ app: AppServices) {
     admin.post(.comments, .staff(.moderateComments), body: .form(repeating: [ModerationForm.Field.id.name])) {
         try await CommentModerationController.apply($0, $1, app)
     }
+    admin.get(.commenter, .staff(.moderateComments)) { try await CommentDeskController.commenter($0, $1, app) }
+    admin.get(.commentBans, .staff(.moderateComments)) { try await CommentDeskController.bans($0, $1, app) }
+    admin.post(.commentBans, .staff(.moderateComments)) { try await CommentDeskController.ban($0, $1, app) }
+    admin.post(.commentBanLift, .staff(.moderateComments)) { try await CommentDeskController.lift($0, $1, app) }
+    admin.get(.comment, .staff(.moderateComments)) { try await CommentDeskController.show($0, $1, app) }
+    admin.post(.comment, .staff(.moderateComments)) { try await CommentDeskController.update($0, $1, app) }
+    admin.post(.commentReply, .staff(.moderateComments)) { try await CommentDeskController.reply($0, $1, app) }
 
     admin.get(.settings, .staff(.manageSettings)) { try await SettingsController.show($0, $1, app) }
     admin.post(.settings, .staff(.manageSettings)) { try await SettingsController.update($0, $1, app) }

@@ -29,7 +29,7 @@ enum CommentModerationController {
             items: result.items.map { item in
                 CommentQueueModel.Item(
                     id: item.comment.id, authorName: item.comment.authorName, authorEmail: item.authorEmail,
-                    network: item.network.map { String($0.prefix(8)) } ?? "unknown", date: site.format.dateTime(item.comment.createdAt),
+                    network: item.network ?? "", date: site.format.dateTime(item.comment.createdAt),
                     body: .trusted(item.comment.bodyHTML), articleTitle: item.articleTitle, articleURL: .article(slug: item.articleSlug),
                     holdReason: item.comment.holdReason, flags: item.flagReasons, pinned: item.comment.pinned,
                     isStaff: item.comment.isStaff, isGuest: item.comment.isGuest)
