@@ -92,6 +92,16 @@ func registerRoutes(_ router: Router<AppRequestContext>, _ app: AppServices) {
     router.post(RouterPath(SiteURL.Pattern.discussionConfirm)) { try await DiscussionSubscriptionController.confirm($0, $1, app) }
     router.get(RouterPath(SiteURL.Pattern.discussionStop)) { try await DiscussionSubscriptionController.showStop($0, $1, app) }
     router.post(RouterPath(SiteURL.Pattern.discussionStop)) { try await DiscussionSubscriptionController.stop($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.readerSignIn)) { try await ReaderController.showSignIn($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.readerSignIn)) { try await ReaderController.sendLink($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.readerLink)) { try await ReaderController.showLink($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.readerLink)) { try await ReaderController.useLink($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.readerSignOut)) { try await ReaderController.signOut($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.readerHome)) { try await ReaderController.home($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.readerHome)) { try await ReaderController.rename($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.readerData)) { try await ReaderController.showData($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.readerData)) { try await ReaderController.sendLink($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.apiReader)) { try await ReaderController.me($0, $1, app) }
     router.get(RouterPath(SiteURL.Pattern.comments)) { try await CommentController.show($0, $1, app) }
     router.post(RouterPath(SiteURL.Pattern.comments)) { try await CommentController.create($0, $1, app) }
     router.get(RouterPath(SiteURL.Pattern.article)) { try await ArticleController.show($0, $1, app) }

@@ -33,6 +33,13 @@ public enum SiteURL: Hashable, Sendable {
     case apiSubscribe(articleSlug: String)
     case discussionConfirm(token: String)
     case discussionStop(token: String)
+    /// Readers: sign in by a mailed link, their page, and their data (export or erase by a mailed link).
+    case readerSignIn(next: String? = nil)
+    case readerLink(token: String)
+    case readerSignOut
+    case readerHome
+    case readerData
+    case apiReader
     /// A short-lived signed form token, fetched by the page's script (never in cached HTML).
     case apiCommentToken
     case newsletter
@@ -74,6 +81,12 @@ public enum SiteURL: Hashable, Sendable {
         public static let apiCommentDelete = "/api/v1/comments/:id/delete"
         public static let apiCommentToken = "/api/v1/comment-token"
         public static let apiSubscribe = "/api/v1/articles/:slug/subscriptions"
+        public static let readerSignIn = "/readers/sign-in"
+        public static let readerLink = "/readers/link/:token"
+        public static let readerSignOut = "/readers/sign-out"
+        public static let readerHome = "/readers/me"
+        public static let readerData = "/readers/data"
+        public static let apiReader = "/api/v1/reader"
         public static let discussionConfirm = "/discussion/confirm/:token"
         public static let discussionStop = "/discussion/stop/:token"
         public static let newsletter = "/newsletter"
@@ -112,6 +125,13 @@ public enum SiteURL: Hashable, Sendable {
         case .apiCommentDelete(let id): return "/api/v1/comments/\(id.rawValue)/delete"
         case .apiCommentToken: return "/api/v1/comment-token"
         case .apiSubscribe(let slug): return "/api/v1/articles/\(Self.encodeSegment(slug))/subscriptions"
+        case .readerSignIn(let next):
+            return "/readers/sign-in" + (next.map { "?next=" + Self.encodeQueryValue($0, keepSlashes: true) } ?? "")
+        case .readerLink(let token): return "/readers/link/\(Self.encodeSegment(token))"
+        case .readerSignOut: return "/readers/sign-out"
+        case .readerHome: return "/readers/me"
+        case .readerData: return "/readers/data"
+        case .apiReader: return "/api/v1/reader"
         case .discussionConfirm(let token): return "/discussion/confirm/\(Self.encodeSegment(token))"
         case .discussionStop(let token): return "/discussion/stop/\(Self.encodeSegment(token))"
         case .newsletter: return "/newsletter"

@@ -119,6 +119,21 @@
 
     // The form token comes from a small request after load, never from the cached page.
     if (form) {
+      // A signed-in reader comments under their account: their name and address are not asked.
+      json(discussion.getAttribute("data-reader")).then(function (reader) {
+        if (!reader.signedIn) return;
+        form.elements.name.value = reader.name;
+        form.elements.email.value = reader.email;
+        form.querySelector(".comment-form__row").hidden = true;
+        var account = discussion.querySelector("[data-account]");
+        if (account) {
+          account.textContent = "Signed in as " + reader.name + " · ";
+          var link = document.createElement("a");
+          link.href = reader.account;
+          link.textContent = "Your account";
+          account.appendChild(link);
+        }
+      }).catch(function () {});
       json(discussion.getAttribute("data-token")).then(function (body) { form.elements.token.value = body.token; }).catch(function () {});
       form.addEventListener("submit", function (event) {
         event.preventDefault();

@@ -67,8 +67,11 @@ enum CommentPosting {
         let db = try app.db()
         let now = app.time.now()
         let parentNumber = input.parent.isEmpty ? nil : Int(input.parent)
+        // A signed-in reader comments under their account's name and address.
+        let reader = try await ReaderController.signedIn(request, app)
         var submission = CommentSubmission(
-            name: input.name, email: input.email, body: input.body, parentID: parentNumber.map(Comment.ID.init),
+            name: reader?.name ?? input.name, email: reader?.email ?? input.email, body: input.body,
+            parentID: parentNumber.map(Comment.ID.init),
             honeypot: input.website)
         var problems = submission.problems()
         func refuse(_ field: String, _ message: String, status: HTTPResponse.Status = .unprocessableContent) -> Outcome {
@@ -104,7 +107,7 @@ enum CommentPosting {
         guard problems.isEmpty else { return .refused(problems: problems, submission: submission, status: .unprocessableContent) }
 
         let network = try await app.secret.networkHash(VisitorFingerprint.network(of: app.clientAddress(request, context)), on: db)
-        if let ban = try await CommentBanStore.active(email: submission.email, network: network, reader: nil, now: now, on: db) {
+        if let ban = try await CommentBanStore.active(email: submission.email, network: network, reader: reader?.id, now: now, on: db) {
             let until = ban.until.map { " until \(site.format.dateTime($0))" } ?? ""
             return refuse("body", "You cannot comment on this site\(until). Your text is kept below.", status: .forbidden)
         }
@@ -126,15 +129,17 @@ enum CommentPosting {
         }
         let body = CommentText.render(submission.body)
         let context = CommentContext(
-            knownCommenter: try await CommentStore.isKnownCommenter(email: submission.email, on: db), secondsToFill: seconds,
+            knownCommenter: try await CommentStore.isKnownCommenter(email: submission.email, on: db), signedIn: reader != nil,
+            secondsToFill: seconds,
             honeypotFilled: !submission.honeypot.isEmpty, articleMode: article.commentMode)
         let decision = ModerationDecision.decide(
             text: submission.body, links: ModerationDecision.linkCount(body.html), context: context,
             policy: site.settings.moderationPolicy())
         let id = try await CommentStore.create(
             .init(
-                article: article.id, placement: placement, authorName: submission.name, authorEmail: submission.email, isGuest: true,
-                body: body, decision: decision, networkHash: network, at: now), on: db)
+                article: article.id, placement: placement, authorName: submission.name, authorEmail: submission.email,
+                isGuest: reader == nil,
+                readerID: reader?.id, body: body, decision: decision, networkHash: network, at: now), on: db)
         if decision.status == .approved {
             try await app.discussionChanged([article.id], on: db)
             try await DiscussionNotifier.published([id], approvedByModerator: false, app: app)

@@ -28,6 +28,8 @@ public struct TransactionalMail: Equatable, Sendable {
         case commentApproved(articleTitle: String, commentLink: String)
         /// The moderation queue has comments waiting.
         case moderationWaiting(pending: Int, queueLink: String)
+        /// A one-time link for a reader: to sign in, to download their comments, or to erase them.
+        case readerLink(purpose: String, link: String, validMinutes: Int)
         /// Thanks and a record of a donation.
         case donationReceipt(amount: String, date: Date, reference: String, manageLink: String?)
         case passwordReset(link: String, validHours: Int)
@@ -44,6 +46,7 @@ public struct TransactionalMail: Equatable, Sendable {
             case .discussionSubscriptionConfirmation: "discussion_subscription_confirmation"
             case .commentApproved: "comment_approved"
             case .moderationWaiting: "moderation_waiting"
+            case .readerLink: "reader_link"
             case .donationReceipt: "donation_receipt"
             case .passwordReset: "password_reset"
             case .invitation: "invitation"

@@ -11,7 +11,7 @@ public enum DiscussionView {
         return """
             <section class="discussion" id="comments-\(id)" aria-labelledby="discussion-heading-\(id)" data-article="\(id)" \
             data-api="\(SiteURL.apiComments(articleSlug: slug).path)" data-live="\(SiteURL.apiLive(articleSlug: slug).path)" \
-            data-token="\(SiteURL.apiCommentToken.path)" data-sort="\(model.sort.rawValue)">
+            data-token="\(SiteURL.apiCommentToken.path)" data-reader="\(SiteURL.apiReader.path)" data-sort="\(model.sort.rawValue)">
             <div class="discussion__head">
             <h2 class="discussion__title" id="discussion-heading-\(id)">\(heading)</h2>
             \(HTML.when(model.isOpen) { HTML("<a class=\"button discussion__reply\" href=\"#respond-\(id)\">Leave a Reply</a>") })
@@ -123,6 +123,9 @@ public enum DiscussionView {
         return """
             <div class="respond" id="respond-\(id)">
             <h3 class="respond__title">Leave a Reply</h3>
+            <p class="respond__account" data-account>\
+            <a href="\(SiteURL.readerSignIn(next: SiteURL.article(slug: model.articleSlug).path + "#respond-\(id)").path)">Sign in</a> \
+            to comment under your name, or comment as a guest.</p>
             <form class="comment-form" action="\(model.formAction)" method="post" novalidate data-comment-form>
             <input type="hidden" name="parent" value="\(replying.map { String($0.0) } ?? "")">
             <input type="hidden" name="token" value="\(state.token)">
@@ -145,6 +148,7 @@ public enum DiscussionView {
             leave a blank line between paragraphs. \(model.policyNote)</p>
             <button type="submit">Post Comment</button>
             </form>
+            <p class="respond__data"><a href="\(SiteURL.readerData.path)">Download or erase your comments</a></p>
             </div>
             """
     }

@@ -54,6 +54,31 @@ public enum TransactionalMailView {
                 ],
                 action: ("Open the queue", link),
                 after: ["You get at most one of these an hour while comments are waiting."])
+        case .readerLink(let purpose, let link, let minutes):
+            let (subject, heading, sentence, button) =
+                switch purpose {
+                case "export":
+                    (
+                        "Your comments on \(brand.siteTitle)", "Download your comments",
+                        "Someone, probably you, asked for a copy of every comment and subscription under this address.",
+                        "Download my comments"
+                    )
+                case "erase":
+                    (
+                        "Erase your comments on \(brand.siteTitle)?", "Erase your comments",
+                        "Someone, probably you, asked to erase every comment and subscription under this address. The link shows what will go and asks once more.",
+                        "Review and erase"
+                    )
+                default:
+                    (
+                        "Sign in to comment on \(brand.siteTitle)", "Sign in",
+                        "Use this link to sign in and comment under your name. No password needed.", "Sign in"
+                    )
+                }
+            return compose(
+                brand, subject: subject, heading: heading,
+                paragraphs: [greeting, sentence, "The link works once, for \(minutes) minutes. If you did not ask, ignore this message."],
+                action: (button, link))
         case .donationReceipt(let amount, let date, let reference, let manage):
             return compose(
                 brand, subject: "Thank you for supporting \(brand.siteTitle)", heading: "Thank you",
