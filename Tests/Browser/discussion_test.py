@@ -132,6 +132,20 @@ try:
     click(reader, reader.find_element(By.CSS_SELECTOR, f'#comment-{mine_id} .vote__up'))
     wait(reader, lambda d: score() == "1")
 
+    # The author's own browser may edit the comment, and delete the reply, for a while.
+    click(reader, reader.find_element(By.CSS_SELECTOR, f'#comment-{mine_id} .comment__own button'))
+    area = reader.find_element(By.CSS_SELECTOR, f'#comment-{mine_id} .comment__body textarea')
+    check(area.get_attribute("value") == LONG, "the edit box does not hold what was written")
+    area.clear()
+    area.send_keys("Edited: **shorter** now.")
+    click(reader, reader.find_element(By.XPATH, f'//*[@id="comment-{mine_id}"]//button[text()="Save"]'))
+    wait(reader, lambda d: d.find_elements(By.CSS_SELECTOR, f'#comment-{mine_id} .comment__body strong'))
+    reply = reader.find_element(By.CSS_SELECTOR, f'[data-comment="{mine_id}"] .comment-replies .comment')
+    reply_id = reply.get_attribute("id")
+    reader.execute_script("window.confirm = function () { return true; }")
+    click(reader, reply.find_elements(By.CSS_SELECTOR, ".comment__own button")[1])
+    wait(reader, lambda d: not d.find_elements(By.ID, reply_id))
+
     # The second reader hears of a new comment live, and shows it.
     wait(other, lambda d: d.execute_script("return !!document.querySelector('.discussion__live')"))
     post(reader, "A third comment, for the reader on a phone.")

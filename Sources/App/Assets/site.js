@@ -84,14 +84,85 @@
     return template.content;
   }
 
-  function remember(id, token, minutes) {
+  // The reader's own comments, for the edit window: the signed token and the text they wrote.
+  function ownComments() {
     try {
       var own = JSON.parse(localStorage.getItem(ownKey) || "{}");
       var now = Date.now();
       Object.keys(own).forEach(function (key) { if (own[key].until < now) delete own[key]; });
-      own[id] = { token: token, until: now + minutes * 60000 };
+      return own;
+    } catch (e) { return {}; }
+  }
+
+  function remember(id, token, minutes, body) {
+    try {
+      var own = ownComments();
+      own[id] = { token: token, until: Date.now() + minutes * 60000, body: body };
       localStorage.setItem(ownKey, JSON.stringify(own));
     } catch (e) { /* private mode: editing is simply not offered */ }
+  }
+
+  function forget(id) {
+    try {
+      var own = ownComments();
+      delete own[id];
+      localStorage.setItem(ownKey, JSON.stringify(own));
+    } catch (e) {}
+  }
+
+  // Edit and Delete on the reader's own comments while the window is open.
+  function decorateOwn(discussion) {
+    var own = ownComments();
+    Object.keys(own).forEach(function (id) {
+      var comment = discussion.querySelector("#comment-" + id);
+      if (!comment || comment.querySelector(".comment__own")) return;
+      var tools = document.createElement("span");
+      tools.className = "comment__own";
+      var edit = document.createElement("button");
+      edit.type = "button";
+      edit.textContent = "Edit";
+      var remove = document.createElement("button");
+      remove.type = "button";
+      remove.textContent = "Delete";
+      tools.append(edit, remove);
+      comment.querySelector(".comment__actions").appendChild(tools);
+      edit.addEventListener("click", function () {
+        var body = comment.querySelector(".comment__body");
+        if (body.querySelector("textarea")) return;
+        var kept = body.innerHTML;
+        var area = document.createElement("textarea");
+        area.rows = 5;
+        area.value = ownComments()[id] ? ownComments()[id].body || "" : "";
+        area.setAttribute("aria-label", "Your comment");
+        var save = document.createElement("button");
+        save.type = "button";
+        save.textContent = "Save";
+        var cancel = document.createElement("button");
+        cancel.type = "button";
+        cancel.textContent = "Cancel";
+        body.replaceChildren(area, save, cancel);
+        area.focus();
+        cancel.addEventListener("click", function () { body.innerHTML = kept; });
+        save.addEventListener("click", function () {
+          var entry = ownComments()[id];
+          if (!entry) { body.innerHTML = kept; return; }
+          json(comment.getAttribute("data-edit"), { method: "POST", headers: { "Content-Type": "application/json" },
+                                body: JSON.stringify({ body: area.value, editToken: entry.token }) })
+            .then(function (answer) {
+              body.innerHTML = answer.html; // the server's allow-listed HTML
+              remember(id, entry.token, (entry.until - Date.now()) / 60000, area.value);
+            }).catch(function (error) { alert(error.message); });
+        });
+      });
+      remove.addEventListener("click", function () {
+        var entry = ownComments()[id];
+        if (!entry || !confirm("Delete your comment?")) return;
+        json(comment.getAttribute("data-delete"), { method: "POST", headers: { "Content-Type": "application/json" },
+                                body: JSON.stringify({ editToken: entry.token }) })
+          .then(function () { forget(id); comment.closest(".comment-item").remove(); })
+          .catch(function (error) { alert(error.message); });
+      });
+    });
   }
 
   function place(discussion, html, parent, first) {
@@ -114,6 +185,7 @@
   function setupDiscussion(discussion, withLive) {
     if (discussion.getAttribute("data-ready")) return;
     discussion.setAttribute("data-ready", "1");
+    decorateOwn(discussion);
     var form = discussion.querySelector("[data-comment-form]");
     var status = form && form.querySelector(".comment-form__status");
 
@@ -146,13 +218,14 @@
         json(discussion.getAttribute("data-api"), {
           method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data)
         }).then(function (created) {
-          remember(created.id, created.editToken, created.editMinutes);
+          remember(created.id, created.editToken, created.editMinutes, data.body);
           form.elements.body.value = "";
           status.hidden = false;
           if (created.html) {
             var item = place(discussion, created.html, data.parent, discussion.getAttribute("data-sort") === "newest");
             status.textContent = "Your comment is published.";
             if (item) { item.classList.add("comment-item--new"); item.scrollIntoView({ block: "center" }); }
+            decorateOwn(discussion);
           } else {
             status.textContent = "Thank you. Your comment is awaiting moderation. " + (created.reason || "");
           }
@@ -213,6 +286,7 @@
         var threads = discussion.querySelector("[data-threads]");
         if (replace) threads.replaceChildren();
         threads.appendChild(fragment(body.html));
+        decorateOwn(discussion);
         discussion.setAttribute("data-sort", body.sort);
         discussion.querySelectorAll(".discussion__sort a").forEach(function (link) {
           if (link.getAttribute("data-sort") === body.sort) link.setAttribute("aria-current", "true");

@@ -88,7 +88,8 @@ public enum DiscussionView {
         let id = Comment.ID(comment.id)
         return """
             <li class="comment-item\(HTML.when(comment.pinned) { " comment-item--pinned" })" data-comment="\(comment.id)">
-            <article class="comment" id="comment-\(comment.id)" aria-label="Comment by \(comment.authorName)">
+            <article class="comment" id="comment-\(comment.id)" aria-label="Comment by \(comment.authorName)" \
+            data-edit="\(SiteURL.apiCommentEdit(id).path)" data-delete="\(SiteURL.apiCommentDelete(id).path)">
             <header class="comment__header">\(Avatar.html(name: comment.authorName, key: comment.avatarKey, size: 36))\
             <span class="comment__author">\(comment.authorName)</span>\
             \(HTML.when(comment.isStaff) { "<span class=\"comment__badge comment__badge--staff\">Staff</span>" })\

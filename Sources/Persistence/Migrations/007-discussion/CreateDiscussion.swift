@@ -64,6 +64,8 @@ struct CreateDiscussion: AsyncMigration {
             .column("article_id").column("status").column("depth").column("created_at").column("id").run()
         try await sql.create(index: "comments_roots_score_idx").on(comments)
             .column("article_id").column("status").column("depth").column("score").column("id").run()
+        try await sql.create(index: "comments_recent_idx").on(comments)
+            .column("article_id").column("status").column("created_at").column("id").run()
         try await sql.create(index: "comments_thread_idx").on(comments).column("thread_id").column("status").column("created_at").run()
         try await sql.create(index: "comments_reactions_idx").on(comments).column("article_id").column("status").column("reactions").run()
         try await sql.create(index: "comments_hot_idx").on(comments)
@@ -203,7 +205,8 @@ struct CreateDiscussion: AsyncMigration {
         }
         let sql = try database.sql()
         for index in [
-            "comments_roots_time_idx", "comments_roots_score_idx", "comments_thread_idx", "comments_reactions_idx", "comments_hot_idx",
+            "comments_roots_time_idx", "comments_recent_idx", "comments_roots_score_idx", "comments_thread_idx", "comments_reactions_idx",
+            "comments_hot_idx",
             "comments_email_idx", "comments_network_idx", "comments_queue_idx", "comments_flags_idx",
         ] {
             try await sql.drop(index: index).run()
