@@ -110,6 +110,13 @@ enum SampleNewsroom {
                 article: article, parent: parent?.id, authorName: name, authorEmail: email, isGuest: true,
                 body: CommentText.render(text), status: .approved, networkHash: nil, at: at, on: db)
             posted.append((id, (parent?.depth ?? -1) + 1))
+            // Readers' votes, so the bar has a most reacted comment to show.
+            if Int.random(in: 0..<3, using: &rng) == 0 {
+                for voter in 0..<Int.random(in: 1...4, using: &rng) {
+                    _ = try await CommentStore.vote(.up, on: id, by: "sample-\(voter)", at: at, on: db)
+                }
+                if Int.random(in: 0..<4, using: &rng) == 0 { _ = try await CommentStore.vote(.down, on: id, by: "sample-9", at: at, on: db) }
+            }
         }
     }
 

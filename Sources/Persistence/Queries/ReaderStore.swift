@@ -48,9 +48,8 @@ public enum ReaderStore {
         email: String, purpose: Purpose, next: String
     )? {
         guard let found = try await peekLink(token, now: now, on: db) else { return nil }
-        let used = try await ReaderLinkRecord.query(on: db).filter(\.$tokenHash == TokenHash.of(token)).filter(\.$usedAt == nil)
+        try await ReaderLinkRecord.query(on: db).filter(\.$tokenHash == TokenHash.of(token)).filter(\.$usedAt == nil)
             .set(\.$usedAt, to: now).update()
-        _ = used
         guard try await ReaderLinkRecord.query(on: db).filter(\.$tokenHash == TokenHash.of(token)).filter(\.$usedAt == now).count() == 1
         else { return nil }
         return found
