@@ -65,6 +65,10 @@ isso_ids = {}
 for index, parent, depth, root in rows:
     body = text()
     html = "<p>" + body + "</p>"
+    words = body.split()
+    # The "Read more" cut Gazette keeps with each long comment (at the default 100 words).
+    head = "<p>" + " ".join(words[:100]) + "</p>" if len(words) > 100 else None
+    tail = "<p>" + " ".join(words[100:]) + "</p>" if len(words) > 100 else None
     created = start + index * (20 * 86_400 / total)
     up, down = rng.choice([0, 0, 0, 1, 2, 5]), rng.choice([0, 0, 1])
     author = f"Reader {rng.randrange(3000)}"
@@ -72,10 +76,10 @@ for index, parent, depth, root in rows:
     cursor = g.execute(
         """INSERT INTO comments (article_id, parent_id, author_name, author_email, is_guest, body_markdown, body_html, status,
            network_hash, created_at, depth, thread_id, reply_to_id, pinned, upvotes, downvotes, score, reactions, thread_replies,
-           flag_count, open_flags)
-           VALUES (?, ?, ?, ?, 1, ?, ?, 'approved', NULL, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0, 0, 0)""",
+           flag_count, open_flags, word_count, cut_words, head_html, tail_html)
+           VALUES (?, ?, ?, ?, 1, ?, ?, 'approved', NULL, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?)""",
         (article_id, ids.get(parent), author, email, body, html, created, depth, ids.get(root), ids.get(parent), up, down, up - down,
-         up + down))
+         up + down, len(words), 100 if head else 0, head, tail))
     ids[index] = cursor.lastrowid
     if parent is None:
         g.execute("UPDATE comments SET thread_id = id WHERE id = ?", (cursor.lastrowid,))

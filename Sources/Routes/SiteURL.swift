@@ -22,6 +22,8 @@ public enum SiteURL: Hashable, Sendable {
     /// thread holding a comment (where permalinks to older comments land).
     case discussion(articleSlug: String, sort: CommentSort? = nil, after: Comment.ID? = nil)
     case commentThread(articleSlug: String, thread: Comment.ID, comment: Comment.ID)
+    /// Reporting a comment to the moderators, without the page's script.
+    case commentReport(articleSlug: String, comment: Comment.ID)
     /// The JSON API of the discussion (`docs` in README).
     case apiComments(articleSlug: String, sort: CommentSort? = nil, after: Comment.ID? = nil)
     case apiLive(articleSlug: String)
@@ -116,6 +118,8 @@ public enum SiteURL: Hashable, Sendable {
             return "/\(Self.encodeSegment(slug))/comments" + Self.discussionQuery(sort: sort, after: after)
         case .commentThread(let slug, let thread, let comment):
             return "/\(Self.encodeSegment(slug))/comments?thread=\(thread.rawValue)#comment-\(comment.rawValue)"
+        case .commentReport(let slug, let comment):
+            return "/\(Self.encodeSegment(slug))/comments?report=\(comment.rawValue)"
         case .apiComments(let slug, let sort, let after):
             return "/api/v1/articles/\(Self.encodeSegment(slug))/comments" + Self.discussionQuery(sort: sort, after: after)
         case .apiLive(let slug): return "/api/v1/articles/\(Self.encodeSegment(slug))/live"

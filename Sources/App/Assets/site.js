@@ -146,7 +146,7 @@
         save.addEventListener("click", function () {
           var entry = ownComments()[id];
           if (!entry) { body.innerHTML = kept; return; }
-          json(comment.getAttribute("data-edit"), { method: "POST", headers: { "Content-Type": "application/json" },
+          json(comment.querySelector(".vote").getAttribute("action").replace(/vote$/, "edit"), { method: "POST", headers: { "Content-Type": "application/json" },
                                 body: JSON.stringify({ body: area.value, editToken: entry.token }) })
             .then(function (answer) {
               body.innerHTML = answer.html; // the server's allow-listed HTML
@@ -157,7 +157,7 @@
       remove.addEventListener("click", function () {
         var entry = ownComments()[id];
         if (!entry || !confirm("Delete your comment?")) return;
-        json(comment.getAttribute("data-delete"), { method: "POST", headers: { "Content-Type": "application/json" },
+        json(comment.querySelector(".vote").getAttribute("action").replace(/vote$/, "delete"), { method: "POST", headers: { "Content-Type": "application/json" },
                                 body: JSON.stringify({ editToken: entry.token }) })
           .then(function () { forget(id); comment.closest(".comment-item").remove(); })
           .catch(function (error) { alert(error.message); });
@@ -262,7 +262,7 @@
 
     discussion.addEventListener("submit", function (event) {
       var vote = event.target.closest(".vote");
-      var flag = event.target.closest(".comment__flag form");
+      var flag = event.target.closest("form.comment__flag");
       if (!vote && !flag) return;
       event.preventDefault();
       var form = vote || flag;
@@ -275,9 +275,26 @@
             form.querySelector(".vote__score").textContent = body.score;
             form.setAttribute("data-mine", String(body.mine));
           } else {
-            form.closest("details").replaceChildren(document.createTextNode(body.message));
+            var thanks = document.createElement("p");
+            thanks.className = "comment__flag";
+            thanks.textContent = body.message;
+            form.replaceWith(thanks);
           }
         }).catch(function (error) { alert(error.message); });
+    });
+
+    // Report: the form from the discussion's template, under the comment.
+    discussion.addEventListener("click", function (event) {
+      var link = event.target.closest(".comment__report");
+      if (!link) return;
+      event.preventDefault();
+      var comment = link.closest(".comment");
+      var open = comment.querySelector("form.comment__flag");
+      if (open) { open.remove(); return; }
+      var form = discussion.querySelector("[data-report-form]").content.firstElementChild.cloneNode(true);
+      form.action = comment.querySelector(".vote").getAttribute("action").replace(/vote$/, "flag");
+      comment.appendChild(form);
+      form.querySelector("select").focus();
     });
 
     // Sorting and further pages from the API; the choice of sort is kept in this browser.

@@ -139,7 +139,8 @@ enum CommentPosting {
             .init(
                 article: article.id, placement: placement, authorName: submission.name, authorEmail: submission.email,
                 isGuest: reader == nil,
-                readerID: reader?.id, body: body, decision: decision, networkHash: network, at: now), on: db)
+                readerID: reader?.id, body: body, decision: decision, networkHash: network, at: now,
+                excerptWords: site.settings.commentExcerptWords), on: db)
         if decision.status == .approved {
             try await app.discussionChanged([article.id], on: db)
             try await DiscussionNotifier.published([id], approvedByModerator: false, app: app)

@@ -9,6 +9,8 @@ import Views
 enum DiscussionReader {
     /// Threads on the article page and on each further page.
     static let threadsPerPage = 50
+    /// Replies shown under each thread on a page; a longer thread links to its own page.
+    static let repliesPerThread = 5
 
     /// Whether readers may still write, and what the page says when not.
     static func openness(_ article: Article, settings: SiteSettings, now: Date) -> (open: Bool, note: String) {
@@ -24,12 +26,21 @@ enum DiscussionReader {
     static func model(
         _ article: Article, sort: CommentSort, after: Comment.ID?, site: SiteState.Snapshot, now: Date, on db: any Database
     ) async throws -> DiscussionModel {
-        let page = try await CommentStore.threads(article: article.id, sort: sort, after: after, limit: threadsPerPage, on: db)
+        try await load(article, sort: sort, after: after, site: site, now: now, on: db).model
+    }
+
+    /// The view's model and the page of comments it was made from.
+    static func load(
+        _ article: Article, sort: CommentSort, after: Comment.ID?, site: SiteState.Snapshot, now: Date, on db: any Database
+    ) async throws -> (model: DiscussionModel, page: DiscussionPage) {
+        let page = try await CommentStore.threads(
+            article: article.id, sort: sort, after: after, limit: threadsPerPage, repliesPerThread: repliesPerThread, on: db)
         let bar = try await CommentStore.bar(article: article.id, on: db)
         let openness = openness(article, settings: site.settings, now: now)
-        return DiscussionModel(
+        let model = DiscussionModel(
             article: article.summary, isOpen: openness.open, closedNote: openness.note, page: page, bar: bar, sort: sort,
             settings: site.settings, format: site.format)
+        return (model, page)
     }
 
     /// The sort a request asks for; an unknown one is refused with the choices.

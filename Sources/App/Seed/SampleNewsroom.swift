@@ -115,7 +115,9 @@ enum SampleNewsroom {
                 for voter in 0..<Int.random(in: 1...4, using: &rng) {
                     _ = try await CommentStore.vote(.up, on: id, by: "sample-\(voter)", at: at, on: db)
                 }
-                if Int.random(in: 0..<4, using: &rng) == 0 { _ = try await CommentStore.vote(.down, on: id, by: "sample-9", at: at, on: db) }
+                if Int.random(in: 0..<4, using: &rng) == 0 {
+                    _ = try await CommentStore.vote(.down, on: id, by: "sample-9", at: at, on: db)
+                }
             }
         }
     }

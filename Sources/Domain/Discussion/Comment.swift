@@ -39,6 +39,9 @@ public struct Comment: Equatable, Sendable {
     public var holdReason: String?
     /// Approved replies in the thread (kept on a thread's first comment).
     public var threadReplies: Int
+    /// Words in the text, and the "Read more" cut made when it was saved (for `cutWords` words).
+    public var wordCount: Int = 0
+    public var storedCut: StoredCut?
 
     public init(
         id: ID, articleID: Article.ID, parentID: ID?, authorName: String, isGuest: Bool, bodyHTML: String,
@@ -71,6 +74,24 @@ public struct Comment: Equatable, Sendable {
     public var score: Int { upvotes - downvotes }
     /// Every vote, either way.
     public var reactions: Int { upvotes + downvotes }
+}
+
+/// A long comment's head and the rest, cut once when it was saved.
+public struct StoredCut: Equatable, Sendable {
+    public var words: Int
+    public var head: String
+    public var tail: String
+
+    public init(words: Int, head: String, tail: String) {
+        self.words = words
+        self.head = head
+        self.tail = tail
+    }
+
+    /// The cut of `html` after `words` words, nil when it is not longer than that.
+    public static func make(_ html: String, words: Int) -> StoredCut? {
+        CommentExcerpt.split(html, words: words).map { StoredCut(words: words, head: $0.head, tail: $0.tail) }
+    }
 }
 
 /// A comment with the replies under it.

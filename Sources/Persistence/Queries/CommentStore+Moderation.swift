@@ -161,11 +161,12 @@ extension CommentStore {
 extension CommentStore {
     /// Replaces a comment's text (its author within the edit window, or staff). A comment whose new
     /// text a rule would hold goes back to the queue with that reason.
-    public static func edit(_ id: Comment.ID, body: CommentBody, hold: String?, at now: Date, on db: any Database) async throws {
+    public static func edit(
+        _ id: Comment.ID, body: CommentBody, hold: String?, excerptWords: Int = 100, at now: Date, on db: any Database
+    ) async throws {
         try await db.transaction { tx in
             guard let record = try await CommentRecord.find(id.rawValue, on: tx) else { return }
-            record.bodyMarkdown = body.markdown
-            record.bodyHTML = body.html
+            record.setBody(body, excerptWords: excerptWords)
             record.editedAt = now
             try await record.update(on: tx)
             if let hold, record.status == CommentStatus.approved.rawValue {

@@ -10,12 +10,12 @@ public enum CommentStore {
     static let columns = """
         c.id, c.article_id, c.parent_id, c.author_name, c.author_email, c.is_guest, c.body_html, c.created_at, c.status,
         c.depth, c.thread_id, c.reply_to_id, c.staff_id, c.upvotes, c.downvotes, c.pinned, c.edited_at, c.hold_reason,
-        c.thread_replies
+        c.thread_replies, c.word_count, c.cut_words, c.head_html, c.tail_html
         """
 
     static func decode(_ row: any SQLRow) throws -> Comment {
         let id = try row.decode(column: "id", as: Int.self)
-        return Comment(
+        var comment = Comment(
             id: .init(id), articleID: .init(try row.decode(column: "article_id", as: Int.self)),
             parentID: try row.decode(column: "parent_id", as: Int?.self).map { .init($0) },
             authorName: try row.decode(column: "author_name", as: String.self),
@@ -32,6 +32,14 @@ public enum CommentStore {
             pinned: try row.decode(column: "pinned", as: Bool.self), editedAt: try row.decode(column: "edited_at", as: Date?.self),
             holdReason: try row.decode(column: "hold_reason", as: String?.self),
             threadReplies: try row.decode(column: "thread_replies", as: Int.self))
+        comment.wordCount = try row.decode(column: "word_count", as: Int.self)
+        let cutWords = try row.decode(column: "cut_words", as: Int.self)
+        if cutWords > 0, let head = try row.decode(column: "head_html", as: String?.self),
+            let tail = try row.decode(column: "tail_html", as: String?.self)
+        {
+            comment.storedCut = StoredCut(words: cutWords, head: head, tail: tail)
+        }
+        return comment
     }
 
     /// One comment, whatever its status.
@@ -176,11 +184,15 @@ public enum CommentStore {
         public var decision: ModerationDecision
         public var networkHash: String?
         public var at: Date
+        /// The site's "Read more" length, for the cut kept with the text.
+        public var excerptWords: Int = 100
 
         public init(
             article: Article.ID, placement: CommentPlacement, authorName: String, authorEmail: String, isGuest: Bool,
-            readerID: Int? = nil, staffID: Int? = nil, body: CommentBody, decision: ModerationDecision, networkHash: String?, at: Date
+            readerID: Int? = nil, staffID: Int? = nil, body: CommentBody, decision: ModerationDecision, networkHash: String?, at: Date,
+            excerptWords: Int = 100
         ) {
+            self.excerptWords = excerptWords
             self.article = article
             self.placement = placement
             self.authorName = authorName
@@ -206,8 +218,7 @@ public enum CommentStore {
             record.isGuest = new.isGuest
             record.readerID = new.readerID
             record.staffID = new.staffID
-            record.bodyMarkdown = new.body.markdown
-            record.bodyHTML = new.body.html
+            record.setBody(new.body, excerptWords: new.excerptWords)
             record.status = new.decision.status.rawValue
             record.holdReason = new.decision.reason
             record.networkHash = new.networkHash

@@ -154,8 +154,7 @@ public enum ReaderStore {
                 let counted = record.status == CommentStatus.approved.rawValue
                 if counted { try await CommentStore.count(.init(record), by: -1, on: db) }
                 let body = CommentBody(markdown: "", renderedHTML: "<p><em>Deleted by its author.</em></p>")
-                record.bodyMarkdown = body.markdown
-                record.bodyHTML = body.html
+                record.setBody(body, excerptWords: 100)
                 record.authorName = "Deleted"
                 record.authorEmail = "deleted-\(id)@invalid"
                 record.networkHash = nil

@@ -1,3 +1,4 @@
+import Domain
 import FluentKit
 import Foundation
 
@@ -33,6 +34,22 @@ public final class CommentRecord: Model, @unchecked Sendable {
     @Field(key: "flag_count") public var flagCount: Int
     /// Flags not yet looked at by a moderator (the flagged queue).
     @Field(key: "open_flags") public var openFlags: Int
+    @Field(key: "word_count") public var wordCount: Int
+    /// The "Read more" cut for `cut_words` words (0: not cut).
+    @Field(key: "cut_words") public var cutWords: Int
+    @OptionalField(key: "head_html") public var headHTML: String?
+    @OptionalField(key: "tail_html") public var tailHTML: String?
+
+    /// Sets the text, its length and its cut together.
+    public func setBody(_ body: CommentBody, excerptWords: Int) {
+        bodyMarkdown = body.markdown
+        bodyHTML = body.html
+        wordCount = CommentExcerpt.wordCount(body.html)
+        let cut = wordCount > excerptWords ? StoredCut.make(body.html, words: excerptWords) : nil
+        cutWords = cut?.words ?? 0
+        headHTML = cut?.head
+        tailHTML = cut?.tail
+    }
 
     public init() {}
 }

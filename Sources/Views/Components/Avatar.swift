@@ -1,12 +1,13 @@
 /// A generated avatar: the person's initials on a colour derived from a hash, drawn inline as
 /// SVG, so no request goes to a third-party avatar service.
 public enum Avatar {
+    /// The colour comes from one of 36 hues in the stylesheet (`avatar--h0` … `avatar--h35`), so
+    /// each avatar is a few bytes: a discussion page shows hundreds.
     public static func html(name: String, key: String, size: Int) -> HTML {
-        let hue = key.unicodeScalars.reduce(UInt32(2_166_136_261)) { ($0 ^ $1.value) &* 16_777_619 } % 360
+        let hue = key.unicodeScalars.reduce(UInt32(2_166_136_261)) { ($0 ^ $1.value) &* 16_777_619 } % 36
         return """
-            <svg class="avatar" width="\(size)" height="\(size)" viewBox="0 0 40 40" aria-hidden="true" focusable="false">\
-            <rect width="40" height="40" rx="20" fill="hsl(\(Int(hue)) 45% 42%)"/>\
-            <text x="20" y="25.5" text-anchor="middle" font-size="15" font-family="system-ui, sans-serif" font-weight="600" fill="#fff">\(initials(name))</text></svg>
+            <svg class="avatar avatar--h\(Int(hue))" width="\(size)" height="\(size)" viewBox="0 0 40 40" aria-hidden="true">\
+            <circle cx="20" cy="20" r="20"/><text x="20" y="25.5">\(initials(name))</text></svg>
             """
     }
 

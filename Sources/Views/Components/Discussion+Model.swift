@@ -53,7 +53,12 @@ public struct CommentModel: Equatable, Sendable {
     /// A comment and its replies, cut after `excerptWords` words when longer.
     public init(_ node: CommentNode, excerptWords: Int, format: DisplayFormat) {
         let comment = node.comment
-        let cut = CommentExcerpt.split(comment.bodyHTML, words: excerptWords)
+        // Most comments are short; a long one was usually cut when saved, for this very length.
+        let cut: (head: String, tail: String)? =
+            comment.wordCount > 0 && comment.wordCount <= excerptWords
+            ? nil
+            : comment.storedCut.flatMap { $0.words == excerptWords ? ($0.head, $0.tail) : nil }
+                ?? CommentExcerpt.split(comment.bodyHTML, words: excerptWords)
         let shown = node.replies.count + node.replies.reduce(0) { $0 + CommentThreads.count($1.replies) }
         self.init(
             id: comment.id.rawValue, authorName: comment.authorName, isGuest: comment.isGuest, isStaff: comment.isStaff,

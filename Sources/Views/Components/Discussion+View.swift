@@ -19,6 +19,7 @@ public enum DiscussionView {
             \(bar(model))
             <p class="discussion__live" role="status" hidden><button type="button" class="discussion__show-new"></button></p>
             \(HTML.when(model.commentCount > 1) { sortLinks(model) })
+            \(reportTemplate())
             <ol class="comment-list" data-threads>\(model.threads.map { comment(model, $0) })</ol>
             \(model.next.map { next in HTML("<p class=\"discussion__more\"><a class=\"button button--quiet\" rel=\"next\" data-more href=\"\(SiteURL.discussion(articleSlug: slug, sort: model.sort, after: next).path)\">More comments</a></p>") })
             \(model.isOpen ? form(model, state: state) : HTML("<p class=\"discussion__closed\">\(model.closedNote)</p>"))
@@ -73,6 +74,26 @@ public enum DiscussionView {
             """
     }
 
+    /// The report form the script copies under a comment (a page of its own without it).
+    static func reportTemplate() -> HTML {
+        let options = FlagReason.allCases.map { HTML("<option value=\"\($0.rawValue)\">\($0.label)</option>") }
+        return """
+            <template data-report-form><form class="comment__flag" method="post">\
+            <label>Why should a moderator look at it? <select name="reason">\(options)</select></label> \
+            <button type="submit">Send the report</button></form></template>
+            """
+    }
+
+    /// The report form on its own page, for readers without the script.
+    public static func reportForm(_ comment: Comment.ID) -> HTML {
+        let options = FlagReason.allCases.map { HTML("<option value=\"\($0.rawValue)\">\($0.label)</option>") }
+        return """
+            <form class="comment__flag" method="post" action="\(SiteURL.apiCommentFlag(comment).path)">\
+            <label for="flag-reason">Why should a moderator look at it?</label> <select id="flag-reason" name="reason">\(options)</select> \
+            <button type="submit">Send the report</button></form>
+            """
+    }
+
     static func sortLinks(_ model: DiscussionModel) -> HTML {
         let links = CommentSort.allCases.map { sort in
             HTML(
@@ -88,8 +109,7 @@ public enum DiscussionView {
         let id = Comment.ID(comment.id)
         return """
             <li class="comment-item\(HTML.when(comment.pinned) { " comment-item--pinned" })" data-comment="\(comment.id)">
-            <article class="comment" id="comment-\(comment.id)" aria-label="Comment by \(comment.authorName)" \
-            data-edit="\(SiteURL.apiCommentEdit(id).path)" data-delete="\(SiteURL.apiCommentDelete(id).path)">
+            <article class="comment" id="comment-\(comment.id)" aria-label="Comment by \(comment.authorName)">
             <header class="comment__header">\(Avatar.html(name: comment.authorName, key: comment.avatarKey, size: 36))\
             <span class="comment__author">\(comment.authorName)</span>\
             \(HTML.when(comment.isStaff) { "<span class=\"comment__badge comment__badge--staff\">Staff</span>" })\
@@ -105,10 +125,7 @@ public enum DiscussionView {
             <span class="vote__score" aria-label="Score">\(comment.score)</span>\
             <button type="submit" name="value" value="-1" class="vote__down" aria-label="Vote down (\(comment.downvotes))">▼</button></form>\
             \(HTML.when(discussion.isOpen && comment.canReply) { HTML("<a class=\"comment__reply\" href=\"\(replyHref)\" data-reply-to=\"\(comment.id)\" data-reply-name=\"\(comment.authorName)\">Reply</a>") })\
-            <details class="comment__flag"><summary>Report</summary>\
-            <form method="post" action="\(SiteURL.apiCommentFlag(id).path)"><label for="flag-\(comment.id)">Why should a moderator look at it?</label> \
-            <select id="flag-\(comment.id)" name="reason">\(FlagReason.allCases.map { HTML("<option value=\"\($0.rawValue)\">\($0.label)</option>") })</select> \
-            <button type="submit">Report</button></form></details>
+            <a class="comment__report" href="\(SiteURL.commentReport(articleSlug: slug, comment: id).path)">Report</a>
             </footer>
             </article>
             \(HTML.when(!comment.replies.isEmpty) { HTML("<ol class=\"comment-replies\">\(comment.replies.map { self.comment(discussion, $0) })</ol>") })\

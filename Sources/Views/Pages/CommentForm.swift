@@ -1,3 +1,4 @@
+import Domain
 import Routes
 
 /// What the reader typed and what needs fixing, to show the form again.
@@ -40,6 +41,8 @@ public struct CommentPageModel: Equatable, Sendable {
     public var notice: String?
     /// The whole discussion (a sort, a further page, a thread) rather than the reply form alone.
     public var listing: Bool
+    /// Reporting `replyingTo` to the moderators rather than answering it.
+    public var reporting: Bool = false
 
     public init(
         chrome: SiteChrome, articleTitle: String, articleHref: String, discussion: DiscussionModel,
@@ -71,7 +74,13 @@ public enum CommentPageView {
             title: "Comment on \(model.articleTitle) — \(model.chrome.siteTitle)", description: model.articleTitle,
             canonicalURL: model.chrome.siteURL + model.articleHref, noIndex: true)
         let content: HTML
-        if model.listing {
+        if model.reporting, let comment = model.replyingTo {
+            content = """
+                <h2>Report this comment to the moderators</h2>
+                <ol class="comment-list">\(DiscussionView.comment(model.discussion, comment))</ol>
+                \(DiscussionView.reportForm(Comment.ID(comment.id)))
+                """
+        } else if model.listing {
             content = DiscussionView.html(model.discussion, form: model.form)
         } else if let notice = model.notice {
             content = """

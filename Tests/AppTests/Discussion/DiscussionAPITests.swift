@@ -281,6 +281,9 @@ struct DiscussionAPITests {
             let here = try #require(try await ArticleStore.published(slug: "story-number-1", on: try app.db()))
             try await Fixtures.comment(on: here.id, by: "Troll", text: "Nasty words", at: TestClock.start, on: try app.db())
         }) { client, app in
+            // Without the script, "Report" opens a page with the form.
+            let page = try await client.execute(uri: "/story-number-1/comments?report=1", method: .get) { $0.text }
+            #expect(page.contains("Report this comment to the moderators") && page.contains("action=\"/api/v1/comments/1/flag\""))
             for reader in 1...3 {
                 var headers = Self.json
                 headers[.userAgent] = "Reader browser \(reader)"

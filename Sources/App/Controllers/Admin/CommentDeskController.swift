@@ -73,7 +73,10 @@ enum CommentDeskController {
             return AppServices.adminPage(CommentDeskView.desk(model), status: .unprocessableContent)
         }
         let db = try app.db()
-        try await CommentStore.edit(model.item.id, body: CommentText.render(form.body), hold: nil, at: app.time.now(), on: db)
+        let site = try await app.site.current(on: db)
+        try await CommentStore.edit(
+            model.item.id, body: CommentText.render(form.body), hold: nil, excerptWords: site.settings.commentExcerptWords,
+            at: app.time.now(), on: db)
         if let comment = try await CommentStore.find(model.item.id, on: db) { try await app.discussionChanged([comment.articleID], on: db) }
         return .redirect(to: .comment(model.item.id), notice: .saved)
     }
@@ -100,7 +103,7 @@ enum CommentDeskController {
                 article: parent.articleID, placement: placement, authorName: staff.name, authorEmail: staff.email, isGuest: false,
                 staffID: staff.id.rawValue, body: CommentText.render(form.body),
                 decision: ModerationDecision(status: .approved, reason: nil),
-                networkHash: nil, at: app.time.now()), on: db)
+                networkHash: nil, at: app.time.now(), excerptWords: site.settings.commentExcerptWords), on: db)
         try await app.discussionChanged([parent.articleID], on: db)
         try await DiscussionNotifier.published([id], approvedByModerator: false, app: app)
         return .redirect(to: .comment(model.item.id), notice: .replied)

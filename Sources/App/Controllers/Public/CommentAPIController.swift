@@ -18,9 +18,7 @@ enum CommentAPIController {
         let (site, article) = try await CommentController.load(slug: slug, on: db, app: app)
         let sort = try DiscussionReader.sort(query["sort"])
         let after = try await DiscussionReader.cursor(query["after"], article: article.id, on: db)
-        let model = try await DiscussionReader.model(article, sort: sort, after: after, site: site, now: app.time.now(), on: db)
-        let page = try await CommentStore.threads(
-            article: article.id, sort: sort, after: after, limit: DiscussionReader.threadsPerPage, on: db)
+        let (model, page) = try await DiscussionReader.load(article, sort: sort, after: after, site: site, now: app.time.now(), on: db)
         let body = DiscussionDTO(
             stats: model.bar.stats, sort: sort.rawValue, open: model.isOpen,
             threads: page.threads(levels: site.settings.commentLevels).map(CommentDTO.init), next: model.next?.rawValue,

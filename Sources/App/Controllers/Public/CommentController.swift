@@ -36,6 +36,14 @@ enum CommentController {
             discussion.next = nil
             return try await page(site, article, discussion: discussion, app: app, on: db)
         }
+        if let report = query["report"] {
+            guard let number = Int(report), let comment = try await CommentStore.find(.init(number), on: db),
+                comment.articleID == article.id, comment.status == .approved
+            else { throw DomainError.notFound("That comment is not part of this discussion any more.") }
+            var model = CommentModel(CommentNode(comment: comment, replies: [], depth: 0), excerptWords: 0, format: site.format)
+            model.canReply = false
+            return try await page(site, article, replyingTo: model, reporting: true, app: app, on: db)
+        }
         if let replyTo = query["reply_to"] {
             guard let number = Int(replyTo), let parent = try await CommentStore.find(.init(number), on: db),
                 parent.articleID == article.id, parent.status == .approved
@@ -95,17 +103,18 @@ enum CommentController {
 
     static func page(
         _ site: SiteState.Snapshot, _ article: Article, discussion: DiscussionModel? = nil, replyingTo: CommentModel? = nil,
-        form: CommentFormState? = nil, notice: String? = nil, app: AppServices, on db: any Database
+        form: CommentFormState? = nil, notice: String? = nil, reporting: Bool = false, app: AppServices, on db: any Database
     ) async throws -> Response {
         var discussion = discussion
         if discussion == nil {
             discussion = try await DiscussionReader.model(article, sort: .newest, after: nil, site: site, now: app.time.now(), on: db)
         }
         let token = try await FormToken.make(app: app)
-        let model = CommentPageModel(
+        var model = CommentPageModel(
             chrome: site.chrome, articleTitle: article.title, articleHref: SiteURL.article(slug: article.slug).path,
             discussion: discussion!, replyingTo: replyingTo, form: form ?? CommentFormState(token: token), notice: notice,
             listing: replyingTo == nil && form == nil && notice == nil)
+        model.reporting = reporting
         return AppServices.privatePage(CommentPageView.render(model))
     }
 }

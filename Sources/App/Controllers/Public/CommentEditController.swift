@@ -23,7 +23,7 @@ enum CommentEditController {
         let db = try app.db()
         try await CommentStore.edit(
             comment.id, body: body, hold: decision.status == .approved ? nil : "Edited by its author: \(decision.reason ?? "")",
-            at: app.time.now(), on: db)
+            excerptWords: site.settings.commentExcerptWords, at: app.time.now(), on: db)
         try await app.discussionChanged([comment.articleID], on: db)
         var response = try Response.json(
             EditedDTO(html: body.html, status: decision.status == .approved ? comment.status.rawValue : "pending"))

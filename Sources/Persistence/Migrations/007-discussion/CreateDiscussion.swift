@@ -1,3 +1,4 @@
+import Domain
 import FluentKit
 import FluentSQL
 import Foundation
@@ -28,6 +29,10 @@ struct CreateDiscussion: AsyncMigration {
                 ("thread_replies", .int, [.required, .sql(.default(0))]),
                 ("flag_count", .int, [.required, .sql(.default(0))]),
                 ("open_flags", .int, [.required, .sql(.default(0))]),
+                ("word_count", .int, [.required, .sql(.default(0))]),
+                ("cut_words", .int, [.required, .sql(.default(0))]),
+                ("head_html", .string, []),
+                ("tail_html", .string, []),
             ])
         try await database.addColumns(to: ArticleRecord.schema, [("comment_mode", .string, [])])
         let sql = try database.sql()
@@ -164,6 +169,27 @@ struct CreateDiscussion: AsyncMigration {
             .unique(on: "token_hash")
             .create()
 
+        // Each comment's length and "Read more" cut, computed once here rather than per page.
+        var after = 0
+        while true {
+            let rows = try await sql.raw("SELECT id, body_html FROM comments WHERE id > \(bind: after) ORDER BY id LIMIT 500").all()
+            guard !rows.isEmpty else { break }
+            for row in rows {
+                let id = try row.decode(column: "id", as: Int.self)
+                let html = try row.decode(column: "body_html", as: String.self)
+                let words = CommentExcerpt.wordCount(html)
+                let cut = words > 100 ? StoredCut.make(html, words: 100) : nil
+                try await sql.raw(
+                    """
+                    UPDATE comments SET word_count = \(bind: words), cut_words = \(bind: cut?.words ?? 0),
+                        head_html = \(bind: cut?.head), tail_html = \(bind: cut?.tail)
+                    WHERE id = \(bind: id)
+                    """
+                ).run()
+                after = id
+            }
+        }
+
         // The bar's figures for what is there already.
         try await sql.raw(
             """
@@ -216,7 +242,7 @@ struct CreateDiscussion: AsyncMigration {
             from: CommentRecord.schema,
             [
                 "depth", "thread_id", "reply_to_id", "reader_id", "staff_id", "hold_reason", "edited_at", "pinned", "upvotes", "downvotes",
-                "score", "reactions", "thread_replies", "flag_count", "open_flags",
+                "score", "reactions", "thread_replies", "flag_count", "open_flags", "word_count", "cut_words", "head_html", "tail_html",
             ])
     }
 }
