@@ -16,7 +16,21 @@ final class DiscussionLive: Sendable {
         let continuation: AsyncStream<Signal>.Continuation
     }
 
+    /// One event as it goes over the wire.
+    struct Event: Sendable {
+        let id: Comment.ID
+        let text: String
+    }
+
+    /// Streams that wake together ask for the same comments: the first asks the database and
+    /// renders, the others wait for that one answer (kept a few seconds).
+    struct Batch {
+        let task: Task<[Event], any Error>
+        let made: ContinuousClock.Instant
+    }
+
     struct State {
+        var batches: [String: Batch] = [:]
         var streams: [UUID: Stream] = [:]
         var closed = false
         var heartbeat: Task<Void, Never>?
@@ -68,6 +82,21 @@ final class DiscussionLive: Sendable {
                 state.heartbeat = nil
             }
         }
+    }
+
+    /// The events after `cursor` on `article`, made once however many streams ask at once.
+    func events(article: Article.ID, after cursor: Comment.ID, make: @escaping @Sendable () async throws -> [Event]) async throws -> [Event]
+    {
+        let key = "\(article.rawValue):\(cursor.rawValue)"
+        let now = ContinuousClock.now
+        let task = state.withLock { state -> Task<[Event], any Error> in
+            state.batches = state.batches.filter { now - $0.value.made < .seconds(5) }
+            if let batch = state.batches[key] { return batch.task }
+            let task = Task { try await make() }
+            state.batches[key] = Batch(task: task, made: now)
+            return task
+        }
+        return try await task.value
     }
 
     /// Something readers of `article` should see changed.

@@ -144,17 +144,27 @@ extension CommentStore {
         ).first() != nil
     }
 
-    /// Whether the same text came from this address or network since `since` (a repeat post).
+    /// Whether the same text came from this address or network since `since` (a repeat post):
+    /// two indexed reads, by address and by network.
     public static func isRepeat(body: String, email: String, network: String?, article: Article.ID, since: Date, on db: any Database)
         async throws -> Bool
     {
-        var query = CommentRecord.query(on: db).filter(\.$article.$id == article.rawValue).filter(\.$bodyMarkdown == body)
-            .filter(\.$createdAt >= since)
-        query = query.group(.or) { group in
-            group.filter(\.$authorEmail == email.lowercased())
-            if let network { group.filter(\.$networkHash == network) }
-        }
-        return try await query.count() > 0
+        // The unary + keeps SQLite on the address and network indexes (the article's has many rows).
+        let sql = try db.sql()
+        let byAddress = try await sql.raw(
+            """
+            SELECT 1 AS x FROM comments WHERE author_email = \(bind: email.lowercased()) AND +article_id = \(bind: article.rawValue)
+            AND +created_at >= \(bind: since) AND body_markdown = \(bind: body) LIMIT 1
+            """
+        ).first()
+        if byAddress != nil { return true }
+        guard let network else { return false }
+        return try await sql.raw(
+            """
+            SELECT 1 AS x FROM comments WHERE network_hash = \(bind: network) AND +article_id = \(bind: article.rawValue)
+            AND +created_at >= \(bind: since) AND body_markdown = \(bind: body) LIMIT 1
+            """
+        ).first() != nil
     }
 }
 

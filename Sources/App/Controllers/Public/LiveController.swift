@@ -44,19 +44,24 @@ enum LiveController {
             try await writer.write(ByteBuffer(string: "retry: 3000\n: connected\n\n"))
             var cursor = last
             func sendNew() async throws {
-                let comments = try await CommentStore.approved(article: article.id, after: cursor, limit: batch, on: try app.db())
-                for comment in comments {
-                    let node = CommentModel(
-                        CommentNode(comment: comment, replies: [], depth: comment.depth), excerptWords: site.settings.commentExcerptWords,
-                        format: site.format)
-                    let event = LiveEventDTO(
-                        id: comment.id.rawValue, parent: comment.parentID?.rawValue, thread: comment.threadID.rawValue,
-                        html: DiscussionView.comment(model, node).rendered)
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.withoutEscapingSlashes]
-                    let data = String(decoding: try encoder.encode(event), as: UTF8.self)
-                    try await writer.write(ByteBuffer(string: "id: \(comment.id.rawValue)\nevent: comment\ndata: \(data)\n\n"))
-                    cursor = comment.id
+                let after = cursor
+                let events = try await app.live.events(article: article.id, after: after) {
+                    try await CommentStore.approved(article: article.id, after: after, limit: batch, on: try app.db()).map { comment in
+                        let node = CommentModel(
+                            CommentNode(comment: comment, replies: [], depth: comment.depth),
+                            excerptWords: site.settings.commentExcerptWords, format: site.format)
+                        let event = LiveEventDTO(
+                            id: comment.id.rawValue, parent: comment.parentID?.rawValue, thread: comment.threadID.rawValue,
+                            html: DiscussionView.comment(model, node).rendered)
+                        let encoder = JSONEncoder()
+                        encoder.outputFormatting = [.withoutEscapingSlashes]
+                        let data = String(decoding: try encoder.encode(event), as: UTF8.self)
+                        return DiscussionLive.Event(id: comment.id, text: "id: \(comment.id.rawValue)\nevent: comment\ndata: \(data)\n\n")
+                    }
+                }
+                for event in events {
+                    try await writer.write(ByteBuffer(string: event.text))
+                    cursor = event.id
                 }
             }
             if resume { try await sendNew() }
