@@ -30,9 +30,14 @@ public final class DatabaseService: Service, Sendable {
     public init(url: String, siteURL: String, logger: Logger) throws {
         self.logger = logger
         self.renderers = .current(siteURL: siteURL)
-        let group = MultiThreadedEventLoopGroup.singleton
-        self.threadPool = NIOThreadPool(numberOfThreads: group.makeIterator().reduce(0) { count, _ in count + 1 } + 2)
+        let shared = MultiThreadedEventLoopGroup.singleton
+        self.threadPool = NIOThreadPool(numberOfThreads: shared.makeIterator().reduce(0) { count, _ in count + 1 } + 2)
         threadPool.start()
+        // SQLite takes one writer at a time, and SQLiteNIO's busy handler retries at once: two
+        // connections writing together spin on the lock and starve the one holding it (on two
+        // cores, comment posts took 20 ms each and up to a second under load). One event loop
+        // means one connection, which serialises statements without spinning.
+        let group: any EventLoopGroup = url.hasPrefix("sqlite:") ? shared.next() : shared
         self.databases = Databases(threadPool: threadPool, on: group)
         let level: Logger.Level = .trace
         self.storage = StorageGuard(

@@ -26,7 +26,7 @@ enum DiscussionNotifier {
                 for subscription in try await CommentSubscriptionStore.recipients(
                     of: comment, authorEmail: author, repliedToEmail: repliedTo, on: tx)
                 {
-                    let stop = SiteURL.discussionStop(token: try await StopToken.make(subscription.id, app: app))
+                    let stop = SiteURL.discussionStop(token: try await StopToken.make(subscription.id, app: app, on: tx))
                         .absolute(siteURL: app.config.siteURL)
                     try await app.mailer.enqueue(
                         TransactionalMail(

@@ -123,8 +123,9 @@ enum DiscussionSubscriptionController {
 
 /// The way out in every notification: the subscription's number, signed.
 enum StopToken {
-    static func make(_ id: Int, app: AppServices) async throws -> String {
-        "\(id).\(try await app.secret.sign("discussion-stop:\(id)", on: try app.db()))"
+    /// Pass the transaction the mail is queued in (a second handle could wait on it).
+    static func make(_ id: Int, app: AppServices, on db: any Database) async throws -> String {
+        "\(id).\(try await app.secret.sign("discussion-stop:\(id)", on: db))"
     }
 
     static func subscription(_ token: String, app: AppServices) async throws -> Int? {
