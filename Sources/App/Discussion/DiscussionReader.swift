@@ -43,6 +43,16 @@ enum DiscussionReader {
         return (model, page)
     }
 
+    /// What rendering single comments (a new one, a live event) needs to know of their
+    /// discussion, without reading its pages or its bar.
+    static func frame(_ article: Article, site: SiteState.Snapshot, now: Date) -> DiscussionModel {
+        let openness = openness(article, settings: site.settings, now: now)
+        return DiscussionModel(
+            articleID: article.id.rawValue, articleSlug: article.slug, isOpen: openness.open, closedNote: openness.note,
+            bar: DiscussionBarModel(DiscussionBar(stats: DiscussionStats())), sort: .newest, threads: [], next: nil, policyNote: "",
+            levels: site.settings.commentLevels)
+    }
+
     /// The sort a request asks for; an unknown one is refused with the choices.
     static func sort(_ value: String?) throws -> CommentSort {
         guard let value, !value.isEmpty else { return .newest }

@@ -41,7 +41,7 @@ enum CommentAPIController {
         case .stored(let id, let decision, let token):
             var html: String?
             if decision.status == .approved, let comment = try await CommentStore.find(id, on: db) {
-                let model = try await DiscussionReader.model(article, sort: .newest, after: nil, site: site, now: app.time.now(), on: db)
+                let model = DiscussionReader.frame(article, site: site, now: app.time.now())
                 let node = CommentModel(
                     CommentNode(comment: comment, replies: [], depth: comment.depth), excerptWords: site.settings.commentExcerptWords,
                     format: site.format)

@@ -37,7 +37,7 @@ enum LiveController {
             response.headers[.retryAfter] = "30"
             return response
         }
-        let model = try await DiscussionReader.model(article, sort: .newest, after: nil, site: site, now: app.time.now(), on: db)
+        let model = DiscussionReader.frame(article, site: site, now: app.time.now())
         let resume = request.headers[.lastEventID] != nil
         let body = ResponseBody { writer in
             defer { app.live.close(id) }
