@@ -41,11 +41,15 @@ extension Database {
 
 /// Per-database set-up that is not a migration.
 public enum DatabaseMaintenance {
-    /// Switches a SQLite file to write-ahead logging (readers never wait for the writer, and a
-    /// commit survives the process being killed). Nothing to do on PostgreSQL.
+    /// Switches a SQLite file to write-ahead logging (a commit survives the process being killed)
+    /// and sizes its page cache. Nothing to do on PostgreSQL.
     public static func prepare(on db: any Database) async throws {
         if try db.flavor() == .sqlite {
             try await db.sql().raw("PRAGMA journal_mode=WAL").run()
+            // The one connection keeps up to 64 MB of pages in memory and reads the file through
+            // a memory map, instead of a 2 MB cache refilled by a system call per page.
+            try await db.sql().raw("PRAGMA cache_size = -65536").run()
+            try await db.sql().raw("PRAGMA mmap_size = 268435456").run()
         }
     }
 }
