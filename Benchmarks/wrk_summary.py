@@ -1,4 +1,5 @@
-"""Reads `wrk --latency` output on stdin; prints "requests_per_second p50_ms p99_ms non_2xx"."""
+"""Reads `wrk --latency` output on stdin; prints "requests_per_second p50_ms p99_ms errors" (non-2xx answers,
+timeouts and socket errors)."""
 import re
 import sys
 
@@ -15,7 +16,10 @@ def milliseconds(percentile):
 
 rate = re.search(r"Requests/sec:\s+([\d.]+)", text)
 errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+# Timeouts and broken connections are errors too (wrk reports them apart).
+sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+failed = (int(errors.group(1)) if errors else 0) + (sum(int(n) for n in sockets.groups()) if sockets else 0)
 if not rate:
     sys.stderr.write(text)
     sys.exit(1)
-print(f"{float(rate.group(1)):.0f} {milliseconds('50'):.2f} {milliseconds('99'):.2f} {errors.group(1) if errors else 0}")
+print(f"{float(rate.group(1)):.0f} {milliseconds('50'):.2f} {milliseconds('99'):.2f} {failed}")

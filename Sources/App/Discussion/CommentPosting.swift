@@ -142,7 +142,7 @@ enum CommentPosting {
                 readerID: reader?.id, body: body, decision: decision, networkHash: network, at: now,
                 excerptWords: site.settings.commentExcerptWords), on: db)
         if decision.status == .approved {
-            try await app.discussionChanged([article.id], on: db)
+            app.discussionChanged(article)
             try await DiscussionNotifier.published([id], approvedByModerator: false, app: app)
         } else if decision.status == .pending {
             try await DiscussionNotifier.held(app: app)

@@ -13,6 +13,8 @@ enum DiscussionNotifier {
         guard !ids.isEmpty else { return }
         let db = try app.db()
         let now = app.time.now()
+        // Most discussions have nobody to tell: one read decides, before any transaction.
+        if !approvedByModerator, try await !CommentSubscriptionStore.hasFollowers(of: ids, on: db) { return }
         try await db.transaction { tx in
             for id in ids {
                 guard let comment = try await CommentStore.find(id, on: tx), comment.status == .approved,

@@ -47,6 +47,12 @@ public struct AppServices: Sendable {
 
     /// The discussions of these articles changed (a comment approved, withdrawn, voted on,
     /// pinned): only their pages are rendered again, and readers on them hear of it.
+    /// The same for one article whose address is known already (no read needed).
+    func discussionChanged(_ article: Article) {
+        cache.purge([SiteURL.article(slug: article.slug)])
+        live.announce(article.id)
+    }
+
     func discussionChanged(_ articles: Set<Article.ID>, on db: any Database) async throws {
         guard !articles.isEmpty else { return }
         let slugs = try await ArticleStore.slugs(of: Array(articles), on: db)

@@ -116,6 +116,18 @@ public enum CommentSubscriptionStore {
         return chosen.values.sorted { $0.id < $1.id }
     }
 
+    /// Whether anyone confirmed following the discussions these comments are in.
+    public static func hasFollowers(of comments: [Comment.ID], on db: any Database) async throws -> Bool {
+        guard !comments.isEmpty else { return false }
+        return try await db.sql().raw(
+            """
+            SELECT 1 AS x FROM comment_subscriptions s
+            WHERE s.confirmed_at IS NOT NULL AND s.article_id IN (SELECT c.article_id FROM comments c WHERE c.id IN (\(binds: comments.map(\.rawValue))))
+            LIMIT 1
+            """
+        ).first() != nil
+    }
+
     /// Every subscription of an address (a reader's export), and their removal.
     public static func all(email: String, on db: any Database) async throws -> [Subscription] {
         try await CommentSubscriptionRecord.query(on: db).filter(\.$email == email.lowercased()).all().map(subscription)
