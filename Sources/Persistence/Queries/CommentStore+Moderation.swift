@@ -18,7 +18,6 @@ extension CommentStore {
     }
 
     public static func queue(_ queue: CommentQueue, page: ListingPage, on db: any Database) async throws -> Paged<QueueItem> {
-        let sql = try db.sql()
         let filter: SQLQueryString =
             switch queue {
             case .flagged: "c.open_flags > 0 AND c.status = \(bind: CommentStatus.approved.rawValue)"
@@ -27,6 +26,12 @@ extension CommentStore {
             case .spam: "c.status = \(bind: CommentStatus.spam.rawValue)"
             case .trash: "c.status = \(bind: CommentStatus.trash.rawValue)"
             }
+        return try await listed(where: filter, page: page, on: db)
+    }
+
+    /// Comments matching `filter`, newest first, as moderators read them (with readers' reports).
+    static func listed(where filter: SQLQueryString, page: ListingPage, on db: any Database) async throws -> Paged<QueueItem> {
+        let sql = try db.sql()
         let total =
             try await sql.raw("SELECT count(*) AS n FROM comments c WHERE \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
         let rows = try await sql.raw(
@@ -189,29 +194,10 @@ extension CommentStore {
 extension CommentStore {
     /// Everything from one address or one network, newest first, whatever its status.
     public static func history(_ query: CommenterQuery, page: ListingPage, on db: any Database) async throws -> Paged<QueueItem> {
-        let sql = try db.sql()
         let filter: SQLQueryString =
             query.email.isEmpty
             ? "c.network_hash = \(bind: query.network)" : "c.author_email = \(bind: query.email.lowercased())"
-        let total =
-            try await sql.raw("SELECT count(*) AS n FROM comments c WHERE \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
-        let rows = try await sql.raw(
-            """
-            SELECT \(unsafeRaw: columns), c.network_hash, c.open_flags, a.title, a.slug
-            FROM comments c JOIN articles a ON a.id = c.article_id
-            WHERE \(filter)
-            ORDER BY c.created_at DESC, c.id DESC LIMIT \(bind: page.size) OFFSET \(bind: page.offset)
-            """
-        ).all()
-        let items = try rows.map { row in
-            QueueItem(
-                comment: try decode(row), authorEmail: try row.decode(column: "author_email", as: String.self),
-                articleTitle: try row.decode(column: "title", as: String.self),
-                articleSlug: try row.decode(column: "slug", as: String.self),
-                network: try row.decode(column: "network_hash", as: String?.self),
-                openFlags: try row.decode(column: "open_flags", as: Int.self), flagReasons: [])
-        }
-        return Paged(items: items, page: page, totalCount: total)
+        return try await listed(where: filter, page: page, on: db)
     }
 }
 

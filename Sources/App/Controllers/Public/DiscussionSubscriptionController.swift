@@ -96,28 +96,32 @@ enum DiscussionSubscriptionController {
     }
 
     @Sendable static func showStop(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
-        let db = try app.db()
-        let site = try await app.site.current(on: db)
         let token = context.parameters.get("token") ?? ""
-        guard let id = try await StopToken.subscription(token, app: app),
-            let subscription = try await CommentSubscriptionStore.find(id, on: db),
-            let article = try await ArticleStore.find(subscription.article, on: db)
-        else { return AppServices.privatePage(DiscussionPages.deadLink(site.chrome), status: .notFound) }
+        let (site, found) = try await stopTarget(token, app)
+        guard let (_, article) = found else { return AppServices.privatePage(DiscussionPages.deadLink(site.chrome), status: .notFound) }
         return AppServices.privatePage(DiscussionPages.stop(site.chrome, article: article.title, action: .discussionStop(token: token)))
     }
 
     /// The button on that page, and mail clients' one-click unsubscribe (RFC 8058).
     @Sendable static func stop(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
+        let (site, found) = try await stopTarget(context.parameters.get("token") ?? "", app)
+        guard let (id, article) = found else { return AppServices.privatePage(DiscussionPages.deadLink(site.chrome), status: .notFound) }
         let db = try app.db()
-        let site = try await app.site.current(on: db)
-        let token = context.parameters.get("token") ?? ""
-        guard let id = try await StopToken.subscription(token, app: app),
-            let subscription = try await CommentSubscriptionStore.find(id, on: db),
-            let article = try await ArticleStore.find(subscription.article, on: db)
-        else { return AppServices.privatePage(DiscussionPages.deadLink(site.chrome), status: .notFound) }
         try await CommentSubscriptionStore.remove(id, on: db)
         try await app.discussionChanged([article.id], on: db)
         return AppServices.privatePage(DiscussionPages.stopped(site.chrome, article: article.title, back: .article(slug: article.slug)))
+    }
+
+    /// The subscription a stop link names and its article, when the link is genuine and the
+    /// subscription still exists.
+    static func stopTarget(_ token: String, _ app: AppServices) async throws -> (SiteState.Snapshot, (Int, Article)?) {
+        let db = try app.db()
+        let site = try await app.site.current(on: db)
+        guard let id = try await StopToken.subscription(token, app: app),
+            let subscription = try await CommentSubscriptionStore.find(id, on: db),
+            let article = try await ArticleStore.find(subscription.article, on: db)
+        else { return (site, nil) }
+        return (site, (id, article))
     }
 }
 
