@@ -154,20 +154,22 @@ extension CommentStore {
     public static func isRepeat(body: String, email: String, network: String?, article: Article.ID, since: Date, on db: any Database)
         async throws -> Bool
     {
-        // The unary + keeps SQLite on the address and network indexes (the article's has many rows).
+        // On SQLite a unary + keeps the planner on the address and network indexes (the article's
+        // has many rows); PostgreSQL chooses by its statistics and has no + for times.
         let sql = try db.sql()
+        let plus: SQLQueryString = try db.flavor() == .sqlite ? "+" : ""
         let byAddress = try await sql.raw(
             """
-            SELECT 1 AS x FROM comments WHERE author_email = \(bind: email.lowercased()) AND +article_id = \(bind: article.rawValue)
-            AND +created_at >= \(bind: since) AND body_markdown = \(bind: body) LIMIT 1
+            SELECT 1 AS x FROM comments WHERE author_email = \(bind: email.lowercased()) AND \(plus)article_id = \(bind: article.rawValue)
+            AND \(plus)created_at >= \(bind: since) AND body_markdown = \(bind: body) LIMIT 1
             """
         ).first()
         if byAddress != nil { return true }
         guard let network else { return false }
         return try await sql.raw(
             """
-            SELECT 1 AS x FROM comments WHERE network_hash = \(bind: network) AND +article_id = \(bind: article.rawValue)
-            AND +created_at >= \(bind: since) AND body_markdown = \(bind: body) LIMIT 1
+            SELECT 1 AS x FROM comments WHERE network_hash = \(bind: network) AND \(plus)article_id = \(bind: article.rawValue)
+            AND \(plus)created_at >= \(bind: since) AND body_markdown = \(bind: body) LIMIT 1
             """
         ).first() != nil
     }
