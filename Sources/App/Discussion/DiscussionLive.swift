@@ -31,6 +31,8 @@ final class DiscussionLive: Sendable {
 
     struct State {
         var batches: [String: Batch] = [:]
+        /// Announcements so far, per article: a batch answers one announcement only.
+        var announcements: [Article.ID: Int] = [:]
         var streams: [UUID: Stream] = [:]
         var closed = false
         var heartbeat: Task<Void, Never>?
@@ -87,9 +89,9 @@ final class DiscussionLive: Sendable {
     /// The events after `cursor` on `article`, made once however many streams ask at once.
     func events(article: Article.ID, after cursor: Comment.ID, make: @escaping @Sendable () async throws -> [Event]) async throws -> [Event]
     {
-        let key = "\(article.rawValue):\(cursor.rawValue)"
         let now = ContinuousClock.now
         let task = state.withLock { state -> Task<[Event], any Error> in
+            let key = "\(article.rawValue):\(cursor.rawValue):\(state.announcements[article, default: 0])"
             state.batches = state.batches.filter { now - $0.value.made < .seconds(5) }
             if let batch = state.batches[key] { return batch.task }
             let task = Task { try await make() }
@@ -101,7 +103,11 @@ final class DiscussionLive: Sendable {
 
     /// Something readers of `article` should see changed.
     func announce(_ article: Article.ID) {
-        for stream in state.withLock({ Array($0.streams.values) }) where stream.article == article {
+        let streams = state.withLock { state in
+            state.announcements[article, default: 0] += 1
+            return Array(state.streams.values)
+        }
+        for stream in streams where stream.article == article {
             stream.continuation.yield(.changed)
         }
     }

@@ -13,11 +13,20 @@ public struct CommentSubmission: Equatable, Sendable {
     public var honeypot: String
 
     public init(name: String, email: String, body: String, parentID: Comment.ID?, honeypot: String) {
-        self.name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        self.email = email.trimmingCharacters(in: .whitespacesAndNewlines)
-        self.body = body.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        self.name = Self.printable(name).trimmingCharacters(in: .whitespacesAndNewlines)
+        self.email = Self.printable(email).trimmingCharacters(in: .whitespacesAndNewlines)
+        self.body = Self.printable(body.replacingOccurrences(of: "\r\n", with: "\n")).trimmingCharacters(in: .whitespacesAndNewlines)
         self.parentID = parentID
         self.honeypot = honeypot
+    }
+
+    /// The text without control characters other than tabs and line breaks (a NUL byte cannot
+    /// be stored in PostgreSQL text, and none of them shows).
+    public static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || $0.value == 0x7F }) else { return text }
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: text.unicodeScalars.filter { !($0.value < 0x20 && $0 != "\n" && $0 != "\t" || $0.value == 0x7F) })
+        return String(kept)
     }
 
     /// Field name → what is wrong with it, for every field that needs fixing.

@@ -34,4 +34,12 @@ struct CommentSubmissionTests {
     func email(address: String, ok: Bool) {
         #expect(EmailAddress.isPlausible(address) == ok)
     }
+
+    @Test("Control characters (a NUL byte among them) are dropped; tabs and line breaks stay")
+    func controlCharacters() {
+        let submission = CommentSubmission(
+            name: "Ru\u{0000}th\u{7F}", email: "ruth@example.org", body: "a\u{0000}b\tc\nd\u{1B}", parentID: nil, honeypot: "")
+        #expect(submission.name == "Ruth")
+        #expect(submission.body == "ab\tc\nd")
+    }
 }

@@ -143,7 +143,8 @@ enum ReaderController {
     @Sendable static func rename(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
         try SameOrigin.check(request, siteURL: app.config.siteURL)
         guard let reader = try await signedIn(request, app) else { return Response.redirect(to: SiteURL.readerSignIn().path) }
-        let name = (try await request.publicForm(upTo: 4096)["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = CommentSubmission.printable(try await request.publicForm(upTo: 4096)["name"] ?? "")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= CommentSubmission.maximumNameLength else {
             var model = try await homeModel(reader, app, saved: false)
             model.name = name

@@ -48,7 +48,8 @@ public struct StaffCommentForm: Equatable, Sendable {
     public var body: String
 
     public init(_ form: some FormValues) {
-        body = form[Field.body].replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        body = CommentSubmission.printable(form[Field.body].replacingOccurrences(of: "\r\n", with: "\n"))
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     public func validate() -> FormErrors<Field> {
