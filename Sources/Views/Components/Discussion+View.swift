@@ -158,8 +158,8 @@ public enum DiscussionView {
             \(field("email", label: "Email", articleID: id, state: state) { attributes in
                 HTML("<input \(attributes) name=\"email\" type=\"email\" required maxlength=\"254\" autocomplete=\"email\" value=\"\(state.email)\">") })
             </div>
-            <div class="field field--check"><input id="comment-notify-\(id)" name="notify" type="checkbox" value="on"\
-            \(HTML.when(state.notify) { " checked" })><label for="comment-notify-\(id)">Email me replies to my comment</label></div>
+            <div class="field field--check" role="group" aria-label="Notifications"><input id="comment-notify-\(id)" name="notify" \
+            type="checkbox" value="on"\(HTML.when(state.notify) { " checked" })><label for="comment-notify-\(id)">Email me replies to my comment</label></div>
             <div class="hp" aria-hidden="true"><label for="comment-website-\(id)">Leave this empty</label>\
             <input id="comment-website-\(id)" name="website" tabindex="-1" autocomplete="off"></div>
             <p class="comment-form__hint">**bold**, _italic_, `code`, &gt; quotes, - lists and links work; \
