@@ -47,8 +47,6 @@ final class DiscussionLive: Sendable {
         self.heartbeat = heartbeat
     }
 
-    var openStreams: Int { state.withLock { $0.streams.count } }
-
     /// A new stream for a reader of `article`, or nil when too many are open (or shutting down).
     func open(_ article: Article.ID) -> (id: UUID, signals: AsyncStream<Signal>)? {
         let (signals, continuation) = AsyncStream.makeStream(of: Signal.self, bufferingPolicy: .bufferingNewest(1))

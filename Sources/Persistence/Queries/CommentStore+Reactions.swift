@@ -94,14 +94,6 @@ extension CommentStore {
         }
     }
 
-    /// A visitor's votes on some comments (to show their own choice).
-    public static func votes(by voter: String, on comments: [Comment.ID], on db: any Database) async throws -> [Comment.ID: VoteValue] {
-        guard !comments.isEmpty else { return [:] }
-        let rows = try await CommentVoteRecord.query(on: db).filter(\.$voter == voter).filter(\.$commentID ~~ comments.map(\.rawValue))
-            .all()
-        return Dictionary(rows.map { (Comment.ID($0.commentID), VoteValue(rawValue: $0.value) ?? .none) }, uniquingKeysWith: { a, _ in a })
-    }
-
     /// What flagging did.
     public enum FlagOutcome: Equatable, Sendable {
         case recorded

@@ -134,20 +134,6 @@ public enum CommentStore {
         ).all().map(decode)
     }
 
-    /// Comments by id that are approved and belong to the article, in the order asked.
-    public static func approved(_ ids: [Comment.ID], article: Article.ID, on db: any Database) async throws -> [Comment] {
-        guard !ids.isEmpty else { return [] }
-        let rows = try await db.sql().raw(
-            """
-            SELECT \(unsafeRaw: columns) FROM comments c
-            WHERE c.id IN (\(binds: ids.map(\.rawValue))) AND c.article_id = \(bind: article.rawValue)
-            AND c.status = \(bind: CommentStatus.approved.rawValue)
-            """
-        ).all().map(decode)
-        let byID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return ids.compactMap { byID[$0] }
-    }
-
     /// How many comments wait for a moderator.
     public static func pendingCount(on db: any Database) async throws -> Int {
         try await CommentRecord.query(on: db).filter(\.$status == CommentStatus.pending.rawValue).count()

@@ -127,9 +127,4 @@ public enum CommentSubscriptionStore {
             """
         ).first() != nil
     }
-
-    /// Every subscription of an address (a reader's export), and their removal.
-    public static func all(email: String, on db: any Database) async throws -> [Subscription] {
-        try await CommentSubscriptionRecord.query(on: db).filter(\.$email == email.lowercased()).all().map(subscription)
-    }
 }
