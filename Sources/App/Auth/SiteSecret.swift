@@ -36,7 +36,6 @@ final class SiteSecret: Sendable {
 
     /// The stored form of a network: a keyed hash, the same one `NetworkHash` gives.
     func networkHash(_ network: String, on db: any Database) async throws -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data(("network:" + network).utf8), using: try await key(on: db))
-        return Data(code).prefix(16).map { String(format: "%02x", $0) }.joined()
+        NetworkHash.of(network, key: try await key(on: db))
     }
 }

@@ -13,7 +13,11 @@ public enum TokenHash {
 /// moderators and rate limits, but names no address, even to someone holding the database alone.
 public enum NetworkHash {
     public static func of(_ network: String, secret: String) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data(("network:" + network).utf8), using: SymmetricKey(data: Data(secret.utf8)))
+        of(network, key: SymmetricKey(data: Data(secret.utf8)))
+    }
+
+    public static func of(_ network: String, key: SymmetricKey) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Data(("network:" + network).utf8), using: key)
         return Data(code).prefix(16).map { String(format: "%02x", $0) }.joined()
     }
 }
