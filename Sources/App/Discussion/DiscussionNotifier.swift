@@ -24,7 +24,7 @@ enum DiscussionNotifier {
                 let link = SiteURL.article(slug: article.slug).absolute(siteURL: app.config.siteURL) + "#comment-\(id.rawValue)"
                 let repliedTo =
                     try await comment.replyToID.asyncMap { try await CommentRecord.find($0.rawValue, on: tx)?.authorEmail } ?? nil
-                let excerpt = DiscussionBarModelExcerpt.of(comment.bodyHTML)
+                let excerpt = CommentExcerpt.firstWords(comment.bodyHTML, 60)
                 for subscription in try await CommentSubscriptionStore.recipients(
                     of: comment, authorEmail: author, repliedToEmail: repliedTo, on: tx)
                 {
@@ -67,13 +67,5 @@ enum DiscussionNotifier {
             }
         }
         app.mailer.wake()
-    }
-}
-
-/// The first words of a comment as plain text, for mail.
-enum DiscussionBarModelExcerpt {
-    static func of(_ html: String) -> String {
-        let words = CommentExcerpt.plainText(html).split(separator: " ")
-        return words.prefix(60).joined(separator: " ") + (words.count > 60 ? "…" : "")
     }
 }

@@ -73,18 +73,10 @@ public enum CommentExcerpt {
         return count
     }
 
-    /// The HTML's text alone, words separated by single spaces (blocks and line breaks part
-    /// words; inline markup does not).
-    public static func plainText(_ html: String) -> String {
-        let blocks: Set<String> = ["p", "br", "li", "ul", "ol", "blockquote", "pre", "div"]
-        var text = ""
-        for token in HTMLTokenizer(html) {
-            switch token {
-            case .text(let chunk): text += CharacterReferences.decode(chunk)
-            case .start(let name, _), .end(let name): if blocks.contains(name) { text += " " }
-            }
-        }
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    /// The first `count` words of the HTML's text, with "…" when there is more (the bar, mail).
+    public static func firstWords(_ html: String, _ count: Int) -> String {
+        let words = PlainText.from(html: html).split(separator: " ")
+        return words.prefix(count).joined(separator: " ") + (words.count > count ? "…" : "")
     }
 
     static func serialise(_ token: HTMLToken) -> String {

@@ -89,21 +89,14 @@ public struct DiscussionBarModel: Equatable, Sendable {
         recentAuthors = bar.recentAuthors
         mostReacted = bar.mostReacted.map {
             Pick(
-                id: $0.id.rawValue, authorName: $0.authorName, excerpt: Self.excerpt($0.bodyHTML),
+                id: $0.id.rawValue, authorName: $0.authorName, excerpt: CommentExcerpt.firstWords($0.bodyHTML, 12),
                 figure: DisplayFormat.count($0.reactions, "reaction", "reactions"))
         }
         hottest = bar.hottest.map {
             Pick(
-                id: $0.id.rawValue, authorName: $0.authorName, excerpt: Self.excerpt($0.bodyHTML),
+                id: $0.id.rawValue, authorName: $0.authorName, excerpt: CommentExcerpt.firstWords($0.bodyHTML, 12),
                 figure: DisplayFormat.count($0.threadReplies, "reply", "replies"))
         }
-    }
-
-    /// The first words of a comment as plain text.
-    static func excerpt(_ html: String) -> String {
-        let text = CommentExcerpt.plainText(html)
-        let words = text.split(whereSeparator: \.isWhitespace)
-        return words.prefix(12).joined(separator: " ") + (words.count > 12 ? "…" : "")
     }
 }
 
