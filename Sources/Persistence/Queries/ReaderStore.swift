@@ -1,6 +1,7 @@
 import Domain
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Readers who sign in with a link we mail them (no password), their sessions, and what they
 /// can take away or erase: every comment and subscription under their address.
@@ -47,12 +48,18 @@ public enum ReaderStore {
     public static func useLink(_ token: String, now: Date, on db: any Database) async throws -> (
         email: String, purpose: Purpose, next: String
     )? {
-        guard let found = try await peekLink(token, now: now, on: db) else { return nil }
-        try await ReaderLinkRecord.query(on: db).filter(\.$tokenHash == TokenHash.of(token)).filter(\.$usedAt == nil)
-            .set(\.$usedAt, to: now).update()
-        guard try await ReaderLinkRecord.query(on: db).filter(\.$tokenHash == TokenHash.of(token)).filter(\.$usedAt == now).count() == 1
+        // One conditional update: of two uses at once, only one finds the link unused.
+        guard
+            let row = try await db.sql().raw(
+                """
+                UPDATE reader_links SET used_at = \(bind: now)
+                WHERE token_hash = \(bind: TokenHash.of(token)) AND used_at IS NULL AND expires_at > \(bind: now)
+                RETURNING email, purpose, next
+                """
+            ).first(),
+            let purpose = Purpose(rawValue: try row.decode(column: "purpose", as: String.self))
         else { return nil }
-        return found
+        return (try row.decode(column: "email", as: String.self), purpose, try row.decode(column: "next", as: String.self))
     }
 
     /// The reader with this address, made on first sign-in (named as in their latest comment).
