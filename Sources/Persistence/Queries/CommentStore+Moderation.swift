@@ -98,6 +98,13 @@ extension CommentStore {
         }
     }
 
+    /// Those of `ids` that have `status` now, in one read.
+    public static func filter(_ ids: [Comment.ID], status: CommentStatus, on db: any Database) async throws -> [Comment.ID] {
+        guard !ids.isEmpty else { return [] }
+        return try await CommentRecord.query(on: db).filter(\.$id ~~ ids.map(\.rawValue)).filter(\.$status == status.rawValue)
+            .all().compactMap(\.id).map(Comment.ID.init)
+    }
+
     /// Keeps an approved comment and marks its flags as looked at.
     public static func dismissFlags(_ ids: [Comment.ID], on db: any Database) async throws {
         guard !ids.isEmpty else { return }

@@ -45,7 +45,7 @@ enum CommentModerationController {
         let touched: Set<Article.ID>
         switch form.action {
         case .approve:
-            let waiting = try await form.ids.asyncFilter { try await CommentStore.find($0, on: db)?.status == .pending }
+            let waiting = try await CommentStore.filter(form.ids, status: .pending, on: db)
             touched = try await CommentStore.setStatus(form.ids, to: .approved, on: db)
             try await DiscussionNotifier.published(waiting, approvedByModerator: true, app: app)
         case .pending: touched = try await CommentStore.setStatus(form.ids, to: .pending, reason: "Unapproved by a moderator", on: db)

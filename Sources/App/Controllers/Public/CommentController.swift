@@ -119,14 +119,6 @@ enum CommentController {
     }
 }
 
-extension Array {
-    func asyncFilter(_ keep: (Element) async throws -> Bool) async rethrows -> [Element] {
-        var kept: [Element] = []
-        for element in self where try await keep(element) { kept.append(element) }
-        return kept
-    }
-}
-
 extension Optional {
     func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
         guard let self else { return nil }
