@@ -74,24 +74,26 @@ public enum DiscussionView {
             """
     }
 
+    static var flagOptions: HTML {
+        HTML.join(FlagReason.allCases.map { HTML("<option value=\"\($0.rawValue)\">\($0.label)</option>") })
+    }
+
     /// The report form the script copies under a comment (a page of its own without it).
     static func reportTemplate() -> HTML {
-        let options = FlagReason.allCases.map { HTML("<option value=\"\($0.rawValue)\">\($0.label)</option>") }
-        return """
-            <template data-report-form><form class="comment__flag" method="post">\
-            <label>Why should a moderator look at it? <select name="reason">\(options)</select></label> \
-            <button type="submit">Send the report</button></form></template>
-            """
+        """
+        <template data-report-form><form class="comment__flag" method="post">\
+        <label>Why should a moderator look at it? <select name="reason">\(flagOptions)</select></label> \
+        <button type="submit">Send the report</button></form></template>
+        """
     }
 
     /// The report form on its own page, for readers without the script.
     public static func reportForm(_ comment: Comment.ID) -> HTML {
-        let options = FlagReason.allCases.map { HTML("<option value=\"\($0.rawValue)\">\($0.label)</option>") }
-        return """
-            <form class="comment__flag" method="post" action="\(SiteURL.apiCommentFlag(comment).path)">\
-            <label for="flag-reason">Why should a moderator look at it?</label> <select id="flag-reason" name="reason">\(options)</select> \
-            <button type="submit">Send the report</button></form>
-            """
+        """
+        <form class="comment__flag" method="post" action="\(SiteURL.apiCommentFlag(comment).path)">\
+        <label for="flag-reason">Why should a moderator look at it?</label> <select id="flag-reason" name="reason">\(flagOptions)</select> \
+        <button type="submit">Send the report</button></form>
+        """
     }
 
     static func sortLinks(_ model: DiscussionModel) -> HTML {

@@ -57,11 +57,6 @@ public enum DiscussionPages {
     }
 
     static func message(_ chrome: SiteChrome, title: String, body: HTML) -> HTML {
-        let meta = PageMeta(
-            title: "\(title) — \(chrome.siteTitle)", description: "Following a discussion on \(chrome.siteTitle).",
-            canonicalURL: chrome.siteURL + "/", noIndex: true)
-        return Layout.page(
-            chrome: chrome, meta: meta, bodyClass: "page-newsletter",
-            main: "<section class=\"newsletter-page\"><h1>\(title)</h1>\(body)</section>")
+        NoticePage.render(chrome, title: title, description: "Following a discussion on \(chrome.siteTitle).", body: body)
     }
 }

@@ -147,11 +147,6 @@ public enum ReaderPages {
     }
 
     static func page(_ chrome: SiteChrome, title: String, body: HTML) -> HTML {
-        let meta = PageMeta(
-            title: "\(title) — \(chrome.siteTitle)", description: "Readers of \(chrome.siteTitle).", canonicalURL: chrome.siteURL + "/",
-            noIndex: true)
-        return Layout.page(
-            chrome: chrome, meta: meta, bodyClass: "page-newsletter",
-            main: "<section class=\"newsletter-page\"><h1>\(title)</h1>\(body)</section>")
+        NoticePage.render(chrome, title: title, description: "Readers of \(chrome.siteTitle).", body: body)
     }
 }
