@@ -24,34 +24,27 @@ enum CommentController {
             return try await page(site, article, notice: notice, app: app, on: db)
         }
         if let thread = query["thread"] {
-            guard let number = Int(thread), number > 0, let root = try await CommentStore.find(.init(number), on: db),
-                root.articleID == article.id, root.status == .approved
-            else { throw DomainError.notFound("That comment is not part of this discussion any more.") }
-            var discussion = try await DiscussionReader.model(article, sort: .newest, after: nil, site: site, now: app.time.now(), on: db)
+            let root = try await shown(thread, of: article, on: db)
+            // The bar and one whole thread; the discussion's first page is not read.
+            var discussion = DiscussionReader.frame(article, site: site, now: app.time.now())
+            discussion.bar = DiscussionBarModel(try await CommentStore.bar(article: article.id, on: db))
             let single = try await CommentStore.threads(
                 article: article.id, sort: .oldest, after: nil, limit: 0, repliesPerThread: 1000, on: db, only: root.threadID)
             discussion.threads = single.threads(levels: site.settings.commentLevels).map {
                 CommentModel($0, excerptWords: site.settings.commentExcerptWords, format: site.format)
             }
-            discussion.next = nil
             return try await page(site, article, discussion: discussion, app: app, on: db)
         }
         if let report = query["report"] {
-            guard let number = Int(report), let comment = try await CommentStore.find(.init(number), on: db),
-                comment.articleID == article.id, comment.status == .approved
-            else { throw DomainError.notFound("That comment is not part of this discussion any more.") }
-            var model = CommentModel(CommentNode(comment: comment, replies: [], depth: 0), excerptWords: 0, format: site.format)
-            model.canReply = false
-            return try await page(site, article, replyingTo: model, reporting: true, app: app, on: db)
+            let comment = try await shown(report, of: article, on: db)
+            return try await page(site, article, replyingTo: alone(comment, site), reporting: true, app: app, on: db)
         }
         if let replyTo = query["reply_to"] {
-            guard let number = Int(replyTo), let parent = try await CommentStore.find(.init(number), on: db),
-                parent.articleID == article.id, parent.status == .approved
-            else { throw DomainError.notFound("The comment you want to reply to is not part of this discussion any more.") }
-            var model = CommentModel(CommentNode(comment: parent, replies: [], depth: 0), excerptWords: 0, format: site.format)
-            model.canReply = false
-            let form = CommentFormState(parentID: number, parentName: parent.authorName, token: try await FormToken.make(app: app))
-            return try await page(site, article, replyingTo: model, form: form, app: app, on: db)
+            let parent = try await shown(
+                replyTo, of: article, on: db, otherwise: "The comment you want to reply to is not part of this discussion any more.")
+            let form = CommentFormState(
+                parentID: parent.id.rawValue, parentName: parent.authorName, token: try await FormToken.make(app: app))
+            return try await page(site, article, replyingTo: alone(parent, site), form: form, app: app, on: db)
         }
         let sort = try DiscussionReader.sort(query["sort"])
         let after = try await DiscussionReader.cursor(query["after"], article: article.id, on: db)
@@ -82,15 +75,28 @@ enum CommentController {
             let state = CommentFormState(
                 name: submission.name, email: submission.email, body: submission.body, parentID: parent?.id.rawValue,
                 parentName: parent?.authorName, problems: problems, token: try await FormToken.make(app: app))
-            let model = parent.map {
-                var model = CommentModel(CommentNode(comment: $0, replies: [], depth: 0), excerptWords: 0, format: site.format)
-                model.canReply = false
-                return model
-            }
-            var response = try await page(site, article, replyingTo: model, form: state, app: app, on: db)
+            var response = try await page(site, article, replyingTo: parent.map { alone($0, site) }, form: state, app: app, on: db)
             response.status = status
             return response
         }
+    }
+
+    /// The approved comment of this article a query value names; "not found" for anything else.
+    static func shown(
+        _ value: String, of article: Article, on db: any Database,
+        otherwise message: String = "That comment is not part of this discussion any more."
+    ) async throws -> Comment {
+        guard value.count <= 12, let number = Int(value), number > 0, let comment = try await CommentStore.find(.init(number), on: db),
+            comment.articleID == article.id, comment.status == .approved
+        else { throw DomainError.notFound(message) }
+        return comment
+    }
+
+    /// One comment on its own, whole and without a reply link (above a reply or a report form).
+    static func alone(_ comment: Comment, _ site: SiteState.Snapshot) -> CommentModel {
+        var model = CommentModel(CommentNode(comment: comment, replies: [], depth: 0), excerptWords: 0, format: site.format)
+        model.canReply = false
+        return model
     }
 
     static func load(slug: String, on db: any Database, app: AppServices) async throws -> (SiteState.Snapshot, Article) {
