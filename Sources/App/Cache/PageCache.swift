@@ -62,6 +62,34 @@ public struct CachedPage: Sendable {
     }
 
     var size: Int { body.readableBytes + (gzipBody?.readableBytes ?? 0) }
+
+    /// The answer to a GET or HEAD for this page, the same on the router's path and on the
+    /// channel's fast path: `304` when the reader's validator matches, gzip when it is accepted,
+    /// no body for HEAD.
+    func answer(to request: HTTPRequest) -> (head: HTTPResponse, body: ByteBuffer?) {
+        let gzipBody = Self.acceptsGzip(request) ? self.gzipBody : nil
+        let headers = gzipBody == nil ? self.headers : self.gzipHeaders
+        if let match = request.headerFields[.ifNoneMatch], match == "*" || match.contains(etag.dropLast().dropFirst()) {
+            var notModified = headers
+            notModified[.contentType] = nil
+            notModified[.contentEncoding] = nil
+            notModified[.contentLength] = nil
+            return (HTTPResponse(status: .notModified, headerFields: notModified), nil)
+        }
+        return (HTTPResponse(status: .ok, headerFields: headers), request.method == .head ? nil : gzipBody ?? body)
+    }
+
+    /// Whether the client takes gzip (and has not refused it with `q=0`).
+    static func acceptsGzip(_ request: HTTPRequest) -> Bool {
+        guard let accept = request.headerFields[.acceptEncoding] else { return false }
+        for part in accept.split(separator: ",") {
+            let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let coding = fields.first?.lowercased(), coding == "gzip" || coding == "*" else { continue }
+            let quality = fields.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            return quality > 0
+        }
+        return false
+    }
 }
 
 /// Anonymous pages, rendered once and served from memory until the content they show changes
@@ -106,6 +134,7 @@ public final class PageCache: Sendable {
     /// The headers every cached page is served with.
     let security: SecurityHeaders
     private let state = Mutex(State())
+    private let fastAnswers = Atomic<Int>(0)
 
     init(
         enabled: Bool, ttl: Duration, time: any TimeSource, logger: Logger, security: SecurityHeaders, maximumBytes: Int = 64 << 20
@@ -239,6 +268,11 @@ public final class PageCache: Sendable {
     }
 
     public var count: Int { state.withLock { $0.entries.count } }
+
+    /// How many requests the connection fast path (`CachedPageHandler`) has answered.
+    public var fastAnswerCount: Int { fastAnswers.load(ordering: .relaxed) }
+
+    func countFastAnswer() { fastAnswers.add(1, ordering: .relaxed) }
 
     /// Whether a page is in memory now.
     public func contains(_ key: SiteURL) -> Bool { state.withLock { $0.entries[key] != nil } }

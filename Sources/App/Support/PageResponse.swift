@@ -32,28 +32,10 @@ extension AppServices {
     }
 
     static func respond(_ page: CachedPage, to request: Request) -> Response {
-        let gzipBody = acceptsGzip(request) ? page.gzipBody : nil
-        let headers = gzipBody == nil ? page.headers : page.gzipHeaders
-        if let match = request.headers[.ifNoneMatch], match == "*" || match.contains(page.etag.dropLast().dropFirst()) {
-            var notModified = headers
-            notModified[.contentType] = nil
-            notModified[.contentEncoding] = nil
-            notModified[.contentLength] = nil
-            return Response(status: .notModified, headers: notModified)
-        }
-        let body = gzipBody ?? page.body
-        return Response(status: .ok, headers: headers, body: request.method == .head ? .init() : .init(byteBuffer: body))
+        let (head, body) = page.answer(to: request.head)
+        return Response(status: head.status, headers: head.headerFields, body: body.map { .init(byteBuffer: $0) } ?? .init())
     }
 
     /// Whether the client takes gzip (and has not refused it with `q=0`).
-    static func acceptsGzip(_ request: Request) -> Bool {
-        guard let accept = request.headers[.acceptEncoding] else { return false }
-        for part in accept.split(separator: ",") {
-            let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let coding = fields.first?.lowercased(), coding == "gzip" || coding == "*" else { continue }
-            let quality = fields.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
-            return quality > 0
-        }
-        return false
-    }
+    static func acceptsGzip(_ request: Request) -> Bool { CachedPage.acceptsGzip(request.head) }
 }
