@@ -23,6 +23,9 @@ public final class DatabaseService: Service, Sendable {
     let renderers: BodyRenderers
     /// Refuses handles while a SQLite file cannot be written (see `StorageGuard`).
     let storage: StorageGuard
+    /// Reads for public pages on a SQLite file (see `SQLiteReader`); nil on PostgreSQL and for
+    /// an in-memory database, which only its one connection can see.
+    let reader: SQLiteReader?
 
     /// Connects to `url` (`sqlite:PATH`, `sqlite::memory:`, `postgres://…`). For a file database
     /// the folder is created and the journal switched to WAL. `siteURL` makes links in re-rendered
@@ -59,6 +62,21 @@ public final class DatabaseService: Service, Sendable {
                 as: .psql)
         } else {
             throw ConfigurationError.invalid("DATABASE_URL", "must start with sqlite: or postgres://")
+        }
+        if url.hasPrefix("sqlite:"), url != "sqlite::memory:", let context = databases.database(logger: logger, on: group.any())?.context {
+            self.reader = SQLiteReader(path: String(url.dropFirst("sqlite:".count)), context: context)
+        } else {
+            self.reader = nil
+        }
+    }
+
+    /// A handle for the reads of a public page: the SQLite reader where there is one, the
+    /// connection pool otherwise. Only raw SQL reads may run on it.
+    public var pageReads: any Database {
+        get throws {
+            guard let reader else { return try db }
+            try storage.check()
+            return reader
         }
     }
 
@@ -106,6 +124,7 @@ public final class DatabaseService: Service, Sendable {
     /// Closes the connections and their thread pool (also used by commands that do not run as a
     /// service). Safe to call more than once.
     public func shutdown() async {
+        reader?.close()
         await databases.shutdownAsync()
         try? await threadPool.shutdownGracefully()
     }

@@ -38,6 +38,11 @@ public struct AppServices: Sendable {
         try database.db
     }
 
+    /// A handle for the raw SQL reads of a public page (see `DatabaseService.pageReads`).
+    public func pageReads() throws -> any Database {
+        try database.pageReads
+    }
+
     /// Published content changed: drop every cached page and the cached site chrome, so the
     /// next request shows the change.
     public func contentChanged() {

@@ -20,17 +20,18 @@ enum ArticleController {
         }
         let key = SiteURL.article(slug: slug)
         return try await app.page(key, request: request) {
-            let db = try app.db()
-            let site = try await app.site.current(on: db)
-            if let (article, next) = try await ArticleStore.publishedWithNext(slug: slug, on: db) {
+            // The site's settings are kept in memory; reading them (rarely) goes through Fluent.
+            let site = try await app.site.current(on: try app.db())
+            let reads = try app.pageReads()
+            if let (article, next) = try await ArticleStore.publishedWithNext(slug: slug, on: reads) {
                 let discussion = try await DiscussionReader.model(
-                    article, sort: .newest, after: nil, site: site, now: app.time.now(), on: db)
+                    article, sort: .newest, after: nil, site: site, now: app.time.now(), on: reads)
                 let model = ArticleShowModel(
                     article: article, discussion: discussion, next: next, trending: app.site.trending,
                     chrome: site.chrome, settings: site.settings, format: site.format)
                 return ArticleShowView.render(model)
             }
-            if let page = try await PageStore.find(slug: slug, on: db) {
+            if let page = try await PageStore.find(slug: slug, on: try app.db()) {
                 return StaticPageView.render(StaticPageModel(chrome: site.chrome, page: page))
             }
             throw DomainError.notFound("There is no article or page at this address. It may have moved, or the link may be mistyped.")
