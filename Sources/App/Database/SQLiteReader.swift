@@ -151,10 +151,9 @@ private final class ReadConnection: @unchecked Sendable {
     func run(_ sql: String, _ binds: [SQLiteData], _ onRow: (any SQLRow) -> Void) throws {
         let prepared = try prepare(sql)
         let statement = prepared.statement
-        defer {
-            sqlite_nio_sqlite3_reset(statement)
-            sqlite_nio_sqlite3_clear_bindings(statement)
-        }
+        // Every parameter is bound again below, so the bindings are not cleared: clearing them
+        // marks a statement with a bound LIMIT as expired, and SQLite would parse it again.
+        defer { sqlite_nio_sqlite3_reset(statement) }
         for (offset, bind) in binds.enumerated() {
             let index = Int32(offset + 1)
             let code: Int32
@@ -255,7 +254,21 @@ struct ReaderRow: SQLRow {
             throw DecodingError.keyNotFound(
                 ReaderColumnKey(stringValue: column), .init(codingPath: [], debugDescription: "No column \(column)"))
         }
-        return try SQLiteDataDecoder().decode(D.self, from: values[offset])
+        let data = values[offset]
+        if let value = Self.common(D.self, data) { return value }
+        return try SQLiteDataDecoder().decode(D.self, from: data)
+    }
+
+    /// The types the stores read most, converted as `SQLiteDataDecoder` converts them (through
+    /// their `SQLiteDataConvertible` initialisers) without its dynamic protocol look-ups; nil
+    /// for anything else, which the decoder then handles (and reports).
+    static func common<D>(_ type: D.Type, _ data: SQLiteData) -> D? {
+        func plain<T: SQLiteDataConvertible>(_: T.Type) -> D? {
+            if D.self == T.self { return T(sqliteData: data).map { $0 as! D } }
+            if D.self == T?.self { return data == .null ? (T?.none as! D) : T(sqliteData: data).map { T?.some($0) as! D } }
+            return nil
+        }
+        return plain(String.self) ?? plain(Int.self) ?? plain(Bool.self) ?? plain(Date.self) ?? plain(Double.self)
     }
 }
 

@@ -119,8 +119,9 @@ public enum CommentStore {
 
     /// Whether `id` is an approved thread of the article (a cursor must be one).
     public static func isThread(_ id: Comment.ID, of article: Article.ID, on db: any Database) async throws -> Bool {
-        try await CommentRecord.query(on: db).filter(\.$id == id.rawValue).filter(\.$article.$id == article.rawValue)
-            .filter(\.$depth == 0).count() > 0
+        try await db.sql().raw(
+            "SELECT 1 AS found FROM comments WHERE id = \(bind: id.rawValue) AND article_id = \(bind: article.rawValue) AND depth = 0"
+        ).first() != nil
     }
 
     /// Approved comments of an article after `id`, oldest first (for live updates and reconnects).

@@ -14,11 +14,12 @@ enum CommentAPIController {
     @Sendable static func index(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
         let slug = try SlugParameter.require(context)
         let query = QueryString(request.uri.query)
-        let db = try app.db()
-        let (site, article) = try await CommentController.load(slug: slug, on: db, app: app)
+        let (site, article) = try await CommentController.load(slug: slug, on: try app.db(), app: app)
         let sort = try DiscussionReader.sort(query["sort"])
-        let after = try await DiscussionReader.cursor(query["after"], article: article.id, on: db)
-        let (model, page) = try await DiscussionReader.load(article, sort: sort, after: after, site: site, now: app.time.now(), on: db)
+        let reads = try app.pageReads()
+        let after = try await DiscussionReader.cursor(query["after"], article: article.id, on: reads)
+        let (model, page) = try await DiscussionReader.load(
+            article, sort: sort, after: after, site: site, now: app.time.now(), on: reads)
         let body = DiscussionDTO(
             stats: model.bar.stats, sort: sort.rawValue, open: model.isOpen,
             threads: page.threads(levels: site.settings.commentLevels).map(CommentDTO.init), next: model.next?.rawValue,

@@ -13,10 +13,9 @@ enum HomeController {
 
     @Sendable static func index(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
         try await app.page(.home, request: request) {
-            let db = try app.db()
-            let site = try await app.site.current(on: db)
+            let site = try await app.site.current(on: try app.db())
             let listed = try await ArticleStore.frontPage(
-                top: leadSize, perSection: blockSize, sections: site.sections.map(\.id), on: db)
+                top: leadSize, perSection: blockSize, sections: site.sections.map(\.id), on: try app.pageReads())
             let top = listed.top
             let blocks = site.sections.map { section in
                 SectionBlockModel(

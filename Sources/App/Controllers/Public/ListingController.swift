@@ -54,7 +54,7 @@ enum ListingController {
             guard let (filter, heading, kind) = try await load(slug, db) else {
                 throw DomainError.notFound("There is nothing at this address. It may have moved, or the link may be mistyped.")
             }
-            let result = try await ArticleStore.published(filter, page: page, on: db)
+            let result = try await ArticleStore.published(filter, page: page, on: try app.pageReads())
             if result.isBeyondEnd { throw DomainError.notFound("This listing has only \(result.pageCount) pages.") }
             let model = ListingIndexModel(
                 chrome: site.chrome, kind: kind, heading: heading,
