@@ -4,6 +4,8 @@ import Domain
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
+import NIOPosix
 
 /// The `gazette` command: parses the subcommand, boots the app, runs it, shuts it down.
 @main
@@ -17,6 +19,10 @@ struct Gazette: AsyncParsableCommand {
     /// commands. (Otherwise it would reach the default, `serve`, and `gazette import --help`
     /// would print serve's help.)
     static func main() async {
+        // Tasks run on the server's event loops instead of a second pool of threads: a request's
+        // work no longer hops between the thread that reads the socket and the one that handles
+        // it. Blocking work (bcrypt, images, SQLite writes) has thread pools of its own.
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         var names: [String] = []
         for command in configuration.subcommands { names.append(command._commandName) }
         if let message = CommandLineCheck.unknownCommand(Array(CommandLine.arguments.dropFirst()), commands: names) {
