@@ -263,12 +263,38 @@ struct ReaderRow: SQLRow {
     /// their `SQLiteDataConvertible` initialisers) without its dynamic protocol look-ups; nil
     /// for anything else, which the decoder then handles (and reports).
     static func common<D>(_ type: D.Type, _ data: SQLiteData) -> D? {
-        func plain<T: SQLiteDataConvertible>(_: T.Type) -> D? {
-            if D.self == T.self { return T(sqliteData: data).map { $0 as! D } }
-            if D.self == T?.self { return data == .null ? (T?.none as! D) : T(sqliteData: data).map { T?.some($0) as! D } }
-            return nil
+        switch ObjectIdentifier(D.self) {
+        case Common.string: return String(sqliteData: data).map { unsafeBitCast($0, to: D.self) }
+        case Common.int: return Int(sqliteData: data).map { unsafeBitCast($0, to: D.self) }
+        case Common.bool: return Bool(sqliteData: data).map { unsafeBitCast($0, to: D.self) }
+        case Common.date: return Date(sqliteData: data).map { unsafeBitCast($0, to: D.self) }
+        case Common.double: return Double(sqliteData: data).map { unsafeBitCast($0, to: D.self) }
+        case Common.optionalString: return optional(String.self, data)
+        case Common.optionalInt: return optional(Int.self, data)
+        case Common.optionalDate: return optional(Date.self, data)
+        case Common.optionalBool: return optional(Bool.self, data)
+        default: return nil
         }
-        return plain(String.self) ?? plain(Int.self) ?? plain(Bool.self) ?? plain(Date.self) ?? plain(Double.self)
+    }
+
+    /// `T?` from `data`, for `D` known to be `T?`: nil for NULL, the value otherwise.
+    private static func optional<T: SQLiteDataConvertible, D>(_: T.Type, _ data: SQLiteData) -> D? {
+        if data == .null { return unsafeBitCast(T?.none, to: D.self) }
+        return T(sqliteData: data).map { unsafeBitCast(T?.some($0), to: D.self) }
+    }
+
+    /// The metatypes `common` recognises, looked up once (comparing `T?.self` on every call
+    /// would instantiate the optional's metadata each time).
+    private enum Common {
+        static let string = ObjectIdentifier(String.self)
+        static let int = ObjectIdentifier(Int.self)
+        static let bool = ObjectIdentifier(Bool.self)
+        static let date = ObjectIdentifier(Date.self)
+        static let double = ObjectIdentifier(Double.self)
+        static let optionalString = ObjectIdentifier(String?.self)
+        static let optionalInt = ObjectIdentifier(Int?.self)
+        static let optionalDate = ObjectIdentifier(Date?.self)
+        static let optionalBool = ObjectIdentifier(Bool?.self)
     }
 }
 

@@ -75,7 +75,7 @@ public enum CommentExcerpt {
 
     /// The first `count` words of the HTML's text, with "…" when there is more (the bar, mail).
     public static func firstWords(_ html: String, _ count: Int) -> String {
-        let words = PlainText.from(html: html).split(separator: " ")
+        let words = PlainText.from(html: html).split(separator: " ", maxSplits: count)
         return words.prefix(count).joined(separator: " ") + (words.count > count ? "…" : "")
     }
 
