@@ -30,7 +30,8 @@ public func buildApplication(
     var app = Application(
         responder: CachedPageResponder(inner: router.buildResponder(), cache: services.cache),
         server: .http1(
-            configuration: .init(additionalChannelHandlers: services.cache.isEnabled ? [CachedPageHandler(cache: services.cache)] : [])),
+            configuration: .init(
+                additionalChannelHandlers: services.cache.isEnabled ? [CachedPageHandlerInstaller(cache: services.cache)] : [])),
         configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: nil),
         services: [services.database, services.views, PublishScheduler(services: services, interval: .seconds(30))]
             + (config.backgroundMail

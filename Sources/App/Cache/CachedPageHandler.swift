@@ -1,43 +1,59 @@
 import Foundation
 import HTTPTypes
 import NIOCore
-import NIOHTTPTypes
+import NIOHTTP1
+import NIOHTTPTypesHTTP1
 import Synchronization
 
 /// The page cache's fast path, in each connection's channel pipeline ahead of Hummingbird: a GET
 /// or HEAD for a page that is fresh in the cache is answered here, on the connection's event loop,
-/// from the cached bytes, without a task, the router, middleware or a controller. Everything else
-/// is handed on unchanged.
+/// from bytes made once per page (status line and headers, then the body), without a task, the
+/// router, middleware or a controller, and without converting the request to Swift HTTP Types.
+/// Everything else is handed on unchanged.
 ///
-/// HTTP/1.1 keeps answers in request order, so a request is answered here only while no earlier
-/// request of the connection is still with the application; a pipelined hit behind a miss is handed
-/// on too (and the router's `CachedPageResponder` serves it from memory in its turn). A request
-/// with a `Connection` header other than keep-alive (close, upgrade) is handed on as well, so
+/// It sits right after NIO's HTTP/1 decoder (see `CachedPageHandlerInstaller`). HTTP/1.1 keeps
+/// answers in request order, so a request is answered here only while no earlier request of the
+/// connection is still with the application; a pipelined hit behind a miss is handed on too (and
+/// the router's `CachedPageResponder` serves it from memory in its turn). A request that is not
+/// HTTP/1.1 keep-alive (HTTP/1.0, `Connection: close`, an upgrade) is handed on as well, so
 /// closing and upgrading stay Hummingbird's job.
 final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPRequestPart
-    typealias InboundOut = HTTPRequestPart
-    typealias OutboundIn = HTTPResponsePart
-    typealias OutboundOut = HTTPResponsePart
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+    typealias OutboundIn = HTTPServerResponsePart
+    typealias OutboundOut = HTTPServerResponsePart
 
     let cache: PageCache
     /// Requests handed on whose answer has not been written completely yet.
     private var handedOn = 0
     /// The answer to the request being read, written when its end arrives.
-    private var answer: (head: HTTPResponse, body: ByteBuffer?)?
+    private var answer: (head: ByteBuffer, body: ByteBuffer?)?
     private var needsFlush = false
+    /// Where answers made here enter the pipeline: below the response encoder, as bytes.
+    private var bytesContext: ChannelHandlerContext?
 
     init(cache: PageCache) {
         self.cache = cache
     }
 
+    func handlerAdded(context: ChannelHandlerContext) {
+        bytesContext = try? context.pipeline.syncOperations.context(handlerType: HTTPResponseEncoder.self)
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        bytesContext = nil
+    }
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let request):
-            if handedOn == 0, let page = hit(request) {
-                var answer = page.answer(to: request)
-                answer.head.headerFields[.date] = HTTPDate.now()
-                self.answer = answer
+            if handedOn == 0, bytesContext != nil, let page = hit(request) {
+                let variant = page.variant(
+                    acceptEncoding: request.headers.first(name: "accept-encoding"),
+                    ifNoneMatch: request.headers.first(name: "if-none-match"))
+                var head = page.encodedHead(variant)
+                head.writeString("Date: \(HTTPDate.now())\r\n\r\n")
+                answer = (head, page.body(variant, head: request.method == .HEAD))
                 cache.countFastAnswer()
                 return
             }
@@ -47,14 +63,13 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
             // A body sent with a GET is read and ignored, as the router does.
             if answer == nil { context.fireChannelRead(data) }
         case .end:
-            guard let (head, body) = answer else {
+            guard let (head, body) = answer, let bytesContext else {
                 context.fireChannelRead(data)
                 return
             }
             answer = nil
-            context.write(wrapOutboundOut(.head(head)), promise: nil)
-            if let body { context.write(wrapOutboundOut(.body(body)), promise: nil) }
-            context.write(wrapOutboundOut(.end(nil)), promise: nil)
+            bytesContext.write(NIOAny(IOData.byteBuffer(head)), promise: nil)
+            if let body { bytesContext.write(NIOAny(IOData.byteBuffer(body)), promise: nil) }
             needsFlush = true
         }
     }
@@ -73,10 +88,29 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     /// The cached page for `request`, if it can be answered here.
-    private func hit(_ request: HTTPRequest) -> CachedPage? {
-        guard request.method == .get || request.method == .head, let target = request.path else { return nil }
-        if let connection = request.headerFields[.connection], connection.lowercased() != "keep-alive" { return nil }
-        return cache.fresh(target: target)
+    private func hit(_ request: HTTPRequestHead) -> CachedPage? {
+        guard request.method == .GET || request.method == .HEAD, request.version == .http1_1 else { return nil }
+        if let connection = request.headers.first(name: "connection"), connection.lowercased() != "keep-alive" { return nil }
+        return cache.fresh(target: request.uri)
+    }
+}
+
+/// Puts a `CachedPageHandler` right after NIO's HTTP/1 decoder, ahead of the conversion to Swift
+/// HTTP Types (Hummingbird adds its extra handlers after that conversion), then leaves.
+final class CachedPageHandlerInstaller: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = Never
+    let cache: PageCache
+
+    init(cache: PageCache) {
+        self.cache = cache
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        let pipeline = context.pipeline.syncOperations
+        if let codec = try? pipeline.handler(type: HTTP1ToHTTPServerCodec.self) {
+            try? pipeline.addHandler(CachedPageHandler(cache: cache), position: .before(codec))
+        }
+        pipeline.removeHandler(context: context, promise: nil)
     }
 }
 

@@ -18,6 +18,7 @@ public struct CachedPage: Sendable {
     public let storedAt: Date
     let headers: HTTPFields
     let gzipHeaders: HTTPFields
+    private var encodedHeads: (ok: ByteBuffer, okGzip: ByteBuffer, notModified: ByteBuffer, notModifiedGzip: ByteBuffer)
 
     public var gzipETag: String { String(etag.dropLast()) + "-gz\"" }
 
@@ -44,6 +45,12 @@ public struct CachedPage: Sendable {
         gzipHeaders[.contentEncoding] = "gzip"
         self.headers = headers
         self.gzipHeaders = gzipHeaders
+        let empty = ByteBuffer()
+        self.encodedHeads = (empty, empty, empty, empty)
+        self.encodedHeads = (
+            Self.encode(head(Variant(notModified: false, gzip: false))), Self.encode(head(Variant(notModified: false, gzip: true))),
+            Self.encode(head(Variant(notModified: true, gzip: false))), Self.encode(head(Variant(notModified: true, gzip: true)))
+        )
     }
 
     /// The gzip form of `buffer`, or nil if compressing fails or does not make it smaller (the
@@ -63,25 +70,61 @@ public struct CachedPage: Sendable {
 
     var size: Int { body.readableBytes + (gzipBody?.readableBytes ?? 0) }
 
-    /// The answer to a GET or HEAD for this page, the same on the router's path and on the
-    /// channel's fast path: `304` when the reader's validator matches, gzip when it is accepted,
-    /// no body for HEAD.
+    /// Which of its four answers a GET or HEAD for this page gets: `304` when the reader's
+    /// validator matches, gzip when it is accepted. The router's path and the connection's fast
+    /// path both choose here.
+    struct Variant: Hashable {
+        var notModified: Bool
+        var gzip: Bool
+    }
+
+    func variant(acceptEncoding: String?, ifNoneMatch: String?) -> Variant {
+        let gzip = gzipBody != nil && Self.acceptsGzip(acceptEncoding)
+        let notModified = ifNoneMatch.map { $0 == "*" || $0.contains(etag.dropLast().dropFirst()) } ?? false
+        return Variant(notModified: notModified, gzip: gzip)
+    }
+
+    /// The status and headers of a variant (without `Date`, which the server adds).
+    func head(_ variant: Variant) -> HTTPResponse {
+        var headers = variant.gzip ? gzipHeaders : self.headers
+        guard variant.notModified else { return HTTPResponse(status: .ok, headerFields: headers) }
+        headers[.contentType] = nil
+        headers[.contentEncoding] = nil
+        headers[.contentLength] = nil
+        return HTTPResponse(status: .notModified, headerFields: headers)
+    }
+
+    /// The body of a variant; none for `304` and for HEAD.
+    func body(_ variant: Variant, head: Bool) -> ByteBuffer? {
+        variant.notModified || head ? nil : (variant.gzip ? gzipBody : body)
+    }
+
+    /// The answer to a GET or HEAD, as the router's path sends it.
     func answer(to request: HTTPRequest) -> (head: HTTPResponse, body: ByteBuffer?) {
-        let gzipBody = Self.acceptsGzip(request) ? self.gzipBody : nil
-        let headers = gzipBody == nil ? self.headers : self.gzipHeaders
-        if let match = request.headerFields[.ifNoneMatch], match == "*" || match.contains(etag.dropLast().dropFirst()) {
-            var notModified = headers
-            notModified[.contentType] = nil
-            notModified[.contentEncoding] = nil
-            notModified[.contentLength] = nil
-            return (HTTPResponse(status: .notModified, headerFields: notModified), nil)
+        let variant = variant(acceptEncoding: request.headerFields[.acceptEncoding], ifNoneMatch: request.headerFields[.ifNoneMatch])
+        return (head(variant), body(variant, head: request.method == .head))
+    }
+
+    /// A variant's status line and headers as HTTP/1.1 bytes, up to where `Date` and the blank
+    /// line follow: the connection's fast path writes these, made once per page.
+    func encodedHead(_ variant: Variant) -> ByteBuffer {
+        switch (variant.notModified, variant.gzip) {
+        case (false, false): encodedHeads.ok
+        case (false, true): encodedHeads.okGzip
+        case (true, false): encodedHeads.notModified
+        case (true, true): encodedHeads.notModifiedGzip
         }
-        return (HTTPResponse(status: .ok, headerFields: headers), request.method == .head ? nil : gzipBody ?? body)
+    }
+
+    static func encode(_ response: HTTPResponse) -> ByteBuffer {
+        var text = "HTTP/1.1 \(response.status.code) \(response.status.reasonPhrase)\r\n"
+        for field in response.headerFields { text += "\(field.name.rawName): \(field.value)\r\n" }
+        return ByteBuffer(string: text)
     }
 
     /// Whether the client takes gzip (and has not refused it with `q=0`).
-    static func acceptsGzip(_ request: HTTPRequest) -> Bool {
-        guard let accept = request.headerFields[.acceptEncoding] else { return false }
+    static func acceptsGzip(_ accept: String?) -> Bool {
+        guard let accept else { return false }
         for part in accept.split(separator: ",") {
             let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard let coding = fields.first?.lowercased(), coding == "gzip" || coding == "*" else { continue }

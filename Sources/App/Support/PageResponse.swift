@@ -37,5 +37,5 @@ extension AppServices {
     }
 
     /// Whether the client takes gzip (and has not refused it with `q=0`).
-    static func acceptsGzip(_ request: Request) -> Bool { CachedPage.acceptsGzip(request.head) }
+    static func acceptsGzip(_ request: Request) -> Bool { CachedPage.acceptsGzip(request.headers[.acceptEncoding]) }
 }
