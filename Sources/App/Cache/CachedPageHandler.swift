@@ -7,9 +7,10 @@ import Synchronization
 
 /// The page cache's fast path, in each connection's channel pipeline ahead of Hummingbird: a GET
 /// or HEAD for a page that is fresh in the cache is answered here, on the connection's event loop,
-/// from bytes made once per page (status line and headers, then the body), without a task, the
-/// router, middleware or a controller, and without converting the request to Swift HTTP Types.
-/// Everything else is handed on unchanged.
+/// from the page's bytes and a head made once per page, without a task, the router, middleware
+/// or a controller, and without converting the request to Swift HTTP Types. Everything else is
+/// handed on unchanged. Answers go through NIO's response encoder like every other answer: it
+/// pairs each response with its request's method (no body for HEAD).
 ///
 /// It sits right after NIO's HTTP/1 decoder (see `CachedPageHandlerInstaller`). HTTP/1.1 keeps
 /// answers in request order, so a request is answered here only while no earlier request of the
@@ -27,32 +28,22 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
     /// Requests handed on whose answer has not been written completely yet.
     private var handedOn = 0
     /// The answer to the request being read, written when its end arrives.
-    private var answer: (head: ByteBuffer, body: ByteBuffer?)?
+    private var answer: (head: HTTPResponseHead, body: ByteBuffer?)?
     private var needsFlush = false
-    /// Where answers made here enter the pipeline: below the response encoder, as bytes.
-    private var bytesContext: ChannelHandlerContext?
 
     init(cache: PageCache) {
         self.cache = cache
     }
 
-    func handlerAdded(context: ChannelHandlerContext) {
-        bytesContext = try? context.pipeline.syncOperations.context(handlerType: HTTPResponseEncoder.self)
-    }
-
-    func handlerRemoved(context: ChannelHandlerContext) {
-        bytesContext = nil
-    }
-
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let request):
-            if handedOn == 0, bytesContext != nil, let page = hit(request) {
+            if handedOn == 0, let page = hit(request) {
                 let variant = page.variant(
                     acceptEncoding: request.headers.first(name: "accept-encoding"),
                     ifNoneMatch: request.headers.first(name: "if-none-match"))
-                var head = page.encodedHead(variant)
-                head.writeString("Date: \(HTTPDate.now())\r\n\r\n")
+                var head = page.http1Head(variant)
+                head.headers.add(name: "Date", value: HTTPDate.now())
                 answer = (head, page.body(variant, head: request.method == .HEAD))
                 cache.countFastAnswer()
                 return
@@ -63,13 +54,14 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
             // A body sent with a GET is read and ignored, as the router does.
             if answer == nil { context.fireChannelRead(data) }
         case .end:
-            guard let (head, body) = answer, let bytesContext else {
+            guard let (head, body) = answer else {
                 context.fireChannelRead(data)
                 return
             }
             answer = nil
-            bytesContext.write(NIOAny(IOData.byteBuffer(head)), promise: nil)
-            if let body { bytesContext.write(NIOAny(IOData.byteBuffer(body)), promise: nil) }
+            context.write(wrapOutboundOut(.head(head)), promise: nil)
+            if let body { context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil) }
+            context.write(wrapOutboundOut(.end(nil)), promise: nil)
             needsFlush = true
         }
     }

@@ -5,6 +5,8 @@ import Foundation
 import HTTPTypes
 import Logging
 import NIOCore
+import NIOHTTP1
+import NIOHTTPTypesHTTP1
 import Routes
 import Synchronization
 
@@ -13,22 +15,24 @@ import Synchronization
 public struct CachedPage: Sendable {
     public let body: ByteBuffer
     public let gzipBody: ByteBuffer?
-    /// Strong validator of the identity bytes ("…"); the gzip bytes carry it with a suffix.
-    public let etag: String
+    /// Strong validator of the identity bytes ("…"); the gzip bytes carry it with a suffix. Nil
+    /// for a page that is not kept: hashing it would cost more than a conditional request saves.
+    public let etag: String?
     public let storedAt: Date
     let headers: HTTPFields
     let gzipHeaders: HTTPFields
-    private var encodedHeads: (ok: ByteBuffer, okGzip: ByteBuffer, notModified: ByteBuffer, notModifiedGzip: ByteBuffer)
-
-    public var gzipETag: String { String(etag.dropLast()) + "-gz\"" }
+    private var http1Heads:
+        (ok: HTTPResponseHead, okGzip: HTTPResponseHead, notModified: HTTPResponseHead, notModifiedGzip: HTTPResponseHead)
 
     static let cacheControl = "public, max-age=0, s-maxage=60, stale-while-revalidate=300"
 
-    /// Prepares a page for serving: computes the ETag and, when `compress` is set and the body is
-    /// worth it, the gzip bytes.
-    init(html: String, compress: Bool = true, storedAt: Date, security: SecurityHeaders) {
+    /// Prepares a page for serving: computes the gzip bytes when `compress` is set and the body
+    /// is worth it; for a page the cache keeps (`stored`), the ETag and the heads of the connection's
+    /// fast path too.
+    init(html: String, compress: Bool = true, stored: Bool = true, storedAt: Date, security: SecurityHeaders) {
         let body = ByteBuffer(string: html)
-        self.etag = Self.etag(of: body)
+        let etag = stored ? Self.etag(of: body) : nil
+        self.etag = etag
         self.gzipBody = compress && body.readableBytes > 1024 ? Self.gzip(body) : nil
         self.body = body
         self.storedAt = storedAt
@@ -41,15 +45,17 @@ public struct CachedPage: Sendable {
         headers[.contentLength] = String(body.readableBytes)
         headers[.eTag] = etag
         gzipHeaders[.contentLength] = gzipBody.map { String($0.readableBytes) }
-        gzipHeaders[.eTag] = String(etag.dropLast()) + "-gz\""
+        gzipHeaders[.eTag] = etag.map { String($0.dropLast()) + "-gz\"" }
         gzipHeaders[.contentEncoding] = "gzip"
         self.headers = headers
         self.gzipHeaders = gzipHeaders
-        let empty = ByteBuffer()
-        self.encodedHeads = (empty, empty, empty, empty)
-        self.encodedHeads = (
-            Self.encode(head(Variant(notModified: false, gzip: false))), Self.encode(head(Variant(notModified: false, gzip: true))),
-            Self.encode(head(Variant(notModified: true, gzip: false))), Self.encode(head(Variant(notModified: true, gzip: true)))
+        let empty = HTTPResponseHead(version: .http1_1, status: .ok)
+        self.http1Heads = (empty, empty, empty, empty)
+        guard stored else { return }
+        self.http1Heads = (
+            HTTPResponseHead(head(Variant(notModified: false, gzip: false))),
+            HTTPResponseHead(head(Variant(notModified: false, gzip: true))),
+            HTTPResponseHead(head(Variant(notModified: true, gzip: false))), HTTPResponseHead(head(Variant(notModified: true, gzip: true)))
         )
     }
 
@@ -80,7 +86,7 @@ public struct CachedPage: Sendable {
 
     func variant(acceptEncoding: String?, ifNoneMatch: String?) -> Variant {
         let gzip = gzipBody != nil && Self.acceptsGzip(acceptEncoding)
-        let notModified = ifNoneMatch.map { $0 == "*" || $0.contains(etag.dropLast().dropFirst()) } ?? false
+        let notModified = etag.flatMap { etag in ifNoneMatch.map { $0 == "*" || $0.contains(etag.dropLast().dropFirst()) } } ?? false
         return Variant(notModified: notModified, gzip: gzip)
     }
 
@@ -105,21 +111,15 @@ public struct CachedPage: Sendable {
         return (head(variant), body(variant, head: request.method == .head))
     }
 
-    /// A variant's status line and headers as HTTP/1.1 bytes, up to where `Date` and the blank
-    /// line follow: the connection's fast path writes these, made once per page.
-    func encodedHead(_ variant: Variant) -> ByteBuffer {
+    /// A variant's status and headers in NIO's HTTP/1 form, made once per page, for the
+    /// connection's fast path (which adds `Date`).
+    func http1Head(_ variant: Variant) -> HTTPResponseHead {
         switch (variant.notModified, variant.gzip) {
-        case (false, false): encodedHeads.ok
-        case (false, true): encodedHeads.okGzip
-        case (true, false): encodedHeads.notModified
-        case (true, true): encodedHeads.notModifiedGzip
+        case (false, false): http1Heads.ok
+        case (false, true): http1Heads.okGzip
+        case (true, false): http1Heads.notModified
+        case (true, true): http1Heads.notModifiedGzip
         }
-    }
-
-    static func encode(_ response: HTTPResponse) -> ByteBuffer {
-        var text = "HTTP/1.1 \(response.status.code) \(response.status.reasonPhrase)\r\n"
-        for field in response.headerFields { text += "\(field.name.rawName): \(field.value)\r\n" }
-        return ByteBuffer(string: text)
     }
 
     /// Whether the client takes gzip (and has not refused it with `q=0`).

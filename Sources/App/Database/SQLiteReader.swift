@@ -269,18 +269,18 @@ struct ReaderRow: SQLRow {
         case Common.bool: return Bool(sqliteData: data).map { unsafeBitCast($0, to: D.self) }
         case Common.date: return Date(sqliteData: data).map { unsafeBitCast($0, to: D.self) }
         case Common.double: return Double(sqliteData: data).map { unsafeBitCast($0, to: D.self) }
-        case Common.optionalString: return optional(String.self, data)
-        case Common.optionalInt: return optional(Int.self, data)
-        case Common.optionalDate: return optional(Date.self, data)
-        case Common.optionalBool: return optional(Bool.self, data)
+        case Common.optionalString: return data == .null ? unsafeBitCast(String?.none, to: D.self) : nonNil(String(sqliteData: data))
+        case Common.optionalInt: return data == .null ? unsafeBitCast(Int?.none, to: D.self) : nonNil(Int(sqliteData: data))
+        case Common.optionalDate: return data == .null ? unsafeBitCast(Date?.none, to: D.self) : nonNil(Date(sqliteData: data))
+        case Common.optionalBool: return data == .null ? unsafeBitCast(Bool?.none, to: D.self) : nonNil(Bool(sqliteData: data))
         default: return nil
         }
     }
 
-    /// `T?` from `data`, for `D` known to be `T?`: nil for NULL, the value otherwise.
-    private static func optional<T: SQLiteDataConvertible, D>(_: T.Type, _ data: SQLiteData) -> D? {
-        if data == .null { return unsafeBitCast(T?.none, to: D.self) }
-        return T(sqliteData: data).map { unsafeBitCast(T?.some($0), to: D.self) }
+    /// A converted value as `D` (which is its optional type), or nil when it did not convert.
+    /// `T` is known at each call, so no optional's metadata is looked up at run time.
+    @inline(__always) private static func nonNil<T, D>(_ value: T?) -> D? {
+        value == nil ? nil : unsafeBitCast(value, to: D.self)
     }
 
     /// The metatypes `common` recognises, looked up once (comparing `T?.self` on every call

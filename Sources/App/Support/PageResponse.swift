@@ -10,7 +10,8 @@ import Views
 extension AppServices {
     /// Serves the page `key` from the page cache (rendering it once if needed). Pass `key: nil`
     /// for pages that should not be kept (search results); they, and every page when the cache is
-    /// off, are rendered for each request.
+    /// off, are rendered for each request and carry no ETag (hashing every rendering would cost
+    /// more than the rare conditional request saves).
     func page(_ key: SiteURL?, request: Request, render: @escaping @Sendable () async throws -> HTML) async throws -> Response {
         if let key, cache.isEnabled {
             let page = try await cache.page(for: key) { try await render().rendered }
@@ -19,7 +20,8 @@ extension AppServices {
         }
         let html = try await render()
         return Self.respond(
-            CachedPage(html: html.rendered, compress: Self.acceptsGzip(request), storedAt: time.now(), security: cache.security),
+            CachedPage(
+                html: html.rendered, compress: Self.acceptsGzip(request), stored: false, storedAt: time.now(), security: cache.security),
             to: request)
     }
 
