@@ -14,9 +14,9 @@ enum CommentAPIController {
     @Sendable static func index(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
         let slug = try SlugParameter.require(context)
         let query = QueryString(request.uri.query)
-        let (site, article) = try await CommentController.load(slug: slug, on: try app.db(), app: app)
-        let sort = try DiscussionReader.sort(query["sort"])
         let reads = try app.pageReads()
+        let (site, article) = try await CommentController.load(slug: slug, on: reads, app: app)
+        let sort = try DiscussionReader.sort(query["sort"])
         let after = try await DiscussionReader.cursor(query["after"], article: article.id, on: reads)
         let (model, page) = try await DiscussionReader.load(
             article, sort: sort, after: after, site: site, now: app.time.now(), on: reads)

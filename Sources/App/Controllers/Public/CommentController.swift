@@ -99,8 +99,10 @@ enum CommentController {
         return model
     }
 
+    /// The site and the published article `slug` names; the article is read on `db` (the page
+    /// reader for pages that only read), the site's settings through Fluent when not in memory.
     static func load(slug: String, on db: any Database, app: AppServices) async throws -> (SiteState.Snapshot, Article) {
-        let site = try await app.site.current(on: db)
+        let site = try await app.site.current(on: try app.db())
         guard let article = try await ArticleStore.published(slug: slug, on: db) else {
             throw DomainError.notFound("There is no article at this address.")
         }
