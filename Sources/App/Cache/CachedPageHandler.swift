@@ -30,6 +30,9 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
     /// The answer to the request being read, written when its end arrives.
     private var answer: (head: HTTPResponseHead, body: ByteBuffer?)?
     private var needsFlush = false
+    /// The last head sent from here, with its Date: a connection asking for the same page again
+    /// within the same second gets the same head without building it again.
+    private var lastHead: (etag: String?, variant: CachedPage.Variant, second: Int, head: HTTPResponseHead)?
 
     init(cache: PageCache) {
         self.cache = cache
@@ -42,9 +45,7 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 let variant = page.variant(
                     acceptEncoding: request.headers.first(name: "accept-encoding"),
                     ifNoneMatch: request.headers.first(name: "if-none-match"))
-                var head = page.http1Head(variant)
-                head.headers.add(name: "Date", value: HTTPDate.now())
-                answer = (head, page.body(variant, head: request.method == .HEAD))
+                answer = (head(page, variant), page.body(variant, head: request.method == .HEAD))
                 cache.countFastAnswer()
                 return
             }
@@ -77,6 +78,18 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         if case .end = unwrapOutboundIn(data), handedOn > 0 { handedOn -= 1 }
         context.write(data, promise: promise)
+    }
+
+    /// The head for `variant` of `page`, with the current Date.
+    private func head(_ page: CachedPage, _ variant: CachedPage.Variant) -> HTTPResponseHead {
+        let second = time(nil)
+        if let last = lastHead, last.second == second, last.variant == variant, last.etag == page.etag {
+            return last.head
+        }
+        var head = page.http1Head(variant)
+        head.headers.add(name: "Date", value: HTTPDate.now())
+        lastHead = (page.etag, variant, second, head)
+        return head
     }
 
     /// The cached page for `request`, if it can be answered here.
