@@ -110,6 +110,14 @@
     } catch (e) {}
   }
 
+  // A button that submits nothing, labelled `text`.
+  function plainButton(text) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = text;
+    return button;
+  }
+
   // Edit and Delete on the reader's own comments while the window is open.
   function decorateOwn(discussion) {
     var own = ownComments();
@@ -118,12 +126,8 @@
       if (!comment || comment.querySelector(".comment__own")) return;
       var tools = document.createElement("span");
       tools.className = "comment__own";
-      var edit = document.createElement("button");
-      edit.type = "button";
-      edit.textContent = "Edit";
-      var remove = document.createElement("button");
-      remove.type = "button";
-      remove.textContent = "Delete";
+      var edit = plainButton("Edit");
+      var remove = plainButton("Delete");
       tools.append(edit, remove);
       comment.querySelector(".comment__actions").appendChild(tools);
       edit.addEventListener("click", function () {
@@ -134,12 +138,8 @@
         area.rows = 5;
         area.value = ownComments()[id] ? ownComments()[id].body || "" : "";
         area.setAttribute("aria-label", "Your comment");
-        var save = document.createElement("button");
-        save.type = "button";
-        save.textContent = "Save";
-        var cancel = document.createElement("button");
-        cancel.type = "button";
-        cancel.textContent = "Cancel";
+        var save = plainButton("Save");
+        var cancel = plainButton("Cancel");
         body.replaceChildren(area, save, cancel);
         area.focus();
         cancel.addEventListener("click", function () { body.innerHTML = kept; });
