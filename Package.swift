@@ -34,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .executableTarget(
@@ -56,7 +57,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Domain", "Routes", "Views", "Persistence", "Mail", "Forms", "CGD", "CImageDecode",
+                "Domain", "Routes", "Views", "Persistence", "Mail", "Payments", "Forms", "CGD", "CImageDecode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -116,6 +117,19 @@ let package = Package(
         ),
         .target(name: "Domain", swiftSettings: swiftSettings),
         .target(
+            name: "Payments",
+            dependencies: [
+                "Domain",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "PaymentsTests", dependencies: ["Payments", "Domain"], swiftSettings: swiftSettings),
+        .target(
             name: "TestSupport",
             dependencies: [
                 "App", "Domain", "Mail", "Persistence", "Views", "Routes",
@@ -159,7 +173,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Domain", "Mail", "Persistence", "Routes", "Views", "TestSupport", "CGD",
+                "App", "Domain", "Mail", "Payments", "Persistence", "Routes", "Views", "TestSupport", "CGD",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "FluentKit", package: "fluent-kit"),

@@ -105,6 +105,22 @@ func registerRoutes(_ router: Router<AppRequestContext>, _ app: AppServices) {
     router.get(RouterPath(SiteURL.Pattern.readerData)) { try await ReaderController.showData($0, $1, app) }
     router.post(RouterPath(SiteURL.Pattern.readerData)) { try await ReaderController.sendLink($0, $1, app) }
     router.get(RouterPath(SiteURL.Pattern.apiReader)) { try await ReaderController.me($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.donate)) { try await DonationController.show($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.donateCheckout)) { try await DonationController.checkout($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.apiDonationCard)) { try await DonationCardController.confirm($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.donatePayPalReturn)) { try await DonationPayPalController.showReturn($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.donatePayPalCapture)) { try await DonationPayPalController.capture($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.donatePayPalCancel)) { try await DonationPayPalController.cancel($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.donateThanks)) { try await DonorController.thanks($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.donorHome)) { try await DonorController.home($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.donorReceipt)) { try await DonorController.receipt($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.donorAmount)) { try await DonorController.changeAmount($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.donorCancel)) { try await DonorController.cancel($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.donorCard)) { try await DonorController.showCard($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.apiDonorCard)) { try await DonorController.replaceCard($0, $1, app) }
+    router.get(RouterPath(SiteURL.Pattern.supporters)) { try await DonorController.supporters($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.webhookStripe)) { try await DonationWebhookController.stripe($0, $1, app) }
+    router.post(RouterPath(SiteURL.Pattern.webhookPayPal)) { try await DonationWebhookController.paypal($0, $1, app) }
     router.get(RouterPath(SiteURL.Pattern.comments)) { try await CommentController.show($0, $1, app) }
     router.post(RouterPath(SiteURL.Pattern.comments)) { try await CommentController.create($0, $1, app) }
     router.get(RouterPath(SiteURL.Pattern.article)) { try await ArticleController.show($0, $1, app) }
@@ -136,7 +152,8 @@ extension AppServices {
                 security: SecurityHeaders(https: config.secureCookies)),
             site: site, views: views, assets: assets, time: time, random: random, logger: logger, ready: StartupGate(),
             passwords: PasswordHasher(cost: config.bcryptCost), secret: secret,
-            mailer: Mailer(config: config, site: site, secret: secret, logger: logger), mailTransport: transport)
+            mailer: Mailer(config: config, site: site, secret: secret, logger: logger), mailTransport: transport,
+            payments: PaymentProviders(config: config))
     }
 }
 

@@ -70,6 +70,10 @@ public enum AdminRoute: String, CaseIterable, Sendable {
     case editionResume = "/admin/newsletter/editions/:id/resume"
     case editionDelete = "/admin/newsletter/editions/:id/delete"
 
+    case donations = "/admin/donations"
+    case donationsCSV = "/admin/donations.csv"
+    case donation = "/admin/donations/:id"
+
     case staff = "/admin/staff"
     case staffInvitations = "/admin/staff/invitations"
     case staffRole = "/admin/staff/:id/role"

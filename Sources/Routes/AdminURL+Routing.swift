@@ -46,6 +46,9 @@ extension AdminURL {
         case .newsletterNew: (.newsletterNew, [])
         case .newsletterItem(let id): id.map { (.newsletterItem, [$0.description]) } ?? (.newsletters, [])
         case .newsletterDelete(let id): (.newsletterDelete, [id.description])
+        case .donations: (.donations, [])
+        case .donationsCSV: (.donationsCSV, [])
+        case .donation(let id): (.donation, [id.description])
         case .subscribers: (.subscribers, [])
         case .subscribersCSV: (.subscribersCSV, [])
         case .subscribersImport: (.subscribersImport, [])
@@ -93,6 +96,12 @@ extension AdminURL {
                 ("q", query.search), ("status", query.status == .all ? "" : query.status.rawValue),
                 ("newsletter", query.newsletter?.description ?? ""), ("page", Self.page(query.page)),
             ]
+        case .donations(let query), .donationsCSV(let query):
+            return [
+                ("provider", query.provider?.rawValue ?? ""), ("status", query.status?.rawValue ?? ""), ("currency", query.currency),
+                ("kind", query.recurring.map { $0 ? "recurring" : "once" } ?? ""), ("from", query.from), ("to", query.to),
+                ("q", query.search), ("page", Self.page(query.page)),
+            ]
         case .editionNew(let newsletter):
             return [("newsletter", newsletter?.description ?? "")]
         case .editionLog(_, let query):
@@ -114,6 +123,20 @@ extension ArticleListQuery {
             status: query["status"].flatMap(ArticleStatus.init), section: query["section"].flatMap(Int.init).map(Section.ID.init),
             author: query["author"].flatMap(Int.init).map(Author.ID.init), search: query["q"] ?? "",
             page: try ListingPage.number(query["page"]))
+    }
+}
+
+extension DonationListQuery {
+    public init(_ query: QueryString) throws(DomainError) {
+        let from = query["from"] ?? ""
+        let to = query["to"] ?? ""
+        for day in [from, to] where !day.isEmpty && DonationListQuery.day(day) == nil {
+            throw DomainError.invalidInput(field: "from", message: "Give dates as year-month-day, like 2026-11-30.")
+        }
+        self.init(
+            provider: query["provider"].flatMap(DonationProvider.init), status: query["status"].flatMap(DonationStatus.init),
+            currency: query["currency"] ?? "", recurring: query["kind"].flatMap { $0 == "recurring" ? true : $0 == "once" ? false : nil },
+            from: from, to: to, search: query["q"] ?? "", page: try ListingPage.number(query["page"]))
     }
 }
 

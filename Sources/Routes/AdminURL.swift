@@ -77,6 +77,10 @@ public enum AdminURL: Hashable, Sendable {
     case editionResume(Edition.ID)
     case editionDelete(Edition.ID)
 
+    case donations(DonationListQuery = .init())
+    case donationsCSV(DonationListQuery = .init())
+    case donation(Donation.ID)
+
     case staff
     case staffInvitations
     case staffRole(StaffMember.ID)

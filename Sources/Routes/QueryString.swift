@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Decodes `application/x-www-form-urlencoded` text (query strings and form bodies). Lenient by
@@ -83,4 +84,10 @@ public struct QueryString: Equatable, Sendable {
         default: nil
         }
     }
+}
+
+/// A urlencoded form body reads like any other form.
+extension QueryString: FormValues {
+    public func value(_ name: String) -> String? { self[name] }
+    public func values(_ name: String) -> [String] { all(name) }
 }

@@ -51,8 +51,29 @@ public enum SiteURL: Hashable, Sendable {
     case newsletterPreferences(token: String)
     /// Leaving one newsletter: a page on GET, one-click (RFC 8058) on POST.
     case newsletterUnsubscribe(token: String, newsletter: String)
-    /// How to give: the static page "donate".
-    case donate
+    /// How to give: the donation form (`amount` and `currency` pre-fill it, as the quick box does).
+    case donate(amount: String? = nil, currency: String? = nil)
+    /// Where the donation form posts: the card step, or off to PayPal.
+    case donateCheckout
+    /// The card step's script posts the confirmed card here (signed with the donation's token).
+    case apiDonationCard(token: String)
+    /// PayPal sends the donor back here after approving (or cancelling) the order.
+    case donatePayPalReturn(token: String)
+    case donatePayPalCancel(token: String)
+    case donatePayPalCapture(token: String)
+    /// The thank-you page of one gift, showing the state the ledger knows.
+    case donateThanks(token: String)
+    /// A donor's own page, from the signed link in every receipt; and what it can do.
+    case donorHome(token: String, done: String? = nil)
+    case donorReceipt(token: String, reference: String)
+    case donorAmount(token: String, reference: String)
+    case donorCancel(token: String, reference: String)
+    case donorCard(token: String, reference: String)
+    case apiDonorCard(token: String, reference: String)
+    /// The public list of donors who agreed to be named.
+    case supporters
+    case webhookStripe
+    case webhookPayPal
     /// A draft as readers would see it, for whoever holds the signed link.
     case preview(id: Article.ID, token: String)
     case health
@@ -95,6 +116,22 @@ public enum SiteURL: Hashable, Sendable {
         public static let newsletterConfirm = "/newsletter/confirm/:token"
         public static let newsletterPreferences = "/newsletter/preferences/:token"
         public static let newsletterUnsubscribe = "/newsletter/unsubscribe/:newsletter/:token"
+        public static let donate = "/donate"
+        public static let donateCheckout = "/donate/checkout"
+        public static let apiDonationCard = "/api/v1/donations/:token/card"
+        public static let donatePayPalReturn = "/donate/paypal/:token/return"
+        public static let donatePayPalCancel = "/donate/paypal/:token/cancel"
+        public static let donatePayPalCapture = "/donate/paypal/:token/capture"
+        public static let donateThanks = "/donate/thanks/:token"
+        public static let donorHome = "/donate/manage/:token"
+        public static let donorReceipt = "/donate/manage/:token/receipts/:reference"
+        public static let donorAmount = "/donate/manage/:token/gifts/:reference/amount"
+        public static let donorCancel = "/donate/manage/:token/gifts/:reference/cancel"
+        public static let donorCard = "/donate/manage/:token/gifts/:reference/card"
+        public static let apiDonorCard = "/api/v1/donors/:token/gifts/:reference/card"
+        public static let supporters = "/supporters"
+        public static let webhookStripe = "/api/v1/webhooks/stripe"
+        public static let webhookPayPal = "/api/v1/webhooks/paypal"
         public static let health = "/healthz"
         public static let ready = "/readyz"
         public static let preview = "/preview/:id/:token"
@@ -143,7 +180,31 @@ public enum SiteURL: Hashable, Sendable {
         case .newsletterPreferences(let token): return "/newsletter/preferences/\(Self.encodeSegment(token))"
         case .newsletterUnsubscribe(let token, let newsletter):
             return "/newsletter/unsubscribe/\(Self.encodeSegment(newsletter))/\(Self.encodeSegment(token))"
-        case .donate: return SiteURL.article(slug: "donate").path
+        case .donate(let amount, let currency):
+            let query = [amount.map { "amount=" + Self.encodeQueryValue($0) }, currency.map { "currency=" + Self.encodeQueryValue($0) }]
+                .compactMap { $0 }
+            return "/donate/" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        case .donateCheckout: return "/donate/checkout"
+        case .apiDonationCard(let token): return "/api/v1/donations/\(Self.encodeSegment(token))/card"
+        case .donatePayPalReturn(let token): return "/donate/paypal/\(Self.encodeSegment(token))/return"
+        case .donatePayPalCancel(let token): return "/donate/paypal/\(Self.encodeSegment(token))/cancel"
+        case .donatePayPalCapture(let token): return "/donate/paypal/\(Self.encodeSegment(token))/capture"
+        case .donateThanks(let token): return "/donate/thanks/\(Self.encodeSegment(token))"
+        case .donorHome(let token, let done):
+            return "/donate/manage/\(Self.encodeSegment(token))" + (done.map { "?done=" + Self.encodeQueryValue($0) } ?? "")
+        case .donorReceipt(let token, let reference):
+            return "/donate/manage/\(Self.encodeSegment(token))/receipts/\(Self.encodeSegment(reference))"
+        case .donorAmount(let token, let reference):
+            return "/donate/manage/\(Self.encodeSegment(token))/gifts/\(Self.encodeSegment(reference))/amount"
+        case .donorCancel(let token, let reference):
+            return "/donate/manage/\(Self.encodeSegment(token))/gifts/\(Self.encodeSegment(reference))/cancel"
+        case .donorCard(let token, let reference):
+            return "/donate/manage/\(Self.encodeSegment(token))/gifts/\(Self.encodeSegment(reference))/card"
+        case .apiDonorCard(let token, let reference):
+            return "/api/v1/donors/\(Self.encodeSegment(token))/gifts/\(Self.encodeSegment(reference))/card"
+        case .supporters: return "/supporters/"
+        case .webhookStripe: return "/api/v1/webhooks/stripe"
+        case .webhookPayPal: return "/api/v1/webhooks/paypal"
         case .preview(let id, let token): return "/preview/\(id)/\(Self.encodeSegment(token))"
         case .health: return "/healthz"
         case .ready: return "/readyz"

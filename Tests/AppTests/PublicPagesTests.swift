@@ -35,7 +35,7 @@ struct PublicPagesTests {
                 #expect(html.contains("id=\"trending-heading\">Trending</h2>"))
                 #expect(html.contains("<li><a href=\"/harbour-concert/\">Harbour concert</a></li>"))
                 #expect(html.contains("<form class=\"newsletter__form\" action=\"/newsletter\" method=\"post\">"))
-                #expect(html.contains("Quick donate 10"))
+                #expect(html.contains("Donate a quick 10 spot!"))
                 #expect(html.contains("<p class=\"ad__label\">Advertisement</p>"))
             }
         }

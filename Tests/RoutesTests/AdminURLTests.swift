@@ -58,6 +58,13 @@ struct AdminURLTests {
         case .subscribersImport: return .subscribersImport
         case .subscriberDelete: return .subscriberDelete(Subscriber.ID(8))
         case .subscriberUnsuppress: return .subscriberUnsuppress(Subscriber.ID(8))
+        case .donations:
+            return .donations(
+                .init(
+                    provider: .paypal, status: .partiallyRefunded, currency: "eur", recurring: true, from: "2026-01-01", to: "2026-11-30",
+                    search: "ann & co", page: 2))
+        case .donationsCSV: return .donationsCSV(.init(recurring: false))
+        case .donation: return .donation(Donation.ID(12))
         case .editionNew: return .editionNew(newsletter: Newsletter.ID(6))
         case .editions: return .edition(nil)
         case .edition: return .edition(Edition.ID(10))
@@ -114,6 +121,10 @@ struct AdminURLTests {
         #expect(try SubscriberListQuery(Self.query(of: .subscribers(subscribers))) == subscribers)
         let picker = MediaPickerQuery(search: "bridge & river", page: 3)
         #expect(try MediaPickerQuery(Self.query(of: .mediaPicker(picker))) == picker)
+        let donations = DonationListQuery(
+            provider: .stripe, status: .refunded, currency: "EUR", recurring: false, from: "2026-01-01", to: "2026-12-31",
+            search: "ann & co/ü", page: 3)
+        #expect(try DonationListQuery(Self.query(of: .donations(donations))) == donations)
         let log = EditionLogQuery(status: .failed, page: 2)
         #expect(try EditionLogQuery(Self.query(of: .editionLog(Edition.ID(1), log))) == log)
         // Defaults leave the address bare.
@@ -125,6 +136,7 @@ struct AdminURLTests {
     func badPageRefused() {
         #expect(throws: DomainError.self) { try ArticleListQuery(QueryString("page=-1")) }
         #expect(throws: DomainError.self) { try CommentQueueQuery(QueryString("page=abc")) }
+        #expect(throws: DomainError.self) { try DonationListQuery(QueryString("from=yesterday")) }
     }
 
     @Test("A notice is added to the query, whether or not it has one")

@@ -31,8 +31,11 @@ struct MailSnapshotTests {
         (
             "donation-receipt",
             .donationReceipt(
-                amount: "$25.00", date: Date(timeIntervalSince1970: 1_795_500_000), reference: "pi_123",
-                manageLink: "https://news.example.org/donate/manage/jkl"), "https://news.example.org/donate/manage/jkl"
+                DonationReceipt(
+                    amount: "$25.00", frequency: .monthly, date: Date(timeIntervalSince1970: 1_795_500_000), reference: "GZ-7K2M9Q4X",
+                    providerReference: "pi_123", method: "card", organisation: "Riverton Gazette Trust <Ltd>",
+                    address: "1 Mill Street\nRiverton", manageLink: "https://news.example.org/donate/manage/jkl")),
+            "https://news.example.org/donate/manage/jkl"
         ),
         (
             "password-reset", .passwordReset(link: "https://news.example.org/admin/password/reset/mno", validHours: 1),

@@ -54,7 +54,7 @@ struct PageSnapshotTests {
         // The sidebar beside the article has every widget, in order.
         let aside = try #require(html.components(separatedBy: "<aside class=\"article-layout__aside sidebar\"").dropFirst().first)
         let order = [
-            "id=\"trending-heading\">Trending", "id=\"newsletter-heading\">Newsletter", "Quick donate 10",
+            "id=\"trending-heading\">Trending", "id=\"newsletter-heading\">Newsletter", "Donate a quick 10 spot!",
             "id=\"channel-heading\">Join our YouTube channel</h2>", "data-slot=\"Beside articles\"",
         ]
         let positions = order.compactMap { aside.range(of: $0)?.lowerBound }
@@ -79,7 +79,7 @@ struct PageSnapshotTests {
         let html = HomeIndexView.render(model).rendered
         try assertSnapshot(html, named: "home")
         #expect(html.contains("<h2 class=\"widget__title\" id=\"trending-heading\">Trending</h2>"))
-        #expect(html.contains("Quick donate 10"))
+        #expect(html.contains("Donate a quick 10 spot!"))
         #expect(html.contains("id=\"channel-heading\">Listen to our podcast</h2>"))
     }
 

@@ -1,6 +1,6 @@
 // Gazette public site enhancements. Every page works without this file; it only adds:
 // view counting, click-to-load embeds, the discussion in place (posting, votes, sorting,
-// further pages, live comments) and "Continue Reading".
+// further pages, live comments), "Continue Reading" and the donation steps.
 (function () {
   "use strict";
 
@@ -457,4 +457,142 @@
 
   followReading();
   document.querySelectorAll(".continue-reading").forEach(observeEnd);
+
+  // Donations: the form's slider, presets and fee shown live; the states of the PayPal step;
+  // the card step with Stripe's card field (Stripe.js is loaded on that page only).
+  function minorUnits(text, decimals) {
+    var match = /^\s*(\d{1,9})(?:\.(\d{1,2}))?\s*$/.exec(text || "");
+    if (!match) return null;
+    var fraction = (match[2] || "").padEnd(decimals, "0").slice(0, decimals);
+    return parseInt(match[1], 10) * Math.pow(10, decimals) + (fraction ? parseInt(fraction, 10) : 0);
+  }
+
+  function formatted(minor, currency, decimals) {
+    try {
+      return new Intl.NumberFormat(document.documentElement.lang || "en", { style: "currency", currency: currency })
+        .format(minor / Math.pow(10, decimals));
+    } catch (error) {
+      return currency + " " + (minor / Math.pow(10, decimals)).toFixed(decimals);
+    }
+  }
+
+  function setupDonateForm(form) {
+    var slider = form.querySelector("#donate-slider");
+    var typed = form.querySelector("#donate-amount");
+    var currency = form.querySelector("#donate-currency-select");
+    var fee = form.querySelector("#donate-fee");
+    var status = form.querySelector("#donate-status");
+    var presets = Array.prototype.slice.call(form.querySelectorAll("input[name=preset]"));
+    function decimals() { return ["JPY", "KRW", "CLP", "ISK", "VND", "XAF", "XOF", "HUF", "TWD", "UGX"].indexOf(currency.value) >= 0 ? 0 : 2; }
+    function amount() {
+      var checked = presets.filter(function (preset) { return preset.checked; })[0];
+      var text = typed.value.trim() || (checked ? checked.value : slider.value);
+      return minorUnits(text.replace(/,/g, ""), decimals());
+    }
+    function update() {
+      var provider = form.querySelector("input[name=provider]:checked");
+      var minor = amount();
+      if (!provider || minor === null || !fee) return;
+      var basisPoints = parseInt(provider.getAttribute("data-fee-bp"), 10);
+      var fixed = parseInt(provider.getAttribute("data-fee-fixed"), 10);
+      var total = Math.ceil((minor + fixed) * 10000 / (10000 - basisPoints));
+      fee.textContent = formatted(total - minor, currency.value, decimals());
+    }
+    slider.addEventListener("input", function () {
+      typed.value = slider.value;
+      presets.forEach(function (preset) { preset.checked = preset.value === slider.value; });
+      update();
+    });
+    presets.forEach(function (preset) {
+      preset.addEventListener("change", function () { typed.value = ""; slider.value = preset.value; update(); });
+    });
+    typed.addEventListener("input", function () {
+      presets.forEach(function (preset) { preset.checked = false; });
+      update();
+    });
+    form.addEventListener("change", update);
+    form.addEventListener("submit", function () {
+      var provider = form.querySelector("input[name=provider]:checked");
+      status.textContent = provider && provider.value === "paypal" ? "Waiting for PayPal…" : "Preparing the secure card step…";
+      form.querySelector("button[type=submit]").disabled = true;
+    });
+    update();
+  }
+
+  function setupCardStep(form) {
+    var status = form.querySelector("#donate-status");
+    var problem = form.querySelector("#donate-card-error");
+    var submit = form.querySelector("#donate-card-submit");
+    if (typeof Stripe !== "function") {
+      status.textContent = "The card field could not load. Check your connection and reload this page.";
+      return;
+    }
+    var stripe = Stripe(form.getAttribute("data-key"));
+    var elements = stripe.elements();
+    var card = elements.create("card");
+    card.mount("#card-element");
+    submit.disabled = false;
+    status.textContent = "";
+    function fail(message) {
+      problem.textContent = message || "The payment did not go through. Nothing was charged.";
+      status.textContent = "";
+      submit.disabled = false;
+    }
+    function finish(body) {
+      return json(form.getAttribute("data-confirm"), {
+        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body)
+      }).then(function (answer) {
+        if (answer.status === "requires_action" && answer.client_secret) {
+          status.textContent = "Your bank asks you to confirm the payment…";
+          return stripe.confirmCardPayment(answer.client_secret).then(function (result) {
+            if (result.error) throw new Error(result.error.message);
+            return answer.next;
+          });
+        }
+        return answer.next;
+      }).then(function (next) { window.location.assign(next || form.getAttribute("data-thanks")); });
+    }
+    // Apple Pay and Google Pay, where the device and the newsroom's Stripe account offer them.
+    if (typeof stripe.paymentRequest === "function") {
+      var request = stripe.paymentRequest({
+        country: "US", currency: form.getAttribute("data-currency"),
+        total: { label: "Donation", amount: parseInt(form.getAttribute("data-amount"), 10) }
+      });
+      request.canMakePayment().then(function (result) {
+        if (!result) return;
+        elements.create("paymentRequestButton", { paymentRequest: request }).mount("#donate-wallet");
+      });
+      request.on("paymentmethod", function (event) {
+        finish({ payment_method: event.paymentMethod.id })
+          .then(function () { event.complete("success"); })
+          .catch(function (error) { event.complete("fail"); fail(error.message); });
+      });
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      problem.textContent = "";
+      submit.disabled = true;
+      status.textContent = "Confirming your card…";
+      var details = { name: form.getAttribute("data-name") || undefined, email: form.getAttribute("data-email") || undefined };
+      stripe.confirmCardSetup(form.getAttribute("data-secret"), { payment_method: { card: card, billing_details: details } })
+        .then(function (result) {
+          if (result.error) throw new Error(result.error.message);
+          status.textContent = "Processing your gift…";
+          return finish({ setup_intent: result.setupIntent.id });
+        })
+        .catch(function (error) { fail(error.message); });
+    });
+  }
+
+  var donateForm = document.getElementById("donate-form");
+  if (donateForm) setupDonateForm(donateForm);
+  var cardStep = document.getElementById("donate-card");
+  if (cardStep) setupCardStep(cardStep);
+  // Back from PayPal: capturing starts at once; the button stays for browsers without scripts.
+  var capture = document.getElementById("paypal-capture");
+  if (capture) {
+    capture.querySelector("#donate-status").textContent = "Validating payment information…";
+    capture.querySelector("button").disabled = true;
+    capture.submit();
+  }
 })();

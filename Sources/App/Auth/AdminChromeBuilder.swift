@@ -24,6 +24,7 @@ extension AppServices {
             add("Media", .media(), .uploadMedia)
             add("Comments", .comments(), .moderateComments, badge: pending > 0 ? pending : nil)
             add("Newsletter", .newsletter, .manageNewsletter)
+            add("Donations", .donations(), .manageDonations)
             add("Sections", .sections, .manageSettings)
             add("Settings", .settings, .manageSettings)
             add("Staff", .staff, .manageStaff)

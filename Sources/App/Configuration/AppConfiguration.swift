@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Logging
 import Mail
+import Payments
 
 /// Everything that can be configured, read from the environment in exactly this one place and
 /// documented in `.env.example`.
@@ -42,6 +43,11 @@ public struct AppConfiguration: Sendable {
     /// Whether the mail worker and the newsletter scheduler run in the background; tests turn
     /// them off and drive them step by step.
     public var backgroundMail = true
+    /// Stripe's keys (`STRIPE_SECRET_KEY`, `STRIPE_PUBLISHABLE_KEY`, `STRIPE_WEBHOOK_SECRET`, with
+    /// `STRIPE_API_BASE` and `STRIPE_JS_URL` for a test server); nil leaves cards off.
+    public var stripe: StripeClient.Keys?
+    /// PayPal's (`PAYPAL_CLIENT_ID`, `PAYPAL_CLIENT_SECRET`, `PAYPAL_WEBHOOK_ID`, `PAYPAL_API_BASE`).
+    public var paypal: PayPalClient.Keys?
     /// Whether `SITE_URL` was given; if not, the site URL follows the listening address.
     var siteURLIsExplicit = false
 
@@ -106,6 +112,30 @@ public struct AppConfiguration: Sendable {
                 throw ConfigurationError.invalid("MAIL_FROM", "must be an email address like news@example.org")
             }
             config.mailFrom = EmailAddress.normalise(from)
+        }
+        if let secret = value("STRIPE_SECRET_KEY") {
+            guard let publishable = value("STRIPE_PUBLISHABLE_KEY"), let webhook = value("STRIPE_WEBHOOK_SECRET") else {
+                throw ConfigurationError.invalid("STRIPE_SECRET_KEY", "needs STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET beside it")
+            }
+            let base = value("STRIPE_API_BASE") ?? "https://api.stripe.com"
+            guard base.hasPrefix("https://") || base.hasPrefix("http://127.0.0.1") || base.hasPrefix("http://localhost") else {
+                throw ConfigurationError.invalid("STRIPE_API_BASE", "must be an https:// address (plain http only on loopback)")
+            }
+            config.stripe = StripeClient.Keys(
+                secret: secret, publishable: publishable, webhookSecret: webhook,
+                apiBase: base.hasSuffix("/") ? String(base.dropLast()) : base,
+                scriptURL: value("STRIPE_JS_URL") ?? "https://js.stripe.com/v3/")
+        }
+        if let client = value("PAYPAL_CLIENT_ID") {
+            guard let secret = value("PAYPAL_CLIENT_SECRET"), let webhook = value("PAYPAL_WEBHOOK_ID") else {
+                throw ConfigurationError.invalid("PAYPAL_CLIENT_ID", "needs PAYPAL_CLIENT_SECRET and PAYPAL_WEBHOOK_ID beside it")
+            }
+            let base = value("PAYPAL_API_BASE") ?? "https://api-m.paypal.com"
+            guard base.hasPrefix("https://") || base.hasPrefix("http://127.0.0.1") || base.hasPrefix("http://localhost") else {
+                throw ConfigurationError.invalid("PAYPAL_API_BASE", "must be an https:// address (plain http only on loopback)")
+            }
+            config.paypal = PayPalClient.Keys(
+                clientID: client, clientSecret: secret, webhookID: webhook, apiBase: base.hasSuffix("/") ? String(base.dropLast()) : base)
         }
         if let flag = value("GAZETTE_SAMPLE_CONTENT") { config.sampleContent = try boolean("GAZETTE_SAMPLE_CONTENT", flag) }
         if let flag = value("GAZETTE_PAGE_CACHE") { config.pageCacheEnabled = try boolean("GAZETTE_PAGE_CACHE", flag) }

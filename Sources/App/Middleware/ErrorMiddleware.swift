@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import NIOHTTP1
+import Payments
 import Routes
 import SQLiteNIO
 import Views
@@ -129,6 +130,16 @@ struct Problem {
             case .conflict(let message):
                 self.init(status: .conflict, title: "That conflicts with what is stored", detail: message)
             }
+        case let error as PaymentError:
+            switch error {
+            case .unavailable: self.init(status: .serviceUnavailable, title: "Payment service unavailable", detail: error.message)
+            case .rejected: self.init(status: .paymentRequired, title: "Payment refused", detail: error.message)
+            case .unexpected: self.init(status: .badGateway, title: "Payment service error", detail: error.message)
+            }
+        case let error as WebhookSignatureError:
+            self.init(status: .badRequest, title: "Signature refused", detail: error.message)
+        case let error as MalformedEvent:
+            self.init(status: .badRequest, title: "Unreadable event", detail: error.reason)
         case is StorageError:
             self.init(
                 status: .serviceUnavailable, title: "Temporarily unavailable",

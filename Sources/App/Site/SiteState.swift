@@ -68,7 +68,7 @@ public final class SiteState: Sendable {
             navigation: sections.filter(\.inNavigation).map { LinkModel(label: $0.name, href: SiteURL.section(slug: $0.slug).path) },
             footerLinks: [
                 LinkModel(label: "About", href: SiteURL.article(slug: "about").path),
-                LinkModel(label: "Donate", href: SiteURL.donate.path),
+                LinkModel(label: "Donate", href: SiteURL.donate().path),
                 LinkModel(label: "Privacy", href: SiteURL.article(slug: "privacy").path),
                 LinkModel(label: "Search", href: SiteURL.Pattern.search),
             ],

@@ -28,6 +28,8 @@ public struct AppServices: Sendable {
     public let mailer: Mailer
     /// Where the mail worker hands messages: the SMTP server, or the mail folder.
     public let mailTransport: any MailTransport
+    /// The payment providers whose keys are configured.
+    public let payments: PaymentProviders
     /// Uploaded images are decoded one at a time.
     let imageGate = ImageGate(capacity: 1)
     /// Readers watching discussions live (Server-Sent Events).

@@ -14,4 +14,10 @@ extension HTTPField.Name {
     static let xRobotsTag = Self("X-Robots-Tag")!
     static let lastEventID = Self("Last-Event-ID")!
     static let xAccelBuffering = Self("X-Accel-Buffering")!
+    static let stripeSignature = Self("Stripe-Signature")!
+}
+
+extension HTTPResponse.Status {
+    /// 402: the payment provider refused the payment (a declined card).
+    static let paymentRequired = HTTPResponse.Status(code: 402, reasonPhrase: "Payment Required")
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the back office's lists are asked for: filters and a page. They are part of the list's
 /// address (`AdminURL`), read back from it, and handed to storage as they are.
 
@@ -123,5 +125,43 @@ public enum DeliveryStatus: String, Sendable, CaseIterable {
         case .failed: "Failed"
         case .cancelled: "Not sent"
         }
+    }
+}
+
+/// The donations list: by provider, status, currency, one-time or recurring, a date range and
+/// words in the donor's name, address or the reference.
+public struct DonationListQuery: Hashable, Sendable {
+    public var provider: DonationProvider?
+    public var status: DonationStatus?
+    public var currency: String
+    /// "once" or "recurring"; nil for both.
+    public var recurring: Bool?
+    /// Inclusive days, `yyyy-MM-dd`, in UTC.
+    public var from: String
+    public var to: String
+    public var search: String
+    public var page: Int
+
+    public init(
+        provider: DonationProvider? = nil, status: DonationStatus? = nil, currency: String = "", recurring: Bool? = nil, from: String = "",
+        to: String = "", search: String = "", page: Int = 1
+    ) {
+        self.provider = provider
+        self.status = status
+        self.currency = String(currency.uppercased().prefix(3))
+        self.recurring = recurring
+        self.from = from
+        self.to = to
+        self.search = String(search.prefix(100))
+        self.page = page
+    }
+
+    /// A day of the range as a date (midnight UTC), nil when empty or not a date.
+    public static func day(_ text: String) -> Date? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, text.count == 10 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
     }
 }

@@ -31,7 +31,7 @@ public struct TransactionalMail: Equatable, Sendable {
         /// A one-time link for a reader: to sign in, to download their comments, or to erase them.
         case readerLink(purpose: String, link: String, validMinutes: Int)
         /// Thanks and a record of a donation.
-        case donationReceipt(amount: String, date: Date, reference: String, manageLink: String?)
+        case donationReceipt(DonationReceipt)
         case passwordReset(link: String, validHours: Int)
         case invitation(inviterName: String, roleLabel: String, link: String, validDays: Int)
         /// Many failed sign-ins to a staff account: someone may be guessing its password.
@@ -53,5 +53,35 @@ public struct TransactionalMail: Equatable, Sendable {
             case .signInAlert: "sign_in_alert"
             }
         }
+    }
+}
+
+/// What a donation receipt says: the gift, when, its references, and who received it.
+public struct DonationReceipt: Equatable, Sendable {
+    public var amount: String
+    public var frequency: DonationFrequency
+    public var date: Date
+    /// Our reference ("GZ-…") and the provider's payment id.
+    public var reference: String
+    public var providerReference: String
+    public var method: String
+    /// The newsroom's name and postal address, as the settings give them.
+    public var organisation: String
+    public var address: String
+    public var manageLink: String?
+
+    public init(
+        amount: String, frequency: DonationFrequency, date: Date, reference: String, providerReference: String, method: String,
+        organisation: String, address: String, manageLink: String?
+    ) {
+        self.amount = amount
+        self.frequency = frequency
+        self.date = date
+        self.reference = reference
+        self.providerReference = providerReference
+        self.method = method
+        self.organisation = organisation
+        self.address = address
+        self.manageLink = manageLink
     }
 }

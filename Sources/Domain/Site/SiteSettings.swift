@@ -79,9 +79,15 @@ public struct SiteSettings: Equatable, Sendable, Codable {
     public var donationPresets: [Int] = [5, 10, 25, 50, 100]
     public var donationMinimum: Int = 5
     public var donationMaximum: Int = 100
-    /// Public payment identifiers (the secret keys come from the environment, never from here).
-    public var stripePublishableKey: String = ""
-    public var paypalClientID: String = ""
+    /// The quick-donate box's button ("Donate a quick 10 spot!"; {amount} is replaced).
+    public var quickDonateText: String = "Donate a quick {amount} spot!"
+    /// Which payment providers the donation form offers (their keys come from the environment).
+    public var donationProviders: [DonationProvider] = [.stripe, .paypal]
+    /// The newsroom's legal name and postal address, printed on receipts.
+    public var newsroomLegalName: String = ""
+    public var newsroomAddress: String = ""
+    /// Whether `/supporters/` lists the donors who agreed to be named.
+    public var showSupporters: Bool = true
     /// Who mail comes from.
     public var mailSenderName: String = ""
     public var mailSenderAddress: String = ""
@@ -126,8 +132,11 @@ public struct SiteSettings: Equatable, Sendable, Codable {
         donationPresets = value(.donationPresets, defaults.donationPresets)
         donationMinimum = value(.donationMinimum, defaults.donationMinimum)
         donationMaximum = value(.donationMaximum, defaults.donationMaximum)
-        stripePublishableKey = value(.stripePublishableKey, defaults.stripePublishableKey)
-        paypalClientID = value(.paypalClientID, defaults.paypalClientID)
+        quickDonateText = value(.quickDonateText, defaults.quickDonateText)
+        donationProviders = value(.donationProviders, defaults.donationProviders)
+        newsroomLegalName = value(.newsroomLegalName, defaults.newsroomLegalName)
+        newsroomAddress = value(.newsroomAddress, defaults.newsroomAddress)
+        showSupporters = value(.showSupporters, defaults.showSupporters)
         mailSenderName = value(.mailSenderName, defaults.mailSenderName)
         mailSenderAddress = value(.mailSenderAddress, defaults.mailSenderAddress)
         mailReplyTo = value(.mailReplyTo, defaults.mailReplyTo)

@@ -33,7 +33,7 @@ public enum Role: String, CaseIterable, Sendable, Codable, Comparable {
         case .writeArticles, .uploadMedia: self != .moderator
         case .editAllArticles, .publishAnyArticle, .manageMedia: self == .owner || self == .editor
         case .moderateComments: self == .owner || self == .editor || self == .moderator
-        case .manageNewsletter: self == .owner || self == .editor
+        case .manageNewsletter, .manageDonations: self == .owner || self == .editor
         case .manageSettings, .manageStaff: self == .owner
         }
     }
@@ -62,6 +62,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case moderateComments
     /// Subscribers, newsletters and editions.
     case manageNewsletter
+    /// The donations ledger, its figures and export.
+    case manageDonations
     /// Site identity, sections, widgets, ads, policies.
     case manageSettings
     /// Invite staff, change roles, deactivate accounts.

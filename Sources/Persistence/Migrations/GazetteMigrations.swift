@@ -23,6 +23,7 @@ public enum GazetteMigrations {
             ResanitizeStoredBodies(renderers: renderers),
             CreateStaffDevices(),
             CreateDiscussion(),
+            CreateDonations(),
         ]
     }
 

@@ -68,8 +68,13 @@ public enum SettingsView {
                     \(text(.donationPresets, form.donationPresets, "Preset amounts", hint: "Whole numbers separated by commas."))
                     <div class="row">\(text(.donationMinimum, form.donationMinimum, "Smallest amount", type: "number"))\(text(.donationMaximum, form.donationMaximum, "Largest amount", type: "number"))</div>
                     \(text(.currencies, form.currencies, "Currencies", hint: "Three-letter codes separated by commas, the default first (USD, EUR)."))
-                    \(text(.stripeKey, form.stripeKey, "Stripe publishable key", hint: "The secret key is set on the server (STRIPE_SECRET_KEY), never here."))
-                    \(text(.paypalClient, form.paypalClient, "PayPal client ID"))
+                    \(text(.quickDonateText, form.quickDonateText, "Quick donate button", hint: "{amount} becomes the amount: “Donate a quick {amount} spot!”"))
+                    \(AdminField.checkbox(Field.useStripe, label: "Take cards through Stripe (keys: STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY, STRIPE_WEBHOOK_SECRET on the server)", checked: form.useStripe))
+                    \(AdminField.checkbox(Field.usePayPal, label: "Take PayPal (keys: PAYPAL_CLIENT_ID, PAYPAL_CLIENT_SECRET, PAYPAL_WEBHOOK_ID on the server)", checked: form.usePayPal))
+                    <p class="hint">Keys are read from the server's environment only and are never shown here.</p>
+                    \(text(.newsroomName, form.newsroomName, "Legal name on receipts", hint: "Empty uses the site's title."))
+                    \(AdminField.textarea(Field.newsroomAddress, label: "Postal address on receipts", value: form.newsroomAddress, error: errors[.newsroomAddress], hint: nil, rows: 3))
+                    \(AdminField.checkbox(Field.showSupporters, label: "List donors who agree on the public supporters page", checked: form.showSupporters))
                     </section>
                     <section class="panel"><h2>Email</h2>
                     \(text(.mailName, form.mailName, "Sender name"))\(text(.mailAddress, form.mailAddress, "Sender address", type: "email"))\(text(.mailReply, form.mailReply, "Reply-to address", type: "email"))

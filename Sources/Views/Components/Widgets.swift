@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Routes
 
 /// A numbered entry of the Trending list.
@@ -56,8 +57,10 @@ public struct SidebarModel: Equatable, Sendable {
     public init(settings: SiteSettings, trending: [TrendingItem], ads placement: AdSlot.Placement?) {
         self.init(
             trending: trending, newsletter: settings.showNewsletterBox,
-            quickDonate: settings.showQuickDonate
-                ? QuickDonateModel(amount: settings.quickDonateAmount, currencies: settings.donationCurrencies) : nil,
+            quickDonate: settings.showQuickDonate && !settings.donationProviders.isEmpty
+                ? QuickDonateModel(
+                    amount: settings.quickDonateAmount, currencies: settings.donationCurrencies, text: settings.quickDonateText,
+                    providers: settings.donationProviders) : nil,
             channel: ChannelCalloutModel(settings), ads: placement.map { settings.ads(for: $0).map(AdModel.init) } ?? [])
     }
 }
@@ -66,11 +69,20 @@ public struct SidebarModel: Equatable, Sendable {
 public struct QuickDonateModel: Equatable, Sendable {
     public var amount: Int
     public var currencies: [String]
+    /// The button's words, "{amount}" replaced ("Donate a quick 10 spot!").
+    public var text: String
+    public var providers: [DonationProvider]
 
-    public init(amount: Int, currencies: [String]) {
+    public init(
+        amount: Int, currencies: [String], text: String = "Donate a quick {amount} spot!", providers: [DonationProvider] = [.stripe]
+    ) {
         self.amount = amount
         self.currencies = currencies
+        self.text = text
+        self.providers = providers
     }
+
+    public var headline: String { text.replacingOccurrences(of: "{amount}", with: String(amount)) }
 }
 
 /// An advertisement slot; its content is the owner's snippet or a house ad.
@@ -90,7 +102,7 @@ public struct AdModel: Equatable, Sendable {
     }
 
     static let houseAd: HTML = """
-        <a class="ad__house" href="\(SiteURL.donate)"><strong>Journalism without a paywall.</strong> \
+        <a class="ad__house" href="\(SiteURL.donate())"><strong>Journalism without a paywall.</strong> \
         <span>Readers keep this site free for everyone. Become a supporter today.</span></a>
         """
 }
@@ -130,20 +142,31 @@ public enum Widgets {
         """
     }
 
+    /// One-click giving of a fixed amount: a currency, an address for the receipt, and a button
+    /// per payment provider, straight to the provider's step.
     public static func quickDonate(_ model: QuickDonateModel) -> HTML {
+        typealias Field = DonationForm.Field
         let currencies = model.currencies.enumerated().map { index, code in
             HTML("<option value=\"\(code)\"\(HTML.when(index == 0) { " selected" })>\(code)</option>")
         }
+        let buttons = model.providers.map { provider in
+            HTML("<button type=\"submit\" name=\"\(Field.provider.name)\" value=\"\(provider.rawValue)\">\(provider.label)</button>")
+        }
         return """
             <section class="widget donate" aria-labelledby="donate-heading">
-            <h2 class="widget__title" id="donate-heading">Support our journalism</h2>
+            <h2 class="widget__title" id="donate-heading">\(model.headline)</h2>
             <p>We are funded by readers, not by billionaires or paywalls.</p>
-            <form class="donate__form" action="\(SiteURL.donate)" method="get">
-            <input type="hidden" name="amount" value="\(model.amount)">
-            <select id="donate-currency" name="currency" aria-label="Currency">\(currencies)</select>
-            <button type="submit">Quick donate \(model.amount)</button>
+            <form class="donate__form" action="\(SiteURL.donateCheckout)" method="post">
+            <input type="hidden" name="\(Field.amount.name)" value="\(model.amount)">
+            <input type="hidden" name="\(Field.quick.name)" value="1">
+            <input type="hidden" name="\(Field.frequency.name)" value="\(DonationFrequency.once.rawValue)">
+            <label class="visually-hidden" for="donate-currency">Currency</label>
+            <select id="donate-currency" name="\(Field.currency.name)">\(currencies)</select>
+            <label class="visually-hidden" for="donate-email">Email for your receipt</label>
+            <input id="donate-email" type="email" name="\(Field.email.name)" required autocomplete="email" placeholder="Email for your receipt">
+            <div class="donate__providers">\(buttons)</div>
             </form>
-            <p class="donate__more"><a href="\(SiteURL.donate)">Choose another amount or give monthly</a></p>
+            <p class="donate__more"><a href="\(SiteURL.donate())">Choose another amount or give monthly</a></p>
             </section>
             """
     }

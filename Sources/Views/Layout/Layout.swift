@@ -25,6 +25,7 @@ public enum Layout {
         <meta name="twitter:card" content="\(meta.imageURL == nil ? "summary" : "summary_large_image")">
         <link rel="icon" href="\(chrome.assets.icon)" type="image/svg+xml">
         <link rel="stylesheet" href="\(chrome.assets.stylesheet)">
+        \(meta.providerScript.map { HTML("<script src=\"\($0)\" defer></script>\n") })\
         <script src="\(chrome.assets.script)" defer></script>
         \(meta.structuredData)
         </head>

@@ -72,12 +72,15 @@ public struct PageMeta: Equatable, Sendable {
     public var noIndex: Bool
     public var previousURL: String?
     public var nextURL: String?
+    /// A payment provider's script, loaded before ours on the one page that takes a card.
+    public var providerScript: String?
 
     public init(
         title: String, description: String, canonicalURL: String, openGraphType: String = "website",
         imageURL: String? = nil, structuredData: HTML? = nil, noIndex: Bool = false, previousURL: String? = nil,
-        nextURL: String? = nil
+        nextURL: String? = nil, providerScript: String? = nil
     ) {
+        self.providerScript = providerScript
         self.title = title
         self.description = description
         self.canonicalURL = canonicalURL

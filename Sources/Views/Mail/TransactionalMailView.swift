@@ -79,14 +79,22 @@ public enum TransactionalMailView {
                 brand, subject: subject, heading: heading,
                 paragraphs: [greeting, sentence, "The link works once, for \(minutes) minutes. If you did not ask, ignore this message."],
                 action: (button, link))
-        case .donationReceipt(let amount, let date, let reference, let manage):
+        case .donationReceipt(let receipt):
+            let recurring =
+                switch receipt.frequency {
+                case .once: ""
+                case .monthly: " It repeats every month until you stop it."
+                case .annual: " It repeats every year until you stop it."
+                }
+            let address = ([receipt.organisation] + receipt.address.split(separator: "\n").map(String.init)).joined(separator: ", ")
             return compose(
-                brand, subject: "Thank you for supporting \(brand.siteTitle)", heading: "Thank you",
+                brand, subject: "Your receipt from \(receipt.organisation)", heading: "Thank you",
                 paragraphs: [
                     greeting,
-                    "We received your donation of \(amount) on \(format.date(date)). Readers like you keep our journalism free for everyone.",
-                    "Keep this email as your receipt. Reference: \(reference).",
-                ], action: manage.map { ("Manage my donation", $0) })
+                    "We received your donation of \(receipt.amount) on \(format.date(receipt.date)) by \(receipt.method).\(recurring) Readers like you keep our journalism free for everyone.",
+                    "Keep this email as your receipt. Our reference: \(receipt.reference). Payment reference: \(receipt.providerReference).",
+                    "Received by \(address).",
+                ], action: receipt.manageLink.map { ("See, download or change your giving", $0) })
         case .passwordReset(let link, let hours):
             return compose(
                 brand, subject: "Reset your password for \(brand.siteTitle)", heading: "Reset your password",

@@ -51,7 +51,7 @@ struct SettingsAndModerationTests {
             let home = try await client.execute(uri: "/", method: .get) { $0.text }
             #expect(home.contains("<title>The Valley Times — "))
             #expect(home.contains("data-slot=\"Top banner\""))
-            #expect(home.contains("Quick donate 7"))
+            #expect(home.contains("Donate a quick 7 spot!"))
             let settings = try await SettingsStore.load(on: try app.db())
             #expect(settings.donationCurrencies == ["EUR", "USD"] && settings.commentLevels == 3 && settings.timeZone == "Europe/Berlin")
         }
@@ -94,8 +94,9 @@ struct SettingsAndModerationTests {
                 settings.donationMinimum = 2
                 settings.donationMaximum = 900
                 settings.donationCurrencies = ["EUR", "GBP"]
-                settings.stripePublishableKey = "pk_test_123"
-                settings.paypalClientID = "client-1"
+                settings.donationProviders = [.paypal]
+                settings.quickDonateText = "Chip in {amount}"
+                settings.newsroomAddress = "1 Mill Street\nRiverton"
                 settings.mailSenderName = "Valley Desk"
                 settings.mailSenderAddress = "desk@example.org"
                 settings.mailReplyTo = "letters@example.org"

@@ -66,6 +66,10 @@ func registerAdminRoutes(_ admin: AdminRouter, _ app: AppServices) {
 
     registerNewsletterRoutes(admin, app)
 
+    admin.get(.donations, .staff(.manageDonations)) { try await DonationsAdminController.index($0, $1, app) }
+    admin.get(.donationsCSV, .staff(.manageDonations)) { try await DonationsAdminController.export($0, $1, app) }
+    admin.get(.donation, .staff(.manageDonations)) { try await DonationsAdminController.show($0, $1, app) }
+
     admin.get(.staff, .staff(.manageStaff)) { try await StaffController.index($0, $1, app) }
     admin.post(.staffInvitations, .staff(.manageStaff)) { try await StaffController.invite($0, $1, app) }
     admin.post(.staffRole, .staff(.manageStaff)) { try await StaffController.changeRole($0, $1, app) }

@@ -31,8 +31,8 @@ enum DashboardController {
             commentsToday: try await CommentStore.countSince(startOfDay, on: db),
             commentsPending: try await CommentStore.pendingCount(on: db),
             newSubscribers: try await SubscriberStore.confirmedSince(now.addingTimeInterval(-7 * 86_400), on: db),
-            // No donation is recorded anywhere yet: reader revenue arrives with the donations page.
-            donationsTotal: Money(minorUnits: 0, currency: site.settings.donationCurrencies.first ?? "USD").formatted,
+            donationsTotal: try await DonationsAdminController.thisMonth(
+                now: now, currency: site.settings.donationCurrencies.first, on: db),
             showsModeration: context.staff?.can(.moderateComments) ?? false)
         return AppServices.adminPage(DashboardView.render(model))
     }

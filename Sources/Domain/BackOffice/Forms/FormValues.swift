@@ -70,3 +70,6 @@ public struct FormErrors<Field: FormField>: Equatable, Sendable {
         for (field, message) in other.all where self[field] == nil { self[field] = message }
     }
 }
+
+/// A form's problems can be the failure of a `Result`.
+extension FormErrors: Error {}

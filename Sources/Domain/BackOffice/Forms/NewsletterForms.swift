@@ -178,3 +178,8 @@ public enum SubscriberImportForm {
 public enum ListFilterField: String, FormField {
     case q, status, newsletter
 }
+
+/// The donations list's filter fields.
+public enum DonationFilterField: String, FormField {
+    case q, provider, status, currency, kind, from, to
+}

@@ -89,8 +89,11 @@ extension SettingsForm {
         settings.donationMinimum = Self.number(donationMinimum, in: 1...100_000) ?? settings.donationMinimum
         settings.donationMaximum = Self.number(donationMaximum, in: 1...1_000_000) ?? settings.donationMaximum
         settings.donationCurrencies = currencyCodes ?? settings.donationCurrencies
-        settings.stripePublishableKey = stripeKey
-        settings.paypalClientID = paypalClient
+        settings.donationProviders = (useStripe ? [.stripe] : []) + (usePayPal ? [.paypal] : [])
+        settings.quickDonateText = quickDonateText.isEmpty ? SiteSettings().quickDonateText : String(quickDonateText.prefix(80))
+        settings.newsroomLegalName = String(newsroomName.prefix(200))
+        settings.newsroomAddress = String(newsroomAddress.prefix(500))
+        settings.showSupporters = showSupporters
         settings.mailSenderName = mailName
         settings.mailSenderAddress = mailAddress
         settings.mailReplyTo = mailReply

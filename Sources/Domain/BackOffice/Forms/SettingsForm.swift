@@ -9,7 +9,8 @@ public struct SettingsForm: Equatable, Sendable {
         case channelTitle, channelText
         case supportCallout, supportLabel, supportURL, updateGrace, commentLevels, premoderate
         case holdFirst, maximumLinks, blockWords, holdWords, excerptWords, editMinutes, closeAfterDays, flagsToHold
-        case donationPresets, donationMinimum, donationMaximum, currencies, stripeKey, paypalClient
+        case donationPresets, donationMinimum, donationMaximum, currencies, useStripe, usePayPal, quickDonateText
+        case newsroomName, newsroomAddress, showSupporters
         case mailName, mailAddress, mailReply
         case channelLabel(Int)
         case channelURL(Int)
@@ -48,8 +49,12 @@ public struct SettingsForm: Equatable, Sendable {
             case .donationMinimum: "donation_min"
             case .donationMaximum: "donation_max"
             case .currencies: "currencies"
-            case .stripeKey: "stripe_key"
-            case .paypalClient: "paypal_client"
+            case .useStripe: "use_stripe"
+            case .usePayPal: "use_paypal"
+            case .quickDonateText: "quick_donate_text"
+            case .newsroomName: "newsroom_name"
+            case .newsroomAddress: "newsroom_address"
+            case .showSupporters: "show_supporters"
             case .mailName: "mail_name"
             case .mailAddress: "mail_address"
             case .mailReply: "mail_reply"
@@ -89,8 +94,8 @@ public struct SettingsForm: Equatable, Sendable {
         let ads: [Field] = (0..<adRows).flatMap { [Field.adName($0), .adPlacement($0), .adHTML($0), .adEnabled($0)] }
         let rest: [Field] = [
             .updateGrace, .commentLevels, .premoderate, .holdFirst, .maximumLinks, .blockWords, .holdWords, .excerptWords, .editMinutes,
-            .closeAfterDays, .flagsToHold, .donationPresets, .donationMinimum, .donationMaximum, .currencies, .stripeKey,
-            .paypalClient,
+            .closeAfterDays, .flagsToHold, .donationPresets, .donationMinimum, .donationMaximum, .currencies, .useStripe,
+            .usePayPal, .quickDonateText, .newsroomName, .newsroomAddress, .showSupporters,
             .mailName, .mailAddress, .mailReply,
         ]
         return identity + widgets + channels + support + ads + rest
@@ -123,8 +128,12 @@ public struct SettingsForm: Equatable, Sendable {
     public var donationMinimum: String
     public var donationMaximum: String
     public var currencies: String
-    public var stripeKey: String
-    public var paypalClient: String
+    public var useStripe: Bool
+    public var usePayPal: Bool
+    public var quickDonateText: String
+    public var newsroomName: String
+    public var newsroomAddress: String
+    public var showSupporters: Bool
     public var mailName: String
     public var mailAddress: String
     public var mailReply: String
@@ -162,8 +171,12 @@ public struct SettingsForm: Equatable, Sendable {
         donationMinimum = String(settings.donationMinimum)
         donationMaximum = String(settings.donationMaximum)
         currencies = settings.donationCurrencies.joined(separator: ", ")
-        stripeKey = settings.stripePublishableKey
-        paypalClient = settings.paypalClientID
+        useStripe = settings.donationProviders.contains(.stripe)
+        usePayPal = settings.donationProviders.contains(.paypal)
+        quickDonateText = settings.quickDonateText
+        newsroomName = settings.newsroomLegalName
+        newsroomAddress = settings.newsroomAddress
+        showSupporters = settings.showSupporters
         mailName = settings.mailSenderName
         mailAddress = settings.mailSenderAddress
         mailReply = settings.mailReplyTo
@@ -206,8 +219,13 @@ public struct SettingsForm: Equatable, Sendable {
         donationMinimum = form.trimmed(Field.donationMinimum)
         donationMaximum = form.trimmed(Field.donationMaximum)
         currencies = form.trimmed(Field.currencies)
-        stripeKey = form.trimmed(Field.stripeKey)
-        paypalClient = form.trimmed(Field.paypalClient)
+        useStripe = form.isChecked(Field.useStripe)
+        usePayPal = form.isChecked(Field.usePayPal)
+        quickDonateText = form.trimmed(Field.quickDonateText)
+        newsroomName = form.trimmed(Field.newsroomName)
+        newsroomAddress = form[Field.newsroomAddress].replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        showSupporters = form.isChecked(Field.showSupporters)
         mailName = form.trimmed(Field.mailName)
         mailAddress = form.trimmed(Field.mailAddress)
         mailReply = form.trimmed(Field.mailReply)

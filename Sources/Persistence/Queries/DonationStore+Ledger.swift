@@ -1,0 +1,142 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The ledger's moving parts: finding the row an event is about and applying facts to it.
+extension DonationStore {
+    /// One writer at a time on PostgreSQL (SQLite has one anyway), so an event and the ids it
+    /// needs can never pass each other between two transactions.
+    static func lockLedger(on db: any Database) async throws {
+        guard try db.flavor() == .postgres else { return }
+        try await db.sql().raw("SELECT pg_advisory_xact_lock(84737001)").run()
+    }
+
+    static func name(_ change: PaymentChange) -> String {
+        switch change {
+        case .received: "received"
+        case .failed: "failed"
+        case .refunded: "refunded"
+        }
+    }
+
+    static func find(provider: String, refs: [String], on db: any Database) async throws -> Donation.ID? {
+        let refs = refs.filter { !$0.isEmpty }
+        guard !refs.isEmpty else { return nil }
+        let record = try await DonationRecord.query(on: db).filter(\.$provider == provider)
+            .group(.or) { group in
+                group.filter(\.$providerPaymentID ~~ refs).filter(\.$providerChargeID ~~ refs).filter(\.$reference ~~ refs)
+            }
+            .sort(\.$id).first()
+        return record?.id.map(Donation.ID.init)
+    }
+
+    static func link(_ event: Int, to donation: Donation.ID, on db: any Database) async throws {
+        try await db.sql().raw("UPDATE donation_events SET donation_id = \(bind: donation.rawValue) WHERE id = \(bind: event)").run()
+    }
+
+    static func reload(_ id: Donation.ID, on db: any Database) async throws -> Donation {
+        guard let record = try await DonationRecord.find(id.rawValue, on: db) else { throw PersistenceError.missingRow("donation \(id)") }
+        return record.donation
+    }
+
+    /// Applies one fact; answers whether the payment became received just now (a receipt is due).
+    static func apply(_ change: PaymentChange, to id: Donation.ID, now: Date, on db: any Database) async throws -> Bool {
+        let sql = try db.sql()
+        var newlyReceived = false
+        switch change {
+        case .received:
+            newlyReceived =
+                !(try await sql.raw(
+                    """
+                    UPDATE donations SET received = TRUE, completed_at = \(bind: now)
+                    WHERE id = \(bind: id.rawValue) AND received = FALSE RETURNING id
+                    """
+                ).all().isEmpty)
+        case .failed:
+            try await sql.raw("UPDATE donations SET failed = TRUE WHERE id = \(bind: id.rawValue)").run()
+        case .refunded(let total):
+            // A refund proves the money arrived; the refunded amount only grows, up to the amount.
+            try await sql.raw(
+                """
+                UPDATE donations SET received = TRUE, completed_at = COALESCE(completed_at, \(bind: now)),
+                refunded_minor = CASE WHEN refunded_minor < \(bind: total) THEN
+                  (CASE WHEN \(bind: total) > amount_minor THEN amount_minor ELSE \(bind: total) END) ELSE refunded_minor END
+                WHERE id = \(bind: id.rawValue)
+                """
+            ).run()
+        }
+        try await sql.raw(
+            """
+            UPDATE donations SET status = CASE
+              WHEN received = FALSE AND failed = TRUE THEN 'failed'
+              WHEN received = FALSE THEN 'pending'
+              WHEN refunded_minor >= amount_minor THEN 'refunded'
+              WHEN refunded_minor > 0 THEN 'partially_refunded'
+              ELSE 'completed' END
+            WHERE id = \(bind: id.rawValue)
+            """
+        ).run()
+        return newlyReceived
+    }
+
+    /// Events that arrived before their row knew the provider's ids, applied now.
+    static func applyUnmatched(to id: Donation.ID, provider: String, refs: [String], now: Date, on db: any Database) async throws
+        -> [Donation]
+    {
+        let events = try await DonationEventRecord.query(on: db).filter(\.$provider == provider).filter(\.$donationID == nil)
+            .filter(\.$paymentRef ~~ refs).sort(\.$id).all()
+        var received = false
+        for event in events {
+            switch event.change {
+            case "received": received = try await apply(.received, to: id, now: now, on: db) || received
+            case "failed": _ = try await apply(.failed, to: id, now: now, on: db)
+            case "refunded": _ = try await apply(.refunded(totalMinorUnits: event.refundedMinor ?? 0), to: id, now: now, on: db)
+            default: break
+            }
+            if let eventID = event.id { try await link(eventID, to: id, on: db) }
+        }
+        return received ? [try await reload(id, on: db)] : []
+    }
+
+    /// The first gift of a recurring series.
+    static func seriesHead(provider: String, subscription: String, on db: any Database) async throws -> Donation.ID? {
+        try await DonationRecord.query(on: db).filter(\.$provider == provider).filter(\.$providerSubscriptionID == subscription)
+            .filter(\.$parentID == nil).first()?.id.map(Donation.ID.init)
+    }
+
+    /// A renewal of a recurring gift: a received payment of its own, pointing at the first.
+    static func createRenewal(of head: Donation.ID, payment: String, amount: Money, now: Date, on db: any Database) async throws
+        -> Donation.ID
+    {
+        guard let first = try await DonationRecord.find(head.rawValue, on: db) else {
+            throw PersistenceError.missingRow("donation \(head)")
+        }
+        let count = try await DonationRecord.query(on: db).filter(\.$parentID == head.rawValue).count()
+        let record = DonationRecord()
+        record.reference = "\(first.reference)-\(count + 2)"
+        record.provider = first.provider
+        record.frequency = first.frequency
+        record.amountMinor = amount.minorUnits
+        record.currency = amount.currency
+        record.feeCoverMinor = 0
+        record.received = true
+        record.failed = false
+        record.refundedMinor = 0
+        record.status = DonationStatus.completed.rawValue
+        record.parentID = head.rawValue
+        record.donorName = first.donorName
+        record.donorEmail = first.donorEmail
+        record.donorKey = first.donorKey
+        record.message = ""
+        record.anonymous = first.anonymous
+        record.listPublicly = false
+        record.providerPaymentID = payment
+        record.providerSubscriptionID = first.providerSubscriptionID
+        record.providerCustomerID = first.providerCustomerID
+        record.createdAt = now
+        record.completedAt = now
+        try await record.create(on: db)
+        return Donation.ID(record.id ?? 0)
+    }
+}
