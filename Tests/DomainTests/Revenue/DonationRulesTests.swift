@@ -56,9 +56,9 @@ struct DonationRulesTests {
 
         let changes: [PaymentChange] = [.received, .refunded(totalMinorUnits: 400), .failed, .received, .refunded(totalMinorUnits: 250)]
         var forward = PaymentFacts(amountMinorUnits: 1000)
-        changes.forEach { forward.apply($0) }
+        for change in changes { forward.apply(change) }
         var backward = PaymentFacts(amountMinorUnits: 1000)
-        changes.reversed().forEach { backward.apply($0) }
+        for change in changes.reversed() { backward.apply(change) }
         #expect(forward == backward && forward.status == .partiallyRefunded && forward.netMinorUnits == 600)
         // A refund that arrives before the payment's success still counts the money as received.
         var early = PaymentFacts(amountMinorUnits: 1000)
