@@ -12,6 +12,11 @@ public final class MutableTime: TimeSource {
 
     public func now() -> Date { instant.withLock { $0 } }
 
+    /// Moves the clock to `date` (tests against real services, whose signatures carry real time).
+    public func set(_ date: Date) {
+        instant.withLock { $0 = date }
+    }
+
     public func advance(by seconds: TimeInterval) {
         instant.withLock { $0 = $0.addingTimeInterval(seconds) }
     }

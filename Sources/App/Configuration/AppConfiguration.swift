@@ -48,6 +48,8 @@ public struct AppConfiguration: Sendable {
     public var stripe: StripeClient.Keys?
     /// PayPal's (`PAYPAL_CLIENT_ID`, `PAYPAL_CLIENT_SECRET`, `PAYPAL_WEBHOOK_ID`, `PAYPAL_API_BASE`).
     public var paypal: PayPalClient.Keys?
+    /// How long a call to a payment provider may take before the donor is told to try again.
+    public var paymentTimeout: Duration = .seconds(15)
     /// Whether `SITE_URL` was given; if not, the site URL follows the listening address.
     var siteURLIsExplicit = false
 

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import NIOCore
 import Payments
 
 /// The providers whose keys the environment gives; the settings switch each on or off for readers.
@@ -8,8 +9,10 @@ public struct PaymentProviders: Sendable {
     public let paypal: PayPalClient?
 
     init(config: AppConfiguration) {
-        stripe = config.stripe.map { StripeClient(keys: $0) }
-        paypal = config.paypal.map { PayPalClient(keys: $0) }
+        let timeout = TimeAmount.milliseconds(
+            config.paymentTimeout.components.seconds * 1000 + config.paymentTimeout.components.attoseconds / 1_000_000_000_000_000)
+        stripe = config.stripe.map { StripeClient(keys: $0, timeout: timeout) }
+        paypal = config.paypal.map { PayPalClient(keys: $0, timeout: timeout) }
     }
 
     /// The providers readers are offered: configured here and switched on in the settings.

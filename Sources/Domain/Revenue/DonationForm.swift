@@ -71,6 +71,21 @@ public struct DonationForm: Equatable, Sendable {
         public var anonymous: Bool
         public var listPublicly: Bool
 
+        public init(
+            amount: Money, feeCover: Int, frequency: DonationFrequency, provider: DonationProvider, name: String, email: String,
+            message: String, anonymous: Bool, listPublicly: Bool
+        ) {
+            self.amount = amount
+            self.feeCover = feeCover
+            self.frequency = frequency
+            self.provider = provider
+            self.name = name
+            self.email = email
+            self.message = message
+            self.anonymous = anonymous
+            self.listPublicly = listPublicly
+        }
+
         /// What is charged: the gift plus the fee cover.
         public var total: Money { Money(minorUnits: amount.minorUnits + feeCover, currency: amount.currency) }
     }
