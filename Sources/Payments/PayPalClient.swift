@@ -76,13 +76,20 @@ public final class PayPalClient: Sendable {
 
     /// Asks PayPal whether a webhook delivery is genuine (the documented way to check one).
     public func verifyWebhook(headers: [String: String], event: Data) async throws(PaymentError) -> Bool {
-        guard let eventObject = try? JSONSerialization.jsonObject(with: event) else { return false }
-        let body: [String: Any] = [
+        guard (try? JSONSerialization.jsonObject(with: event)) is [String: Any] else { return false }
+        let fields: [String: String] = [
             "auth_algo": headers["paypal-auth-algo"] ?? "", "cert_url": headers["paypal-cert-url"] ?? "",
             "transmission_id": headers["paypal-transmission-id"] ?? "", "transmission_sig": headers["paypal-transmission-sig"] ?? "",
-            "transmission_time": headers["paypal-transmission-time"] ?? "", "webhook_id": keys.webhookID, "webhook_event": eventObject,
+            "transmission_time": headers["paypal-transmission-time"] ?? "", "webhook_id": keys.webhookID,
         ]
-        let object = try await call(.POST, "/v1/notifications/verify-webhook-signature", body, requestID: nil)
+        // The event goes back byte for byte as it arrived: PayPal checks the signature over the
+        // body it sent, and re-encoding could reorder its keys.
+        guard let encoded = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) else { return false }
+        var body = Data(encoded.dropLast())
+        body.append(contentsOf: Array(#","webhook_event":"#.utf8))
+        body.append(event)
+        body.append(UInt8(ascii: "}"))
+        let object = try await send(.POST, "/v1/notifications/verify-webhook-signature", body: body, requestID: nil)
         return object.string("verification_status") == "SUCCESS"
     }
 
@@ -103,10 +110,13 @@ public final class PayPalClient: Sendable {
     }
 
     func call(_ method: HTTPMethod, _ path: String, _ body: [String: Any], requestID: String?) async throws(PaymentError) -> JSONObject {
+        try await send(method, path, body: try? JSONSerialization.data(withJSONObject: body), requestID: requestID)
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, body data: Data?, requestID: String?) async throws(PaymentError) -> JSONObject {
         let bearer = try await accessToken()
         var headers = [("Authorization", "Bearer \(bearer)"), ("Content-Type", "application/json"), ("Prefer", "return=representation")]
         if let requestID { headers.append(("PayPal-Request-Id", requestID)) }
-        let data = try? JSONSerialization.data(withJSONObject: body)
         let (status, answer) = try await http.send(method, keys.apiBase + path, headers: headers, body: data)
         if status == 401 { token.withLock { $0 = nil } }
         let object = (try? JSONObject(data: answer)) ?? JSONObject([:])

@@ -21,6 +21,7 @@ Control API (tests only):
   POST /_control/decline  {"times": 1}      the next capture answers DECLINED with PAYMENT.CAPTURE.DENIED
   POST /_control/webhook-first {"on": true} deliver the capture's webhook before answering the capture
   POST /_control/replay   {"id": "WH-..."}  deliver a stored event again, same id
+  POST /_control/refund   {"capture": ID, "value": "5.50"}  a refund made in PayPal's dashboard
   GET  /_control/events                     every event sent so far
 
 Usage: python3 paypal_server.py --client-id ID --secret SECRET [--port P]; prints "READY <port>".
@@ -309,6 +310,11 @@ class Handler(BaseHTTPRequestHandler):
         self.send(200, {"verification_status": "SUCCESS" if good else "FAILURE"})
 
     def control(self, path, payload):
+        if path == "/_control/refund":
+            with LOCK:
+                capture = STATE["captures"].get(payload.get("capture"))
+            amount = {"value": payload.get("value"), "currency_code": capture["amount"]["currency_code"]} if capture else None
+            return self.refund(payload.get("capture"), {"amount": amount} if amount else {})
         with LOCK:
             if path == "/_control/webhook":
                 STATE["webhook"] = payload

@@ -86,6 +86,8 @@ public final class LoopbackService: @unchecked Sendable {
     /// A GET that does not follow redirects (the approval page sends the buyer to the site's
     /// public address, which tests must not leave loopback for): the status, the body and
     /// the Location header.
+    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
     public func get(_ path: String, headers: [String: String] = [:]) async throws -> (Int, Data, String?) {
         var request = URLRequest(url: URL(string: path.hasPrefix("http") ? path : baseURL + path)!)
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
