@@ -16,8 +16,13 @@ public struct StripeClient: Sendable {
         public var apiBase: String
         /// Where Stripe.js is loaded from (`https://js.stripe.com/v3/`, or the emulator's copy).
         public var scriptURL: String
+        /// The two-letter country of the newsroom's Stripe account (wallet buttons need it).
+        public var country: String
 
-        public init(secret: String, publishable: String, webhookSecret: String, apiBase: String, scriptURL: String) {
+        public init(
+            secret: String, publishable: String, webhookSecret: String, apiBase: String, scriptURL: String, country: String = "US"
+        ) {
+            self.country = country
             self.secret = secret
             self.publishable = publishable
             self.webhookSecret = webhookSecret

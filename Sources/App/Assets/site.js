@@ -555,7 +555,7 @@
     // Apple Pay and Google Pay, where the device and the newsroom's Stripe account offer them.
     if (typeof stripe.paymentRequest === "function") {
       var request = stripe.paymentRequest({
-        country: "US", currency: form.getAttribute("data-currency"),
+        country: form.getAttribute("data-country") || "US", currency: form.getAttribute("data-currency"),
         total: { label: "Donation", amount: parseInt(form.getAttribute("data-amount"), 10) }
       });
       request.canMakePayment().then(function (result) {

@@ -126,7 +126,8 @@ public struct AppConfiguration: Sendable {
             config.stripe = StripeClient.Keys(
                 secret: secret, publishable: publishable, webhookSecret: webhook,
                 apiBase: base.hasSuffix("/") ? String(base.dropLast()) : base,
-                scriptURL: value("STRIPE_JS_URL") ?? "https://js.stripe.com/v3/")
+                scriptURL: value("STRIPE_JS_URL") ?? "https://js.stripe.com/v3/",
+                country: (value("STRIPE_ACCOUNT_COUNTRY") ?? "US").uppercased())
         }
         if let client = value("PAYPAL_CLIENT_ID") {
             guard let secret = value("PAYPAL_CLIENT_SECRET"), let webhook = value("PAYPAL_WEBHOOK_ID") else {

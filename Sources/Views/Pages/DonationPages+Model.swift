@@ -78,12 +78,15 @@ public struct DonateCardStepModel: Equatable, Sendable {
     public var thanks: SiteURL
     /// The amount and currency for the wallet buttons (Apple Pay, Google Pay) where offered.
     public var walletAmount: Money
+    public var country: String
     public var heading: String
 
     public init(
         chrome: SiteChrome, summary: GiftSummary, donorName: String, donorEmail: String, publishableKey: String, clientSecret: String,
-        scriptURL: String, confirm: SiteURL, thanks: SiteURL, walletAmount: Money, heading: String = "Your card"
+        scriptURL: String, confirm: SiteURL, thanks: SiteURL, walletAmount: Money, country: String = "US",
+        heading: String = "Your card"
     ) {
+        self.country = country
         self.chrome = chrome
         self.summary = summary
         self.donorName = donorName

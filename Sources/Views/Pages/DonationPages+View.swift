@@ -91,7 +91,7 @@ public enum DonationPages {
             \(model.summary.feeNote.map { HTML(" <span>\($0)</span>") })</p>
             <form class="donate-card" id="donate-card" data-key="\(model.publishableKey)" data-secret="\(model.clientSecret)" \
             data-confirm="\(model.confirm)" data-thanks="\(model.thanks)" data-name="\(model.donorName)" data-email="\(model.donorEmail)" \
-            data-amount="\(model.walletAmount.minorUnits)" data-currency="\(model.walletAmount.currency.lowercased())">
+            data-amount="\(model.walletAmount.minorUnits)" data-currency="\(model.walletAmount.currency.lowercased())" data-country="\(model.country)">
             <div id="donate-wallet" class="donate-wallet"></div>
             <label for="card-element">Card</label>
             <div id="card-element" class="donate-card__field"></div>

@@ -118,7 +118,7 @@ enum DonorController {
                     chrome: site.chrome, summary: GiftSummary(head), donorName: head.donorName, donorEmail: head.donorEmail,
                     publishableKey: stripe.keys.publishable, clientSecret: setup.clientSecret, scriptURL: stripe.keys.scriptURL,
                     confirm: .apiDonorCard(token: token, reference: head.reference), thanks: .donorHome(token: token, done: "card"),
-                    walletAmount: head.recurringAmount ?? head.amount, heading: "Update your card"))
+                    walletAmount: head.recurringAmount ?? head.amount, country: stripe.keys.country, heading: "Update your card"))
         ).allowingProvider(stripe.keys)
     }
 
