@@ -95,6 +95,7 @@ def main():
     parser.add_argument("--tls", choices=["starttls", "implicit"])
     parser.add_argument("--auth")
     parser.add_argument("--stop-after", type=int, default=0)
+    parser.add_argument("--keep-stdin", action="store_true", help="run until signalled (scripts start it in the background)")
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     port = args.port
@@ -133,7 +134,8 @@ def main():
         sys.stdin.buffer.read()
         done.set()
 
-    threading.Thread(target=watch_parent, daemon=True).start()
+    if not args.keep_stdin:
+        threading.Thread(target=watch_parent, daemon=True).start()
     controller = Controller(handler, **kwargs)
     controller.start()
     print(f"READY {port} {cert}", flush=True)

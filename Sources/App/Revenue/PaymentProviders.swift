@@ -9,8 +9,7 @@ public struct PaymentProviders: Sendable {
     public let paypal: PayPalClient?
 
     init(config: AppConfiguration) {
-        let timeout = TimeAmount.milliseconds(
-            config.paymentTimeout.components.seconds * 1000 + config.paymentTimeout.components.attoseconds / 1_000_000_000_000_000)
+        let timeout = TimeAmount.milliseconds(Int64((config.paymentTimeout / .milliseconds(1)).rounded()))
         stripe = config.stripe.map { StripeClient(keys: $0, timeout: timeout) }
         paypal = config.paypal.map { PayPalClient(keys: $0, timeout: timeout) }
     }

@@ -48,7 +48,7 @@ public enum DonationPages {
             <form class="donate-form" id="donate-form" action="\(SiteURL.donateCheckout)" method="post" novalidate data-min="\(model.minimum)" data-max="\(model.maximum)">
             <fieldset id="donate-amount-group"><legend>Amount</legend>
             \(fieldError(.amount, problems))
-            <ul class="donate-presets">\(presets)</ul>
+            <fieldset class="donate-presets-group"><legend class="visually-hidden">Preset amounts</legend><ul class="donate-presets">\(presets)</ul></fieldset>
             <label for="donate-slider">Slide to choose (\(model.minimum)–\(model.maximum))</label>
             <input type="range" id="donate-slider" name="\(Field.slider.name)" min="\(model.minimum)" max="\(model.maximum)" step="1" value="\(Int(form.amount) ?? model.presets.first ?? model.minimum)">
             <div class="donate-amount-row"><label for="donate-amount">Or type an amount</label>
