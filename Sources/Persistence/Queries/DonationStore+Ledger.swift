@@ -40,27 +40,30 @@ extension DonationStore {
         return record.donation
     }
 
-    /// Applies one fact; answers whether the payment became received just now (a receipt is due).
+    /// Applies one fact; answers whether the payment became received just now (a receipt is due,
+    /// even when a refund is what proved it).
     static func apply(_ change: PaymentChange, to id: Donation.ID, now: Date, on db: any Database) async throws -> Bool {
         let sql = try db.sql()
         var newlyReceived = false
+        // Money received, whether the provider says so or a refund proves it: the first time
+        // is when the receipt is due.
+        if change != .failed {
+            newlyReceived = !(try await sql.raw(
+                """
+                UPDATE donations SET received = TRUE, completed_at = \(bind: now)
+                WHERE id = \(bind: id.rawValue) AND received = FALSE RETURNING id
+                """
+            ).all().isEmpty)
+        }
         switch change {
-        case .received:
-            newlyReceived =
-                !(try await sql.raw(
-                    """
-                    UPDATE donations SET received = TRUE, completed_at = \(bind: now)
-                    WHERE id = \(bind: id.rawValue) AND received = FALSE RETURNING id
-                    """
-                ).all().isEmpty)
+        case .received: break
         case .failed:
             try await sql.raw("UPDATE donations SET failed = TRUE WHERE id = \(bind: id.rawValue)").run()
         case .refunded(let total):
-            // A refund proves the money arrived; the refunded amount only grows, up to the amount.
+            // The refunded amount only grows, up to the amount.
             try await sql.raw(
                 """
-                UPDATE donations SET received = TRUE, completed_at = COALESCE(completed_at, \(bind: now)),
-                refunded_minor = CASE WHEN refunded_minor < \(bind: total) THEN
+                UPDATE donations SET refunded_minor = CASE WHEN refunded_minor < \(bind: total) THEN
                   (CASE WHEN \(bind: total) > amount_minor THEN amount_minor ELSE \(bind: total) END) ELSE refunded_minor END
                 WHERE id = \(bind: id.rawValue)
                 """
@@ -91,7 +94,8 @@ extension DonationStore {
             switch event.change {
             case "received": received = try await apply(.received, to: id, now: now, on: db) || received
             case "failed": _ = try await apply(.failed, to: id, now: now, on: db)
-            case "refunded": _ = try await apply(.refunded(totalMinorUnits: event.refundedMinor ?? 0), to: id, now: now, on: db)
+            case "refunded":
+                received = try await apply(.refunded(totalMinorUnits: event.refundedMinor ?? 0), to: id, now: now, on: db) || received
             default: break
             }
             if let eventID = event.id { try await link(eventID, to: id, on: db) }

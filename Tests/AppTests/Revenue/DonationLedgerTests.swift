@@ -82,6 +82,8 @@ struct DonationLedgerTests {
                 Self.event("evt_5", "charge.refunded", #"{"id":"ch_C","payment_intent":"pi_C","amount_refunded":500}"#), to: client)
             let refunded = try #require(try await DonationStore.find(third.id, on: db))
             #expect(refunded.status == .partiallyRefunded && refunded.facts.refundedMinorUnits == 1500)
+            // The refund proved the payment: its receipt went out then, and only then.
+            #expect(try await DonationTesting.receipts(to: "ann@example.org", on: db).count == 3)
             #expect(try await Self.net(on: db) == 1000 + 2000 + 3500)
             // A full refund of the first.
             _ = try await Self.deliver(
