@@ -15,6 +15,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case markdown
     case multipart
     case query
+    case amount
 
     public func check(_ bytes: [UInt8]) {
         switch self {
@@ -22,6 +23,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .markdown: Self.markdown(bytes)
         case .multipart: Self.multipart(bytes)
         case .query: Self.query(bytes)
+        case .amount: Self.amount(bytes)
         }
     }
 
@@ -61,6 +63,20 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         let value = text.replacingOccurrences(of: "\u{0}", with: "")
         precondition(QueryString.decode(Substring(SiteURL.encodeQueryValue(value))) == value, "query value did not survive a round trip")
         precondition(QueryString.decodePathSegment(Substring(SiteURL.encodeSegment(value))).map { $0 == value } ?? true)
+    }
+
+    /// A typed donation amount: refused, or a non-negative amount that reads back the same when
+    /// written out in the currency's decimals.
+    static func amount(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes.prefix(64), as: UTF8.self)
+        for currency in ["USD", "JPY"] {
+            guard case .success(let money) = DonationAmount.parse(text, currency: currency) else { continue }
+            precondition(money.minorUnits >= 0 && money.currency == currency, "an amount came out negative or in another currency")
+            let written =
+                money.decimals == 0
+                ? String(money.minorUnits) : "\(money.minorUnits / 100).\(money.minorUnits % 100 < 10 ? "0" : "")\(money.minorUnits % 100)"
+            precondition((try? DonationAmount.parse(written, currency: currency).get()) == money, "an amount did not read back the same")
+        }
     }
 
     /// Traps unless every element and attribute in `html` is allowed (plus `extraAttributes`, the

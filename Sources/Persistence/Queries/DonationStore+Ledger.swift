@@ -48,12 +48,13 @@ extension DonationStore {
         // Money received, whether the provider says so or a refund proves it: the first time
         // is when the receipt is due.
         if change != .failed {
-            newlyReceived = !(try await sql.raw(
-                """
-                UPDATE donations SET received = TRUE, completed_at = \(bind: now)
-                WHERE id = \(bind: id.rawValue) AND received = FALSE RETURNING id
-                """
-            ).all().isEmpty)
+            newlyReceived =
+                !(try await sql.raw(
+                    """
+                    UPDATE donations SET received = TRUE, completed_at = \(bind: now)
+                    WHERE id = \(bind: id.rawValue) AND received = FALSE RETURNING id
+                    """
+                ).all().isEmpty)
         }
         switch change {
         case .received: break

@@ -195,4 +195,62 @@ struct DonationLedgerTests {
             #expect(cross == .forbidden)
         }
     }
+
+    @Test("Supporters are listed only with their consent; the back office's filters and search find what they say")
+    func supportersAndFilters() async throws {
+        let app = try await DonationTesting.app()
+        try await app.run { client in
+            let db = try app.db()
+            func gift(
+                _ reference: String, name: String, amount: Int, currency: String, frequency: DonationFrequency, list: Bool, anonymous: Bool
+            )
+                async throws -> Donation
+            {
+                let gift = DonationForm.Gift(
+                    amount: Money(minorUnits: amount, currency: currency), feeCover: 0, frequency: frequency, provider: .stripe, name: name,
+                    email: "\(reference.lowercased())@example.org", message: "For the <river> desk", anonymous: anonymous,
+                    listPublicly: list && !anonymous)
+                let donation = try await DonationStore.create(
+                    .init(reference: reference, gift: gift, donorKey: String(repeating: "b", count: 32)), now: TestClock.start, on: db)
+                try await DonationStore.attach(donation.id, payment: "pi_\(reference)", subscription: nil, customer: nil, on: db)
+                return donation
+            }
+            _ = try await gift("GZ-P1", name: "Pat Public", amount: 1000, currency: "USD", frequency: .once, list: true, anonymous: false)
+            _ = try await gift(
+                "GZ-P2", name: "Quinn Quiet", amount: 2000, currency: "EUR", frequency: .monthly, list: false, anonymous: false)
+            _ = try await gift("GZ-P3", name: "Avery Anon", amount: 3000, currency: "USD", frequency: .once, list: true, anonymous: true)
+            _ = try await gift("GZ-P4", name: "Pending Pia", amount: 4000, currency: "USD", frequency: .once, list: true, anonymous: false)
+            for (number, reference) in ["GZ-P1", "GZ-P2", "GZ-P3"].enumerated() {
+                _ = try await Self.deliver(
+                    Self.event("evt_p\(number)", "payment_intent.succeeded", #"{"id":"pi_\#(reference)","metadata":{}}"#), to: client)
+            }
+            let supporters = try await client.execute(uri: SiteURL.supporters.path, method: .get) { $0.text }
+            #expect(supporters.contains("Pat Public") && supporters.contains("For the &lt;river&gt; desk"))
+            #expect(!supporters.contains("Quinn") && !supporters.contains("Avery") && !supporters.contains("Pending Pia"))
+
+            let owner = try await app.staff(.owner)
+            func listed(_ query: DonationListQuery) async throws -> Set<String> {
+                let page = try await client.execute(uri: AdminURL.donations(query).path, method: .get, headers: owner.headers) { $0.text }
+                return Set(["GZ-P1", "GZ-P2", "GZ-P3", "GZ-P4"].filter { page.contains(">\($0)</a>") })
+            }
+            #expect(try await listed(.init()) == ["GZ-P1", "GZ-P2", "GZ-P3", "GZ-P4"])
+            #expect(try await listed(.init(status: .pending)) == ["GZ-P4"])
+            #expect(try await listed(.init(currency: "EUR")) == ["GZ-P2"])
+            #expect(try await listed(.init(recurring: true)) == ["GZ-P2"])
+            #expect(try await listed(.init(search: "avery")) == ["GZ-P3"])
+            #expect(try await listed(.init(provider: .paypal)).isEmpty)
+            #expect(try await listed(.init(from: "2026-11-25")).isEmpty)
+            #expect(try await listed(.init(from: "2026-11-24", to: "2026-11-24")).count == 4)
+            // The CSV neutralises a name a spreadsheet would run as a formula.
+            _ = try await gift(
+                "GZ-P5", name: "=HYPERLINK(\"http://evil.example\")", amount: 500, currency: "USD", frequency: .once, list: false,
+                anonymous: false)
+            let csv = try await client.execute(uri: AdminURL.donationsCSV().path, method: .get, headers: owner.headers) { $0.text }
+            #expect(csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\""))
+            // Staff without the donations permission are refused.
+            let author = try await app.staff(.author)
+            let refused = try await client.execute(uri: AdminURL.donations().path, method: .get, headers: author.headers) { $0.status }
+            #expect(refused == .forbidden)
+        }
+    }
 }
