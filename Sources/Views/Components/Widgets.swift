@@ -160,10 +160,9 @@ public enum Widgets {
             <input type="hidden" name="\(Field.amount.name)" value="\(model.amount)">
             <input type="hidden" name="\(Field.quick.name)" value="1">
             <input type="hidden" name="\(Field.frequency.name)" value="\(DonationFrequency.once.rawValue)">
-            <label class="visually-hidden" for="donate-currency">Currency</label>
-            <select id="donate-currency" name="\(Field.currency.name)">\(currencies)</select>
-            <label class="visually-hidden" for="donate-email">Email for your receipt</label>
-            <input id="donate-email" type="email" name="\(Field.email.name)" required autocomplete="email" placeholder="Email for your receipt">
+            <select id="donate-currency" name="\(Field.currency.name)" aria-label="Currency">\(currencies)</select>
+            <input id="donate-email" type="email" name="\(Field.email.name)" required autocomplete="email" placeholder="Email for your receipt" \
+            aria-label="Email for your receipt">
             <div class="donate__providers">\(buttons)</div>
             </form>
             <p class="donate__more"><a href="\(SiteURL.donate())">Choose another amount or give monthly</a></p>

@@ -14,8 +14,9 @@ import Testing
 /// confirmation, our charge or subscription, Stripe's signed webhooks, the ledger and receipts.
 @Suite("Card donations through Stripe (localstripe)")
 struct StripeDonationTests {
-    @Test("A one-time gift: card step, one charge however often it is confirmed, Stripe's webhook completes it, one receipt")
-    func oneTimeGift() async throws {
+    /// The site on a real port, localstripe beside it sending its signed webhooks there.
+    static func launch(_ body: @Sendable (any TestClientProtocol, TestApp, LoopbackService, any Database) async throws -> Void) async throws
+    {
         let stripe = try await LoopbackService.localStripe()
         let app = try await DonationTesting.app(stripe: stripe)
         try await app.run(.live) { client in
@@ -23,7 +24,13 @@ struct StripeDonationTests {
             try await stripe.post(
                 "/_config/webhooks/gazette",
                 form: [("url", "http://127.0.0.1:\(port)/api/v1/webhooks/stripe"), ("secret", DonationTesting.webhookSecret)])
-            let db = try app.db()
+            try await body(client, app, stripe, try app.db())
+        }
+    }
+
+    @Test("A one-time gift: card step, one charge however often it is confirmed, Stripe's webhook completes it, one receipt")
+    func oneTimeGift() async throws {
+        try await Self.launch { client, app, stripe, db in
             let step = try await client.execute(
                 uri: SiteURL.donateCheckout.path, method: .post, headers: formHeaders,
                 body: formBody(DonationTesting.form(extra: [("cover_fees", "on"), ("message", "Keep it up <3")])))
@@ -81,14 +88,7 @@ struct StripeDonationTests {
 
     @Test("A monthly gift: a subscription; the donor changes its amount and card and stops it, at Stripe and in the ledger")
     func monthlyGift() async throws {
-        let stripe = try await LoopbackService.localStripe()
-        let app = try await DonationTesting.app(stripe: stripe)
-        try await app.run(.live) { client in
-            let port = try #require(client.port)
-            try await stripe.post(
-                "/_config/webhooks/gazette",
-                form: [("url", "http://127.0.0.1:\(port)/api/v1/webhooks/stripe"), ("secret", DonationTesting.webhookSecret)])
-            let db = try app.db()
+        try await Self.launch { client, app, stripe, db in
             let page = try await client.execute(
                 uri: SiteURL.donateCheckout.path, method: .post, headers: formHeaders,
                 body: formBody(DonationTesting.form(amount: "10", frequency: "monthly"))
@@ -171,14 +171,7 @@ struct StripeDonationTests {
 
     @Test("A card the bank declines: the reader is told, nothing is charged, the gift is marked failed")
     func declinedCard() async throws {
-        let stripe = try await LoopbackService.localStripe()
-        let app = try await DonationTesting.app(stripe: stripe)
-        try await app.run(.live) { client in
-            let port = try #require(client.port)
-            try await stripe.post(
-                "/_config/webhooks/gazette",
-                form: [("url", "http://127.0.0.1:\(port)/api/v1/webhooks/stripe"), ("secret", DonationTesting.webhookSecret)])
-            let db = try app.db()
+        try await Self.launch { client, app, stripe, db in
             let page = try await client.execute(
                 uri: SiteURL.donateCheckout.path, method: .post, headers: formHeaders, body: formBody(DonationTesting.form())
             ) { $0.text }
