@@ -30,6 +30,8 @@ enum SampleNewsroom {
             var settings = SiteSettings()
             settings.title = "The Riverton Gazette"
             settings.tagline = "Independent news from the river valley"
+            settings.newsroomLegalName = "Riverton Gazette Community Media"
+            settings.newsroomAddress = "14 Mill Street\nRiverton RV1 2AB"
             settings.supportCallout = "Liked it? The Gazette is free to read because readers like you support it."
             settings.supportLinkLabel = "Support us"
             settings.channelTitle = "Join our YouTube channel"

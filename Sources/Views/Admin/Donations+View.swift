@@ -55,49 +55,46 @@ public enum DonationsView {
             """)
     }
 
-    /// Bars per month, one colour per currency, drawn on the server (no script, no library).
+    /// One bar chart per currency, months along the bottom, drawn on the server as SVG (no
+    /// script, no library), each bar labelled with its amount, the figures also as a table.
     static func chart(_ model: DonationListModel) -> HTML {
         guard !model.bars.isEmpty else { return "<p class=\"panel__empty\">No money received yet.</p>" }
         let currencies = Array(Set(model.bars.map(\.currency))).sorted()
-        let width = 640
-        let height = 220
-        let left = 10
-        let bottom = 30
-        let slot = (width - left) / max(model.months.count, 1)
-        let barWidth = max((slot - 6) / max(currencies.count, 1), 2)
-        let colors = ["#a4221b", "#2f5d8a", "#3f7f4f", "#8a6a2f"]
-        var shapes: [HTML] = []
-        for (currencyIndex, currency) in currencies.enumerated() {
+        let figures = currencies.map { currency in
             let bars = model.bars.filter { $0.currency == currency }
+            let width = 640
+            let height = 200
+            let top = 22
+            let bottom = 24
+            let slot = Double(width) / Double(max(model.months.count, 1))
+            let barWidth = Int(slot * 0.6)
             let largest = max(bars.map(\.minorUnits).max() ?? 1, 1)
-            for bar in bars {
-                guard let monthIndex = model.months.firstIndex(of: bar.month) else { continue }
-                let barHeight = max(bar.minorUnits * (height - bottom - 20) / largest, bar.minorUnits > 0 ? 1 : 0)
-                let x = left + monthIndex * slot + currencyIndex * barWidth
-                shapes.append(
-                    HTML(
-                        """
-                        <rect x="\(x)" y="\(height - bottom - barHeight)" width="\(barWidth - 1)" height="\(barHeight)" fill="\(colors[currencyIndex % colors.count])">\
-                        <title>\(bar.month): \(bar.label)</title></rect>
-                        """))
+            let shapes = bars.compactMap { bar -> HTML? in
+                guard let index = model.months.firstIndex(of: bar.month) else { return nil }
+                let barHeight = max(bar.minorUnits * (height - top - bottom) / largest, bar.minorUnits > 0 ? 1 : 0)
+                let x = Int(Double(index) * slot + (slot - Double(barWidth)) / 2)
+                let y = height - bottom - barHeight
+                return HTML(
+                    """
+                    <rect class="chart__bar" x="\(x)" y="\(y)" width="\(barWidth)" height="\(barHeight)"><title>\(bar.month): \(bar.label)</title></rect>\
+                    <text class="chart__label" x="\(x + barWidth / 2)" y="\(y - 6)" text-anchor="middle">\(bar.label)</text>
+                    """)
             }
+            let labels = model.months.enumerated().map { index, month in
+                HTML(
+                    "<text class=\"chart__label\" x=\"\(Int(Double(index) * slot + slot / 2))\" y=\"\(height - 6)\" text-anchor=\"middle\">\(month)</text>"
+                )
+            }
+            let rows = bars.map { HTML("<tr><td>\($0.month)</td><td>\($0.label)</td></tr>") }
+            return HTML(
+                """
+                <figure class="chart"><figcaption><strong>\(currency)</strong></figcaption>
+                <svg viewBox="0 0 \(width) \(height)" role="img" aria-label="Money kept per month in \(currency)" focusable="false">\(shapes)\(labels)</svg>
+                <details class="chart__data"><summary>Show the figures</summary><table><thead><tr><th scope="col">Month</th>\
+                <th scope="col">Kept</th></tr></thead><tbody>\(rows)</tbody></table></details></figure>
+                """)
         }
-        let labels = model.months.enumerated().map { index, month in
-            HTML(
-                "<text x=\"\(left + index * slot + slot / 2)\" y=\"\(height - 10)\" text-anchor=\"middle\" font-size=\"11\">\(String(month.suffix(5)))</text>"
-            )
-        }
-        let legend = currencies.enumerated().map { index, currency in
-            HTML(
-                "<li><svg width=\"12\" height=\"12\" aria-hidden=\"true\"><rect width=\"12\" height=\"12\" fill=\"\(colors[index % colors.count])\"/></svg> \(currency)</li>"
-            )
-        }
-        let summary = model.bars.map { "\($0.month) \($0.label)" }.joined(separator: "; ")
-        return """
-            <figure class="chart"><svg viewBox="0 0 \(width) \(height)" role="img" aria-label="Money kept per month: \(summary)" \
-            xmlns="http://www.w3.org/2000/svg" width="100%">\(shapes)\(labels)</svg>
-            <figcaption><ul class="chart__legend">\(legend)</ul><span class="muted">Each currency is scaled to its own largest month.</span></figcaption></figure>
-            """
+        return "\(figures)"
     }
 
     public static func show(_ model: DonationShowModel) -> HTML {

@@ -52,7 +52,7 @@ enum DonationWebhookController {
             case .refunded(let total): "Payment \(payment) refunded, \(total) minor units in all"
             }
         case .subscriptionCharged(let subscription, let payment, let amount, let first):
-            "\(first ? "First" : "Renewal") charge \(payment) of \(amount.formatted) for \(subscription)"
+            "Recurring gift \(subscription) charged \(amount.formatted)\(first ? " (its first payment)" : "") by payment \(payment)"
         case .subscriptionEnded(let subscription): "Recurring gift \(subscription) ended"
         case .ignored: "Not used by the ledger"
         }
