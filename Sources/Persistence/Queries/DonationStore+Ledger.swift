@@ -20,24 +20,53 @@ extension DonationStore {
         }
     }
 
+    /// The gift one of `refs` names (a payment, a capture or our reference). Plain SQL: the
+    /// webhook path runs it for every event, and Fluent's model reflection cost more than the query.
     static func find(provider: String, refs: [String], on db: any Database) async throws -> Donation.ID? {
         let refs = refs.filter { !$0.isEmpty }
         guard !refs.isEmpty else { return nil }
-        let record = try await DonationRecord.query(on: db).filter(\.$provider == provider)
-            .group(.or) { group in
-                group.filter(\.$providerPaymentID ~~ refs).filter(\.$providerChargeID ~~ refs).filter(\.$reference ~~ refs)
-            }
-            .sort(\.$id).first()
-        return record?.id.map(Donation.ID.init)
+        let list = SQLList(refs.map { SQLBind($0) })
+        let row = try await db.sql().raw(
+            """
+            SELECT id FROM donations WHERE provider = \(bind: provider)
+            AND (provider_payment_id IN (\(list)) OR provider_charge_id IN (\(list)) OR reference IN (\(list)))
+            ORDER BY id LIMIT 1
+            """
+        ).first()
+        return try row.map { Donation.ID(try $0.decode(column: "id", as: Int.self)) }
     }
 
     static func link(_ event: Int, to donation: Donation.ID, on db: any Database) async throws {
         try await db.sql().raw("UPDATE donation_events SET donation_id = \(bind: donation.rawValue) WHERE id = \(bind: event)").run()
     }
 
+    /// One gift, read with plain SQL and decoded by hand (the webhook path reads one per receipt).
     static func reload(_ id: Donation.ID, on db: any Database) async throws -> Donation {
-        guard let record = try await DonationRecord.find(id.rawValue, on: db) else { throw PersistenceError.missingRow("donation \(id)") }
-        return record.donation
+        guard let row = try await db.sql().raw("SELECT * FROM donations WHERE id = \(bind: id.rawValue)").first() else {
+            throw PersistenceError.missingRow("donation \(id)")
+        }
+        func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
+        func optional(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
+        func number(_ column: String) throws -> Int { try row.decode(column: column, as: Int.self) }
+        func flag(_ column: String) throws -> Bool { try row.decode(column: column, as: Bool.self) }
+        let currency = try text("currency")
+        let amount = try number("amount_minor")
+        return Donation(
+            id: id, reference: try text("reference"), provider: DonationProvider(rawValue: try text("provider")) ?? .stripe,
+            frequency: DonationFrequency(rawValue: try text("frequency")) ?? .once, amount: Money(minorUnits: amount, currency: currency),
+            feeCoverMinorUnits: try number("fee_cover_minor"),
+            facts: PaymentFacts(
+                amountMinorUnits: amount, received: try flag("received"), failed: try flag("failed"),
+                refundedMinorUnits: try number("refunded_minor")),
+            subscriptionStatus: try optional("subscription_status").flatMap(SubscriptionStatus.init),
+            recurringAmount: try row.decode(column: "recurring_minor", as: Int?.self).map { Money(minorUnits: $0, currency: currency) },
+            parentID: try row.decode(column: "parent_id", as: Int?.self).map(Donation.ID.init), donorName: try text("donor_name"),
+            donorEmail: try text("donor_email"), donorKey: try text("donor_key"), message: try text("message"),
+            isAnonymous: try flag("anonymous"), listPublicly: try flag("list_publicly"),
+            providerPaymentID: try optional("provider_payment_id"),
+            providerChargeID: try optional("provider_charge_id"), providerSubscriptionID: try optional("provider_subscription_id"),
+            providerCustomerID: try optional("provider_customer_id"), createdAt: try row.decode(column: "created_at", as: Date.self),
+            completedAt: try row.decode(column: "completed_at", as: Date?.self))
     }
 
     /// Applies one fact; answers whether the payment became received just now (a receipt is due,
@@ -106,8 +135,13 @@ extension DonationStore {
 
     /// The first gift of a recurring series.
     static func seriesHead(provider: String, subscription: String, on db: any Database) async throws -> Donation.ID? {
-        try await DonationRecord.query(on: db).filter(\.$provider == provider).filter(\.$providerSubscriptionID == subscription)
-            .filter(\.$parentID == nil).first()?.id.map(Donation.ID.init)
+        let row = try await db.sql().raw(
+            """
+            SELECT id FROM donations WHERE provider = \(bind: provider) AND provider_subscription_id = \(bind: subscription)
+            AND parent_id IS NULL ORDER BY id LIMIT 1
+            """
+        ).first()
+        return try row.map { Donation.ID(try $0.decode(column: "id", as: Int.self)) }
     }
 
     /// A renewal of a recurring gift: a received payment of its own, pointing at the first.
