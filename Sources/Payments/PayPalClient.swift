@@ -42,7 +42,7 @@ public final class PayPalClient: Sendable {
             "purchase_units": [
                 [
                     "reference_id": reference, "custom_id": reference, "description": String(description.prefix(127)),
-                    "amount": ["currency_code": amount.currency, "value": Self.decimal(amount)],
+                    "amount": ["currency_code": amount.currency, "value": amount.plain],
                 ]
             ],
             "payment_source": [
@@ -126,13 +126,6 @@ public final class PayPalClient: Sendable {
             throw .rejected(issue == "ORDER_ALREADY_CAPTURED" ? issue : "PayPal refused the payment (\(issue)).")
         }
         return object
-    }
-
-    /// "12.50" for 1250 USD; "500" for 500 JPY.
-    static func decimal(_ amount: Money) -> String {
-        guard amount.decimals > 0 else { return String(amount.minorUnits) }
-        let cents = amount.minorUnits % 100
-        return "\(amount.minorUnits / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 
     static func pathSafe(_ id: String) -> String {

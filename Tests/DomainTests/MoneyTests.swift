@@ -14,4 +14,13 @@ struct MoneyTests {
     func formatted(_ money: Money, _ text: String) {
         #expect(money.formatted == text)
     }
+
+    @Test("Plain amounts carry the currency's decimals and nothing else")
+    func plain() {
+        #expect(Money(minorUnits: 1250, currency: "USD").plain == "12.50")
+        #expect(Money(minorUnits: 1205, currency: "EUR").plain == "12.05")
+        #expect(Money(minorUnits: 123_456_700, currency: "USD").plain == "1234567.00")
+        #expect(Money(minorUnits: 500, currency: "JPY").plain == "500")
+        #expect(Money(minorUnits: -5, currency: "USD").plain == "-0.05")
+    }
 }

@@ -34,6 +34,16 @@ public struct Money: Equatable, Hashable, Sendable, Codable {
         return sign + symbol + Self.grouped(whole) + "." + (cents < 10 ? "0" : "") + String(cents)
     }
 
+    /// "12.50" for 1250 USD, "500" for 500 JPY: the amount as forms, CSV files and payment
+    /// providers' APIs write it (no symbol, no grouping).
+    public var plain: String {
+        let sign = minorUnits < 0 ? "-" : ""
+        let magnitude = minorUnits.magnitude
+        guard decimals > 0 else { return sign + String(magnitude) }
+        let cents = magnitude % 100
+        return sign + String(magnitude / 100) + "." + (cents < 10 ? "0" : "") + String(cents)
+    }
+
     static func grouped(_ number: UInt) -> String {
         let digits = Array(String(number))
         var result = ""

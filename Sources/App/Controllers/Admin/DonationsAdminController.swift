@@ -89,10 +89,10 @@ enum DonationsAdminController {
         for donation in donations {
             csv += SubscriberCSV.line([
                 donation.reference, DisplayFormat.iso8601(donation.createdAt), donation.completedAt.map(DisplayFormat.iso8601) ?? "",
-                donation.donorName, donation.donorEmail, AmountText.decimal(donation.amount), donation.amount.currency,
-                AmountText.decimal(Money(minorUnits: donation.facts.refundedMinorUnits, currency: donation.amount.currency)),
+                donation.donorName, donation.donorEmail, donation.amount.plain, donation.amount.currency,
+                Money(minorUnits: donation.facts.refundedMinorUnits, currency: donation.amount.currency).plain,
                 donation.status.rawValue, donation.frequency.rawValue, donation.provider.rawValue, donation.providerPaymentID ?? "",
-                AmountText.decimal(Money(minorUnits: donation.feeCoverMinorUnits, currency: donation.amount.currency)),
+                Money(minorUnits: donation.feeCoverMinorUnits, currency: donation.amount.currency).plain,
                 donation.isAnonymous ? "yes" : "", donation.message,
             ])
         }

@@ -174,7 +174,7 @@ enum DonorController {
                 changeAmount: running ? .donorAmount(token: token, reference: gift.reference) : nil,
                 changeCard: running ? .donorCard(token: token, reference: gift.reference) : nil,
                 cancel: running ? .donorCancel(token: token, reference: gift.reference) : nil,
-                isCancelled: gift.subscriptionStatus == .cancelled, currentAmount: AmountText.decimal(current))
+                isCancelled: gift.subscriptionStatus == .cancelled, currentAmount: current.plain)
         }
         return AppServices.privatePage(
             DonorPages.home(
@@ -190,14 +190,5 @@ enum DonorController {
             SupportersModel.Entry(name: $0.publicName, message: $0.message, month: site.format.date($0.completedAt ?? $0.createdAt))
         }
         return AppServices.privatePage(DonationPages.supporters(SupportersModel(chrome: site.chrome, entries: entries)))
-    }
-}
-
-/// An amount as a form shows it back ("12.50", "500").
-enum AmountText {
-    static func decimal(_ amount: Money) -> String {
-        guard amount.decimals > 0 else { return String(amount.minorUnits) }
-        let cents = amount.minorUnits % 100
-        return "\(amount.minorUnits / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 }
