@@ -93,6 +93,27 @@ struct PayPalDonationTests {
         }
     }
 
+    @Test("Leaving PayPal without paying brings the donor back to the form as they filled it, with nothing charged")
+    func cancelledAtPayPal() async throws {
+        try await Self.launch { flow, app, db in
+            let checkout = try await flow.client.execute(
+                uri: SiteURL.donateCheckout.path, method: .post, headers: formHeaders,
+                body: formBody(DonationTesting.form(amount: "12.50", provider: "paypal", extra: [("cover_fees", "on")]))
+            ) { $0 }
+            let approval = try #require(checkout.headers[.location])
+            let (status, _, location) = try await flow.paypal.get(approval + "&cancel=1")
+            #expect(status == 302)
+            let back = try #require(location.flatMap(URL.init(string:)))
+            #expect(back.path.hasSuffix("/cancel"))
+            let page = try await flow.client.execute(uri: back.path, method: .get) { $0 }
+            #expect(page.status == .ok && page.text.contains("You left PayPal before paying; nothing was charged."))
+            #expect(page.text.contains("id=\"donate-amount\" name=\"amount\" inputmode=\"decimal\" value=\"12.50\""), "\(page.text)")
+            #expect(page.text.contains("id=\"donate-cover\" name=\"cover_fees\" checked"))
+            #expect(try await DonationTesting.donations(on: db).first?.status == .pending)
+            #expect(try await DonationTesting.receipts(to: "ann@example.org", on: db).isEmpty)
+        }
+    }
+
     @Test("The webhook may arrive before the donor is back: the ledger completes the gift by its reference")
     func webhookBeforeReturn() async throws {
         try await Self.launch { flow, app, db in

@@ -59,9 +59,11 @@ enum DonationPayPalController {
         let db = try app.db()
         let (donation, _) = try await gift(context, app, on: db)
         let site = try await app.site.current(on: db)
+        // The form as the donor left it: the gift without the fee cover, and the cover ticked if it was.
+        let gift = Money(minorUnits: donation.amount.minorUnits - donation.feeCoverMinorUnits, currency: donation.amount.currency)
         let form = DonationForm(
-            amount: String(donation.amount.minorUnits / (donation.amount.decimals == 0 ? 1 : 100)), currency: donation.amount.currency,
-            provider: DonationProvider.paypal.rawValue, email: donation.donorEmail)
+            amount: gift.plain, currency: gift.currency, provider: DonationProvider.paypal.rawValue,
+            coverFees: donation.feeCoverMinorUnits > 0, email: donation.donorEmail)
         return AppServices.privatePage(
             DonationPages.form(
                 try await DonationController.model(
