@@ -158,10 +158,6 @@ public struct DonationListQuery: Hashable, Sendable {
 
     /// A day of the range as a date (midnight UTC), nil when empty or not a date.
     public static func day(_ text: String) -> Date? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, text.count == 10 else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+        UTCCalendar.day(text)
     }
 }

@@ -12,10 +12,7 @@ public enum VisitorFingerprint {
 
     /// The calendar day (UTC) a salt belongs to, as "yyyy-MM-dd".
     public static func dayKey(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+        UTCCalendar.dayKey(date)
     }
 
     /// Whole hours since 1970, the key of an hourly bucket.

@@ -72,12 +72,9 @@ extension DonationStore {
     /// Money kept (received less refunded) per currency and calendar month (UTC) since `since`.
     public static func monthlyTotals(since: Date, on db: any Database) async throws -> [MonthlyTotal] {
         let rows = try await DonationRecord.query(on: db).filter(\.$received == true).filter(\.$completedAt >= since).all()
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
         var sums: [String: [String: Int]] = [:]
         for row in rows {
-            let parts = calendar.dateComponents([.year, .month], from: row.completedAt ?? row.createdAt)
-            let month = String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0)
+            let month = UTCCalendar.monthKey(row.completedAt ?? row.createdAt)
             sums[month, default: [:]][row.currency, default: 0] += row.donation.facts.netMinorUnits
         }
         return sums.flatMap { month, currencies in currencies.map { MonthlyTotal(month: month, currency: $0.key, netMinorUnits: $0.value) }

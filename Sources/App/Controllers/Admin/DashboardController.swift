@@ -39,14 +39,7 @@ enum DashboardController {
 
     /// Midnight UTC of a "yyyy-MM-dd" key.
     static func dateFromKey(_ key: String) -> Date {
-        let parts = key.split(separator: "-").compactMap { Int($0) }
-        var components = DateComponents()
-        components.year = parts.first
-        components.month = parts.dropFirst().first
-        components.day = parts.dropFirst(2).first
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? .current
-        return calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
+        UTCCalendar.day(key) ?? Date(timeIntervalSince1970: 0)
     }
 }
 

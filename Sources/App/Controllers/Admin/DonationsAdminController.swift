@@ -14,8 +14,8 @@ enum DonationsAdminController {
         let site = try await app.site.current(on: db)
         let query = try DonationListQuery(QueryString(request.uri.query))
         let (donations, total) = try await DonationStore.list(query, on: db)
-        let months = lastMonths(12, now: app.time.now())
-        let since = monthStart(months[0]) ?? app.time.now()
+        let months = UTCCalendar.monthKeys(last: 12, until: app.time.now())
+        let since = UTCCalendar.monthStart(months[0]) ?? app.time.now()
         let bars = try await DonationStore.monthlyTotals(since: since, on: db).map {
             DonationListModel.Bar(
                 month: $0.month, currency: $0.currency, minorUnits: $0.netMinorUnits,
@@ -108,8 +108,8 @@ enum DonationsAdminController {
 
     /// "$120.00 · €35.00": what this calendar month (UTC) has kept so far, per currency.
     static func thisMonth(now: Date, currency: String?, on db: any Database) async throws -> String {
-        let month = lastMonths(1, now: now)[0]
-        let totals = try await DonationStore.monthlyTotals(since: monthStart(month) ?? now, on: db).filter { $0.month == month }
+        let month = UTCCalendar.monthKey(now)
+        let totals = try await DonationStore.monthlyTotals(since: UTCCalendar.monthStart(month) ?? now, on: db).filter { $0.month == month }
         guard !totals.isEmpty else { return Money(minorUnits: 0, currency: currency ?? "USD").formatted }
         return totals.map { Money(minorUnits: $0.netMinorUnits, currency: $0.currency).formatted }.joined(separator: " · ")
     }
@@ -122,27 +122,5 @@ enum DonationsAdminController {
                 ? Money(minorUnits: donation.facts.refundedMinorUnits, currency: donation.amount.currency).formatted : nil,
             status: donation.status, frequency: donation.frequency, provider: donation.provider,
             series: donation.parentID == nil ? donation.subscriptionStatus.map { $0 == .active ? "Running" : "Stopped" } : "Renewal")
-    }
-
-    static var utc: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }
-
-    /// The last `count` calendar months up to `now`, oldest first ("2026-11").
-    static func lastMonths(_ count: Int, now: Date) -> [String] {
-        (0..<count).reversed().compactMap { back in
-            utc.date(byAdding: .month, value: -back, to: now).map {
-                let parts = utc.dateComponents([.year, .month], from: $0)
-                return String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0)
-            }
-        }
-    }
-
-    static func monthStart(_ month: String) -> Date? {
-        let parts = month.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 2 else { return nil }
-        return utc.date(from: DateComponents(year: parts[0], month: parts[1], day: 1))
     }
 }
