@@ -66,7 +66,7 @@ public final class PayPalClient: Sendable {
     /// (a second tab, a retry) answers as captured rather than failing.
     public func captureOrder(_ order: String, requestID: String) async throws(PaymentError) -> (status: String, captureID: String?) {
         do {
-            let object = try await call(.POST, "/v2/checkout/orders/\(Self.pathSafe(order))/capture", [:], requestID: requestID)
+            let object = try await call(.POST, "/v2/checkout/orders/\(ProviderHTTP.pathSegment(order))/capture", [:], requestID: requestID)
             let capture = object.array("purchase_units").first?.object("payments")?.array("captures").first
             return (capture?.string("status") ?? object.string("status") ?? "", capture?.string("id"))
         } catch .rejected(let reason) where reason.contains("ORDER_ALREADY_CAPTURED") {
@@ -128,9 +128,4 @@ public final class PayPalClient: Sendable {
         return object
     }
 
-    static func pathSafe(_ id: String) -> String {
-        String(
-            id.unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") }.map(
-                Character.init))
-    }
 }

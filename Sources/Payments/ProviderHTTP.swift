@@ -27,6 +27,14 @@ struct ProviderHTTP: Sendable {
     let client: HTTPClient
     let timeout: TimeAmount
 
+    /// A provider's id as one path segment: only the characters their ids use (letters, digits,
+    /// "_" and "-"), so an id can never add a segment or a query.
+    static func pathSegment(_ id: String) -> String {
+        String(
+            id.unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-") }.map(
+                Character.init))
+    }
+
     func send(_ method: HTTPMethod, _ url: String, headers: [(String, String)], body: Data?) async throws(PaymentError) -> (Int, Data) {
         var request = HTTPClientRequest(url: url)
         request.method = method

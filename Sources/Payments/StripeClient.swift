@@ -52,7 +52,7 @@ public struct StripeClient: Sendable {
 
     /// The card a SetupIntent collected, once it has succeeded.
     public func setupIntentPaymentMethod(_ id: String) async throws(PaymentError) -> String {
-        let object = try await call(.GET, "/v1/setup_intents/\(Self.pathSafe(id))", [:], key: nil)
+        let object = try await call(.GET, "/v1/setup_intents/\(ProviderHTTP.pathSegment(id))", [:], key: nil)
         guard object.string("status") == "succeeded", let method = object.id("payment_method") else {
             throw .rejected("The card was not confirmed. Please enter it again.")
         }
@@ -131,21 +131,22 @@ public struct StripeClient: Sendable {
         let plan = try await createPlan(
             amount: amount, interval: interval, productName: productName, idempotencyKey: idempotencyKey + "-plan")
         _ = try await call(
-            .POST, "/v1/subscriptions/\(Self.pathSafe(subscription))",
+            .POST, "/v1/subscriptions/\(ProviderHTTP.pathSegment(subscription))",
             ["items[0][plan]": plan, "proration_behavior": "none"], key: idempotencyKey)
     }
 
     /// Ends a recurring gift at once.
     public func cancelSubscription(_ subscription: String) async throws(PaymentError) {
-        _ = try await call(.DELETE, "/v1/subscriptions/\(Self.pathSafe(subscription))", [:], key: nil)
+        _ = try await call(.DELETE, "/v1/subscriptions/\(ProviderHTTP.pathSegment(subscription))", [:], key: nil)
     }
 
     /// Makes a newly confirmed card the one future charges use.
     public func replaceCard(customer: String, paymentMethod: String, idempotencyKey: String) async throws(PaymentError) {
         _ = try await call(
-            .POST, "/v1/payment_methods/\(Self.pathSafe(paymentMethod))/attach", ["customer": customer], key: idempotencyKey + "-attach")
+            .POST, "/v1/payment_methods/\(ProviderHTTP.pathSegment(paymentMethod))/attach", ["customer": customer],
+            key: idempotencyKey + "-attach")
         _ = try await call(
-            .POST, "/v1/customers/\(Self.pathSafe(customer))", ["invoice_settings[default_payment_method]": paymentMethod],
+            .POST, "/v1/customers/\(ProviderHTTP.pathSegment(customer))", ["invoice_settings[default_payment_method]": paymentMethod],
             key: idempotencyKey)
     }
 
@@ -178,10 +179,4 @@ public struct StripeClient: Sendable {
 
     static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~[]")
 
-    /// Provider ids go into paths: only the characters Stripe's ids use.
-    static func pathSafe(_ id: String) -> String {
-        String(
-            id.unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-") }.map(
-                Character.init))
-    }
 }

@@ -483,7 +483,8 @@
     var fee = form.querySelector("#donate-fee");
     var status = form.querySelector("#donate-status");
     var presets = Array.prototype.slice.call(form.querySelectorAll("input[name=preset]"));
-    function decimals() { return ["JPY", "KRW", "CLP", "ISK", "VND", "XAF", "XOF", "HUF", "TWD", "UGX"].indexOf(currency.value) >= 0 ? 0 : 2; }
+    // The server marks each currency with its decimals (JPY has none).
+    function decimals() { return parseInt(currency.selectedOptions[0].getAttribute("data-decimals") || "2", 10); }
     function amount() {
       var checked = presets.filter(function (preset) { return preset.checked; })[0];
       var text = typed.value.trim() || (checked ? checked.value : slider.value);

@@ -65,7 +65,7 @@ enum DonationDesk {
                 amount: donation.amount.formatted, frequency: donation.frequency, date: donation.completedAt ?? app.time.now(),
                 reference: donation.reference, providerReference: donation.providerPaymentID ?? donation.reference,
                 method: donation.provider == .stripe ? "card" : "PayPal",
-                organisation: settings.newsroomLegalName.isEmpty ? settings.title : settings.newsroomLegalName,
+                organisation: settings.receiptName,
                 address: settings.newsroomAddress, manageLink: link)
             try await app.mailer.enqueue(
                 TransactionalMail(to: donation.donorEmail, name: donation.donorName, .donationReceipt(receipt)), now: app.time.now(), on: db

@@ -55,13 +55,12 @@ public struct ProcessingFee: Equatable, Sendable {
         self.fixedMinorUnits = fixedMinorUnits
     }
 
-    /// Stripe's and PayPal's published standard rates for cards and PayPal checkout (2.9 % + 30
-    /// and 3.49 % + 49 minor units).
-    public static func standard(for provider: DonationProvider, currency: String) -> ProcessingFee {
-        let whole = Money(minorUnits: 0, currency: currency).decimals == 0
+    /// Stripe's and PayPal's published standard US rates for cards and PayPal checkout (2.9 % + 30
+    /// and 3.49 % + 49 minor units), used for every currency.
+    public static func standard(for provider: DonationProvider) -> ProcessingFee {
         switch provider {
-        case .stripe: return ProcessingFee(basisPoints: 290, fixedMinorUnits: whole ? 30 : 30)
-        case .paypal: return ProcessingFee(basisPoints: 349, fixedMinorUnits: whole ? 49 : 49)
+        case .stripe: ProcessingFee(basisPoints: 290, fixedMinorUnits: 30)
+        case .paypal: ProcessingFee(basisPoints: 349, fixedMinorUnits: 49)
         }
     }
 

@@ -10,7 +10,7 @@ public struct DonationForm: Equatable, Sendable {
         case email, message
         case anonymous
         case listPublicly = "list_publicly"
-        case quick, website
+        case website
     }
 
     public var amount: String
@@ -23,13 +23,11 @@ public struct DonationForm: Equatable, Sendable {
     public var message: String
     public var anonymous: Bool
     public var listPublicly: Bool
-    /// The quick-donate box's one-click gift.
-    public var isQuick: Bool
 
     public init(
         amount: String = "", currency: String = "", frequency: String = DonationFrequency.once.rawValue,
         provider: String = DonationProvider.stripe.rawValue, coverFees: Bool = false, name: String = "", email: String = "",
-        message: String = "", anonymous: Bool = false, listPublicly: Bool = false, isQuick: Bool = false
+        message: String = "", anonymous: Bool = false, listPublicly: Bool = false
     ) {
         self.amount = amount
         self.currency = currency
@@ -41,7 +39,6 @@ public struct DonationForm: Equatable, Sendable {
         self.message = message
         self.anonymous = anonymous
         self.listPublicly = listPublicly
-        self.isQuick = isQuick
     }
 
     /// The form as submitted. A typed amount wins over a preset button.
@@ -55,7 +52,7 @@ public struct DonationForm: Equatable, Sendable {
             frequency: form.trimmed(Field.frequency), provider: form.trimmed(Field.provider), coverFees: form.isChecked(Field.coverFees),
             name: String(form.trimmed(Field.donorName).prefix(120)), email: EmailAddress.normalise(form[Field.email]),
             message: String(form.trimmed(Field.message).prefix(500)), anonymous: form.isChecked(Field.anonymous),
-            listPublicly: form.isChecked(Field.listPublicly), isQuick: form[Field.quick] == "1")
+            listPublicly: form.isChecked(Field.listPublicly))
     }
 
     /// A checked gift, ready for the provider.
@@ -122,7 +119,7 @@ public struct DonationForm: Equatable, Sendable {
         }
         if let problem = EmailAddress.problem(email) { errors[.email] = problem }
         guard errors.isEmpty, let money, let frequency, let provider else { return .failure(errors) }
-        let cover = coverFees ? ProcessingFee.standard(for: provider, currency: code).cover(money.minorUnits) : 0
+        let cover = coverFees ? ProcessingFee.standard(for: provider).cover(money.minorUnits) : 0
         return .success(
             Gift(
                 amount: money, feeCover: cover, frequency: frequency, provider: provider, name: name, email: email, message: message,

@@ -142,6 +142,9 @@ public struct SiteSettings: Equatable, Sendable, Codable {
         mailReplyTo = value(.mailReplyTo, defaults.mailReplyTo)
     }
 
+    /// Who receipts say received the money: the legal name when set, the site's title otherwise.
+    public var receiptName: String { newsroomLegalName.isEmpty ? title : newsroomLegalName }
+
     /// The enabled ad slots for one placement.
     public func ads(for placement: AdSlot.Placement) -> [AdSlot] {
         adSlots.filter { $0.enabled && $0.placement == placement }

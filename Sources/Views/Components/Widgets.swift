@@ -158,7 +158,6 @@ public enum Widgets {
             <p>We are funded by readers, not by billionaires or paywalls.</p>
             <form class="donate__form" action="\(SiteURL.donateCheckout)" method="post">
             <input type="hidden" name="\(Field.amount.name)" value="\(model.amount)">
-            <input type="hidden" name="\(Field.quick.name)" value="1">
             <input type="hidden" name="\(Field.frequency.name)" value="\(DonationFrequency.once.rawValue)">
             <select id="donate-currency" name="\(Field.currency.name)" aria-label="Currency">\(currencies)</select>
             <input id="donate-email" type="email" name="\(Field.email.name)" required autocomplete="email" placeholder="Email for your receipt" \

@@ -18,7 +18,11 @@ public enum DonationPages {
                 """)
         }
         let currencies = model.currencies.map { code in
-            HTML("<option value=\"\(code)\"\(HTML.when(code == currency) { " selected" })>\(code)</option>")
+            HTML(
+                """
+                <option value="\(code)" data-decimals="\(Money(minorUnits: 0, currency: code).decimals)"\
+                \(HTML.when(code == currency) { " selected" })>\(code)</option>
+                """)
         }
         let frequencies = DonationFrequency.allCases.map { frequency in
             HTML(
@@ -29,7 +33,7 @@ public enum DonationPages {
                 """)
         }
         let providers = model.providers.enumerated().map { index, provider in
-            let fee = ProcessingFee.standard(for: provider, currency: currency)
+            let fee = ProcessingFee.standard(for: provider)
             return HTML(
                 """
                 <li><input type="radio" id="donate-provider-\(provider.rawValue)" name="\(Field.provider.name)" value="\(provider.rawValue)" \

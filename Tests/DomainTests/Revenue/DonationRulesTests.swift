@@ -29,14 +29,14 @@ struct DonationRulesTests {
 
     @Test("Covering the fee leaves the newsroom the whole gift after the provider takes its share")
     func feeCover() {
-        let stripe = ProcessingFee.standard(for: .stripe, currency: "USD")
+        let stripe = ProcessingFee.standard(for: .stripe)
         for gift in [500, 1000, 1250, 2500, 10_000] {
             let total = gift + stripe.cover(gift)
             let kept = total - (total * stripe.basisPoints + 9_999) / 10_000 - stripe.fixedMinorUnits
             #expect(kept >= gift && kept <= gift + 1, "gift \(gift): total \(total) keeps \(kept)")
         }
         #expect(stripe.cover(1000) == 61)
-        #expect(ProcessingFee.standard(for: .paypal, currency: "USD").cover(1000) == 87)
+        #expect(ProcessingFee.standard(for: .paypal).cover(1000) == 87)
     }
 
     @Test("Payment facts only grow, so any order of events ends in the same state")

@@ -22,7 +22,7 @@ enum DonationWebhookController {
         let body = Data((try await request.body.collect(upTo: bodyLimit)).readableBytesView)
         try StripeSignature.verify(
             header: request.headers[HTTPField.Name.stripeSignature], payload: body, secret: stripe.keys.webhookSecret, now: app.time.now())
-        return try await record(try StripeEvents.parse(body), body: body, app)
+        return try await record(try StripeEvents.parse(body), app)
     }
 
     @Sendable static func paypal(_ request: Request, _ context: AppRequestContext, _ app: AppServices) async throws -> Response {
@@ -33,12 +33,11 @@ enum DonationWebhookController {
             headers[field.name.canonicalName] = field.value
         }
         guard try await paypal.verifyWebhook(headers: headers, event: body) else { throw WebhookSignatureError.mismatch }
-        return try await record(try PayPalEvents.parse(body), body: body, app)
+        return try await record(try PayPalEvents.parse(body), app)
     }
 
-    static func record(_ event: LedgerEvent, body: Data, _ app: AppServices) async throws -> Response {
+    static func record(_ event: LedgerEvent, _ app: AppServices) async throws -> Response {
         let outcome = try await DonationDesk.record(event, summary: summary(event), app)
-        if case .recorded = outcome { app.cache.purge([SiteURL.supporters]) }
         return try Response.json(Answer(received: true, duplicate: outcome == .duplicate))
     }
 

@@ -50,7 +50,7 @@ enum DonorController {
         let refunded = Money(minorUnits: donation.facts.refundedMinorUnits, currency: donation.amount.currency)
         let html = DonorPages.receipt(
             DonationReceiptModel(
-                organisation: settings.newsroomLegalName.isEmpty ? settings.title : settings.newsroomLegalName,
+                organisation: settings.receiptName,
                 address: settings.newsroomAddress, siteURL: app.config.siteURL,
                 donor: donation.donorName.isEmpty ? "—" : donation.donorName,
                 email: donation.donorEmail, amount: donation.amount.formatted, refunded: refunded.minorUnits > 0 ? refunded.formatted : nil,
