@@ -152,4 +152,54 @@ struct DiscussionStoreTests {
             #expect(try await CommentStore.bar(article: article, on: db).stats.comments == 0)
         }
     }
+
+    @Test("A page shows at most five replies a thread, oldest first: short threads in one read, a long one on its own; held replies never")
+    func repliesPerThread() async throws {
+        try await withDatabase { db, _ in
+            let article = try await article(on: db)
+            let short = try await Fixtures.comment(on: article, by: "Short", text: "Short thread", at: start, on: db)
+            let long = try await Fixtures.comment(on: article, by: "Long", text: "Long thread", at: start.addingTimeInterval(60), on: db)
+            var shortReplies: [Domain.Comment.ID] = []
+            var longReplies: [Domain.Comment.ID] = []
+            for index in 0..<2 {
+                shortReplies.append(
+                    try await Fixtures.comment(
+                        on: article, by: "S\(index)", text: "Short reply \(index)", parent: short,
+                        at: start.addingTimeInterval(120 + Double(index)), on: db))
+            }
+            try await Fixtures.comment(
+                on: article, by: "Held", text: "Held reply", parent: short, status: .pending, at: start.addingTimeInterval(130), on: db)
+            for index in 0..<7 {
+                longReplies.append(
+                    try await Fixtures.comment(
+                        on: article, by: "L\(index)", text: "Long reply \(index)", parent: index == 0 ? long : longReplies[index - 1],
+                        at: start.addingTimeInterval(200 + Double(index)), on: db))
+            }
+            let page = try await CommentStore.threads(article: article, sort: .oldest, after: nil, limit: 10, repliesPerThread: 5, on: db)
+            #expect(page.roots.map(\.id) == [short, long])
+            #expect(page.replies.filter { $0.threadID == short }.map(\.id) == shortReplies)
+            #expect(page.replies.filter { $0.threadID == long }.map(\.id) == Array(longReplies.prefix(5)))
+            #expect(page.roots.last?.threadReplies == 7)
+            // The page's replies come oldest first across threads, as the view nests them.
+            #expect(page.replies.map(\.createdAt) == page.replies.map(\.createdAt).sorted())
+        }
+    }
+
+    @Test("Rate limits with two windows: each is counted, the stricter refuses, and a refused request is not recorded")
+    func rateLimitWindows() async throws {
+        try await withDatabase { db, _ in
+            let limits: [(count: Int, window: TimeInterval)] = [(2, 60), (3, 3600)]
+            var answers: [Bool] = []
+            for second in [0.0, 1, 2] {
+                answers.append(try await RateLimitStore.allow("k", limits: limits, now: start.addingTimeInterval(second), on: db))
+            }
+            #expect(answers == [true, true, false])
+            // A minute later the minute's window is free again; the hour's has room for one more
+            // (the refused request did not count).
+            #expect(try await RateLimitStore.allow("k", limits: limits, now: start.addingTimeInterval(61), on: db))
+            #expect(try await !RateLimitStore.allow("k", limits: limits, now: start.addingTimeInterval(200), on: db))
+            // Another key is counted on its own.
+            #expect(try await RateLimitStore.allow("other", limits: limits, now: start.addingTimeInterval(200), on: db))
+        }
+    }
 }

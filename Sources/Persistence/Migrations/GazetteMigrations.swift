@@ -24,6 +24,7 @@ public enum GazetteMigrations {
             CreateStaffDevices(),
             CreateDiscussion(),
             CreateDonations(),
+            IndexDiscussionFirstPage(),
         ]
     }
 

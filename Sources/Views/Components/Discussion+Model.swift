@@ -89,14 +89,23 @@ public struct DiscussionBarModel: Equatable, Sendable {
         recentAuthors = bar.recentAuthors
         mostReacted = bar.mostReacted.map {
             Pick(
-                id: $0.id.rawValue, authorName: $0.authorName, excerpt: CommentExcerpt.firstWords($0.bodyHTML, 12),
+                id: $0.id.rawValue, authorName: $0.authorName, excerpt: Self.excerpt($0),
                 figure: DisplayFormat.count($0.reactions, "reaction", "reactions"))
         }
         hottest = bar.hottest.map {
             Pick(
-                id: $0.id.rawValue, authorName: $0.authorName, excerpt: CommentExcerpt.firstWords($0.bodyHTML, 12),
+                id: $0.id.rawValue, authorName: $0.authorName, excerpt: Self.excerpt($0),
                 figure: DisplayFormat.count($0.threadReplies, "reply", "replies"))
         }
+    }
+
+    /// A pick's first twelve words, from the "Read more" head kept with a long comment when it
+    /// holds more than that (reading a long text whole to keep twelve words cost more than the
+    /// rest of the bar).
+    static func excerpt(_ comment: Comment) -> String {
+        let words = 12
+        if let cut = comment.storedCut, cut.words > words { return CommentExcerpt.firstWords(cut.head, words) }
+        return CommentExcerpt.firstWords(comment.bodyHTML, words)
     }
 }
 
