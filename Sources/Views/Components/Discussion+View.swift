@@ -20,7 +20,7 @@ public enum DiscussionView {
             <p class="discussion__live" role="status" hidden><button type="button" class="discussion__show-new"></button></p>
             \(HTML.when(model.commentCount > 1) { sortLinks(model) })
             \(reportTemplate())
-            <ol class="comment-list" data-threads>\(model.threads.map { comment(model, $0) })</ol>
+            <ol class="comment-list" data-threads>\(comments(model, model.threads))</ol>
             \(model.next.map { next in HTML("<p class=\"discussion__more\"><a class=\"button button--quiet\" rel=\"next\" data-more href=\"\(SiteURL.discussion(articleSlug: slug, sort: model.sort, after: next).path)\">More comments</a></p>") })
             \(model.isOpen ? form(model, state: state) : HTML("<p class=\"discussion__closed\">\(model.closedNote)</p>"))
             </section>
@@ -105,11 +105,30 @@ public enum DiscussionView {
         return HTML("<nav class=\"discussion__sort\" aria-label=\"Sort comments\"><ul>\(links)</ul></nav>")
     }
 
+    /// Comments and their replies, one after the other, written into one buffer.
+    public static func comments(_ discussion: DiscussionModel, _ comments: [CommentModel]) -> HTML {
+        var output = HTML.buffer(reserving: comments.reduce(0) { $0 + estimatedSize($1) })
+        for comment in comments { append(discussion, comment, to: &output) }
+        return output
+    }
+
+    /// One comment and its replies.
     public static func comment(_ discussion: DiscussionModel, _ comment: CommentModel) -> HTML {
+        comments(discussion, [comment])
+    }
+
+    /// Room for a comment and its replies: the markup around a comment is about 1,400 bytes.
+    static func estimatedSize(_ comment: CommentModel) -> Int {
+        1_600 + comment.body.rendered.utf8.count + (comment.more?.rendered.utf8.count ?? 0)
+            + comment.replies.reduce(0) { $0 + estimatedSize($1) }
+    }
+
+    static func append(_ discussion: DiscussionModel, _ comment: CommentModel, to output: inout HTML) {
         let slug = discussion.articleSlug
         let replyHref = SiteURL.comments(articleSlug: slug).path + "?reply_to=\(comment.id)#respond-\(discussion.articleID)"
         let id = Comment.ID(comment.id)
-        return """
+        output.append(
+            """
             <li class="comment-item\(HTML.when(comment.pinned) { " comment-item--pinned" })" data-comment="\(comment.id)">
             <article class="comment" id="comment-\(comment.id)" aria-label="Comment by \(comment.authorName)">
             <header class="comment__header">\(Avatar.html(name: comment.authorName, key: comment.avatarKey, size: 36))\
@@ -120,7 +139,17 @@ public enum DiscussionView {
             <a class="comment__time" href="#comment-\(comment.id)"><time datetime="\(comment.dateISO)">\(comment.dateText)</time></a>\
             \(HTML.when(comment.edited) { "<span class=\"comment__edited\">edited</span>" })
             </header>
-            <div class="comment__body prose">\(comment.body)\(comment.more.map { HTML("<details class=\"comment__more\"><summary>Read more »</summary>\($0)</details>") })</div>
+            <div class="comment__body prose">
+            """)
+        output.append(comment.body)
+        if let more = comment.more {
+            output.append("<details class=\"comment__more\"><summary>Read more »</summary>")
+            output.append(more)
+            output.append("</details>")
+        }
+        output.append(
+            """
+            </div>
             <footer class="comment__actions">
             <form class="vote" method="post" action="\(SiteURL.apiCommentVote(id).path)">\
             <button type="submit" name="value" value="1" class="vote__up" aria-label="Vote up (\(comment.upvotes))">▲</button>\
@@ -130,10 +159,19 @@ public enum DiscussionView {
             <a class="comment__report" href="\(SiteURL.commentReport(articleSlug: slug, comment: id).path)">Report</a>
             </footer>
             </article>
-            \(HTML.when(!comment.replies.isEmpty) { HTML("<ol class=\"comment-replies\">\(comment.replies.map { self.comment(discussion, $0) })</ol>") })\
-            \(HTML.when(comment.hiddenReplies > 0) { HTML("<p class=\"comment__more-replies\"><a href=\"\(SiteURL.commentThread(articleSlug: slug, thread: id, comment: id).path)\">\(DisplayFormat.count(comment.hiddenReplies, "more reply", "more replies")) in this thread</a></p>") })
-            </li>
-            """
+
+            """)
+        if !comment.replies.isEmpty {
+            output.append("<ol class=\"comment-replies\">")
+            for reply in comment.replies { append(discussion, reply, to: &output) }
+            output.append("</ol>")
+        }
+        if comment.hiddenReplies > 0 {
+            output.append(
+                "<p class=\"comment__more-replies\"><a href=\"\(SiteURL.commentThread(articleSlug: slug, thread: id, comment: id).path)\">\(DisplayFormat.count(comment.hiddenReplies, "more reply", "more replies")) in this thread</a></p>"
+            )
+        }
+        output.append("\n</li>")
     }
 
     /// The reply form, empty or holding what the reader typed with what needs fixing.

@@ -35,6 +35,19 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
 
     public static let empty = HTML(rendered: "")
 
+    /// An empty fragment with room for `capacity` bytes, to `append` a long list into.
+    public static func buffer(reserving capacity: Int) -> HTML {
+        var output = ""
+        output.reserveCapacity(capacity)
+        return HTML(rendered: output)
+    }
+
+    /// Adds a fragment at the end (one buffer for a long list, instead of a string per item
+    /// copied into the next).
+    public mutating func append(_ fragment: HTML) {
+        rendered += fragment.rendered
+    }
+
     public var description: String { rendered }
     public var isEmpty: Bool { rendered.isEmpty }
 

@@ -24,7 +24,7 @@ enum CommentAPIController {
             stats: model.bar.stats, sort: sort.rawValue, open: model.isOpen,
             threads: page.threads(levels: site.settings.commentLevels).map(CommentDTO.init), next: model.next?.rawValue,
             nextURL: model.next.map { SiteURL.apiComments(articleSlug: slug, sort: sort, after: $0).path },
-            html: HTML.join(model.threads.map { DiscussionView.comment(model, $0) }).rendered)
+            html: DiscussionView.comments(model, model.threads).rendered)
         var response = try Response.json(body)
         response.headers[.cacheControl] = "no-store"
         return response
@@ -34,14 +34,14 @@ enum CommentAPIController {
         let slug = try SlugParameter.require(context)
         try SameOrigin.check(request, siteURL: app.config.siteURL)
         let input: CommentPosting.Input = try await decode(request)
-        let db = try app.db()
-        let (site, article) = try await CommentController.load(slug: slug, on: db, app: app)
+        let reads = try app.pageReads()
+        let (site, article) = try await CommentController.load(slug: slug, on: reads, app: app)
         switch try await CommentPosting.post(input, to: article, site: site, request: request, context: context, app: app) {
         case .refused(let problems, _, let status):
             throw FieldProblems(status: status, title: "Please check your comment", fields: problems)
         case .stored(let id, let decision, let token):
             var html: String?
-            if decision.status == .approved, let comment = try await CommentStore.find(id, on: db) {
+            if decision.status == .approved, let comment = try await CommentStore.find(id, on: reads) {
                 let model = DiscussionReader.frame(article, site: site, now: app.time.now())
                 let node = CommentModel(
                     CommentNode(comment: comment, replies: [], depth: comment.depth), excerptWords: site.settings.commentExcerptWords,
