@@ -65,6 +65,9 @@ enum CommentPosting {
         _ input: Input, to article: Article, site: SiteState.Snapshot, request: Request, context: AppRequestContext, app: AppServices
     ) async throws -> Outcome {
         let db = try app.db()
+        // The checks before the insert only read: on SQLite they run on the page reader, beside
+        // the one writer instead of queued behind it.
+        let reads = try app.pageReads()
         let now = app.time.now()
         let parentNumber = input.parent.isEmpty ? nil : Int(input.parent)
         // A signed-in reader comments under their account's name and address.
@@ -87,7 +90,7 @@ enum CommentPosting {
         if let parent = submission.parentID {
             guard
                 let found = try await CommentStore.placement(
-                    replyingTo: parent, article: article.id, levels: site.settings.commentLevels, on: db)
+                    replyingTo: parent, article: article.id, levels: site.settings.commentLevels, on: reads)
             else {
                 submission.parentID = nil
                 return refuse(
@@ -107,29 +110,26 @@ enum CommentPosting {
         guard problems.isEmpty else { return .refused(problems: problems, submission: submission, status: .unprocessableContent) }
 
         let network = try await app.secret.networkHash(VisitorFingerprint.network(of: app.clientAddress(request, context)), on: db)
-        if let ban = try await CommentBanStore.active(email: submission.email, network: network, reader: reader?.id, now: now, on: db) {
+        if let ban = try await CommentBanStore.active(email: submission.email, network: network, reader: reader?.id, now: now, on: reads) {
             let until = ban.until.map { " until \(site.format.dateTime($0))" } ?? ""
             return refuse("body", "You cannot comment on this site\(until). Your text is kept below.", status: .forbidden)
         }
-        for (key, limit, window) in [
-            ("comment-minute:", DiscussionLimits.commentsPerMinute, 60.0), ("comment-hour:", DiscussionLimits.commentsPerHour, 3600.0),
-        ] {
-            guard try await RateLimitStore.allow(key + network, limit: limit, window: window, now: now, on: db) else {
-                return refuse(
-                    "body",
-                    "Too many comments from your network in a short time (at most \(limit) per \(window == 60 ? "minute" : "hour")). Your text is kept: wait a little and send it again.",
-                    status: .tooManyRequests)
-            }
+        let limits = [(DiscussionLimits.commentsPerMinute, 60.0, "minute"), (DiscussionLimits.commentsPerHour, 3600.0, "hour")]
+        guard try await RateLimitStore.allow("comment:" + network, limits: limits.map { ($0.0, $0.1) }, now: now, on: db) else {
+            return refuse(
+                "body",
+                "Too many comments from your network in a short time (at most \(limits.map { "\($0.0) per \($0.2)" }.joined(separator: ", "))). Your text is kept: wait a little and send it again.",
+                status: .tooManyRequests)
         }
         if try await CommentStore.isRepeat(
             body: submission.body, email: submission.email, network: network, article: article.id,
-            since: now.addingTimeInterval(-DiscussionLimits.repeatWindow), on: db)
+            since: now.addingTimeInterval(-DiscussionLimits.repeatWindow), on: reads)
         {
             return refuse("body", "You posted this same comment here already.", status: .conflict)
         }
         let body = CommentText.render(submission.body)
         let context = CommentContext(
-            knownCommenter: try await CommentStore.isKnownCommenter(email: submission.email, on: db), signedIn: reader != nil,
+            knownCommenter: try await CommentStore.isKnownCommenter(email: submission.email, on: reads), signedIn: reader != nil,
             secondsToFill: seconds,
             honeypotFilled: !submission.honeypot.isEmpty, articleMode: article.commentMode)
         let decision = ModerationDecision.decide(

@@ -1,6 +1,7 @@
 import Domain
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Who may not comment, and until when. A ban applies from the next comment on.
 public enum CommentBanStore {
@@ -23,14 +24,26 @@ public enum CommentBanStore {
         try await record.create(on: db)
     }
 
-    /// The ban that applies to this address, account or network now, if any.
+    /// The ban that applies to this address, account or network now, if any. Plain SQL: it is
+    /// read before every comment, on the page reader where there is one.
     public static func active(email: String, network: String?, reader: Int?, now: Date, on db: any Database) async throws -> CommentBan? {
-        let candidates = try await CommentBanRecord.query(on: db).group(.or) { group in
-            group.group(.and) { $0.filter(\.$kind == BanKind.email.rawValue).filter(\.$value == email.lowercased()) }
-            if let network { group.group(.and) { $0.filter(\.$kind == BanKind.network.rawValue).filter(\.$value == network) } }
-            if let reader { group.group(.and) { $0.filter(\.$kind == BanKind.account.rawValue).filter(\.$value == String(reader)) } }
-        }.all()
-        return candidates.map(ban).first { $0.until.map { $0 > now } ?? true }
+        var who: [SQLQueryString] = ["(kind = \(bind: BanKind.email.rawValue) AND value = \(bind: email.lowercased()))"]
+        if let network { who.append("(kind = \(bind: BanKind.network.rawValue) AND value = \(bind: network))") }
+        if let reader { who.append("(kind = \(bind: BanKind.account.rawValue) AND value = \(bind: String(reader)))") }
+        let rows = try await db.sql().raw(
+            """
+            SELECT id, kind, value, reason, until, created_at FROM comment_bans
+            WHERE (\(who.joined(separator: " OR "))) AND (until IS NULL OR until > \(bind: now)) ORDER BY id LIMIT 1
+            """
+        ).all()
+        return try rows.first.map { row in
+            CommentBan(
+                id: try row.decode(column: "id", as: Int.self),
+                kind: BanKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .email,
+                value: try row.decode(column: "value", as: String.self), reason: try row.decode(column: "reason", as: String.self),
+                until: try row.decodeNil(column: "until") ? nil : try row.decode(column: "until", as: Date.self),
+                createdAt: try row.decode(column: "created_at", as: Date.self))
+        }
     }
 
     /// Bans in force, newest first.
