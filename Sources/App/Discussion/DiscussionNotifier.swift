@@ -14,7 +14,7 @@ enum DiscussionNotifier {
         let db = try app.db()
         let now = app.time.now()
         // Most discussions have nobody to tell: one read decides, before any transaction.
-        if !approvedByModerator, try await !CommentSubscriptionStore.hasFollowers(of: ids, on: db) { return }
+        if !approvedByModerator, try await !CommentSubscriptionStore.hasFollowers(of: ids, on: try app.pageReads()) { return }
         try await db.transaction { tx in
             for id in ids {
                 guard let comment = try await CommentStore.find(id, on: tx), comment.status == .approved,
@@ -53,7 +53,10 @@ enum DiscussionNotifier {
     static func held(app: AppServices) async throws {
         let db = try app.db()
         let now = app.time.now()
-        guard try await RateLimitStore.allow("moderation-notice", limit: 1, window: 3600, now: now, on: db) else { return }
+        guard
+            try await RateLimitStore.allow(
+                "moderation-notice", limit: 1, window: 3600, now: now, countingOn: try app.pageReads(), on: db)
+        else { return }
         let pending = try await CommentStore.pendingCount(on: db)
         let moderators = try await StaffStore.all(on: db).filter { $0.active && $0.member.role.can(.moderateComments) }.map(\.member)
         guard pending > 0, !moderators.isEmpty else { return }

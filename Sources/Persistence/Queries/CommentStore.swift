@@ -314,32 +314,17 @@ public enum CommentStore {
     }
 
     /// Adds (`delta` 1) or removes (-1) an approved comment from the article's figures: comments,
-    /// threads or replies, its thread's replies, and its author among the distinct authors.
+    /// threads or replies, its thread's replies, and its author among the distinct authors. Each
+    /// statement waits its turn at SQLite's one writer, so there are as few as the figures allow:
+    /// the author's count first (it says whether the author is new here or gone), then the
+    /// article's figures in one upsert, then the thread's.
     static func count(_ comment: Counted, by delta: Int, on db: any Database) async throws {
         let sql = try db.sql()
         let article = comment.article
-        try await sql.raw(
-            """
-            INSERT INTO discussion_stats (article_id, comments, threads, replies, followers, authors)
-            VALUES (\(bind: article), 0, 0, 0, 0, 0) ON CONFLICT (article_id) DO NOTHING
-            """
-        ).run()
-        let isThread = comment.depth == 0
-        try await sql.raw(
-            """
-            UPDATE discussion_stats SET comments = comments + \(bind: delta),
-                threads = threads + \(bind: isThread ? delta : 0), replies = replies + \(bind: isThread ? 0 : delta)
-            WHERE article_id = \(bind: article)
-            """
-        ).run()
-        if !isThread {
-            try await sql.raw("UPDATE comments SET thread_replies = thread_replies + \(bind: delta) WHERE id = \(bind: comment.thread)")
-                .run()
-        }
         let author = comment.email.lowercased()
-        let remaining: Int
+        var authors = 0
         if delta > 0 {
-            remaining =
+            let comments =
                 try await sql.raw(
                     """
                     INSERT INTO discussion_authors (article_id, author_key, comments) VALUES (\(bind: article), \(bind: author), 1)
@@ -347,11 +332,9 @@ public enum CommentStore {
                     RETURNING comments
                     """
                 ).first()?.decode(column: "comments", as: Int.self) ?? 0
-            if remaining == 1 {
-                try await sql.raw("UPDATE discussion_stats SET authors = authors + 1 WHERE article_id = \(bind: article)").run()
-            }
+            if comments == 1 { authors = 1 }
         } else {
-            remaining =
+            let remaining =
                 try await sql.raw(
                     """
                     UPDATE discussion_authors SET comments = comments - 1
@@ -361,8 +344,24 @@ public enum CommentStore {
             if remaining <= 0 {
                 try await sql.raw("DELETE FROM discussion_authors WHERE article_id = \(bind: article) AND author_key = \(bind: author)")
                     .run()
-                try await sql.raw("UPDATE discussion_stats SET authors = authors - 1 WHERE article_id = \(bind: article)").run()
+                authors = -1
             }
+        }
+        let isThread = comment.depth == 0
+        let threads = isThread ? delta : 0
+        let replies = isThread ? 0 : delta
+        try await sql.raw(
+            """
+            INSERT INTO discussion_stats (article_id, comments, threads, replies, followers, authors)
+            VALUES (\(bind: article), \(bind: max(delta, 0)), \(bind: max(threads, 0)), \(bind: max(replies, 0)), 0, \(bind: max(authors, 0)))
+            ON CONFLICT (article_id) DO UPDATE SET comments = discussion_stats.comments + \(bind: delta),
+                threads = discussion_stats.threads + \(bind: threads), replies = discussion_stats.replies + \(bind: replies),
+                authors = discussion_stats.authors + \(bind: authors)
+            """
+        ).run()
+        if !isThread {
+            try await sql.raw("UPDATE comments SET thread_replies = thread_replies + \(bind: delta) WHERE id = \(bind: comment.thread)")
+                .run()
         }
     }
 }
