@@ -25,6 +25,7 @@ public enum GazetteMigrations {
             CreateDiscussion(),
             CreateDonations(),
             IndexDiscussionFirstPage(),
+            CountNewCommentsInSQLite(),
         ]
     }
 

@@ -229,44 +229,50 @@ public enum CommentStore {
         }
     }
 
-    /// Stores a comment and, when it is approved, counts it in the same transaction. Plain SQL:
-    /// this runs for every comment posted, and Fluent's models cost more than the insert itself
-    /// (they reflect over their 30 properties on each use).
+    /// Stores a comment and, when it is approved, counts it in the bar's figures. Plain SQL: this
+    /// runs for every comment posted, and Fluent's models cost more than the insert itself (they
+    /// reflect over their 30 properties on each use). On SQLite the insert is the only statement:
+    /// triggers place and count it (`CountNewCommentsInSQLite`); on PostgreSQL a transaction does.
     public static func create(_ new: NewComment, on db: any Database) async throws -> Comment.ID {
-        let cut = CommentExcerpt.wordCount(new.body.html)
-        let stored = cut > new.excerptWords ? StoredCut.make(new.body.html, words: new.excerptWords) : nil
-        let email = new.authorEmail.lowercased()
+        if try db.flavor() == .sqlite { return try await insert(new, on: db) }
         return try await db.transaction { tx in
+            let id = try await insert(new, on: tx)
             let sql = try tx.sql()
-            guard
-                let row = try await sql.raw(
-                    """
-                    INSERT INTO comments (article_id, parent_id, author_name, author_email, is_guest, reader_id, staff_id,
-                        body_markdown, body_html, word_count, cut_words, head_html, tail_html, status, hold_reason, network_hash,
-                        created_at, depth, thread_id, reply_to_id, pinned, upvotes, downvotes, score, reactions, thread_replies,
-                        flag_count, open_flags)
-                    VALUES (\(bind: new.article.rawValue), \(bind: new.placement.parentID?.rawValue), \(bind: new.authorName),
-                        \(bind: email), \(bind: new.isGuest), \(bind: new.readerID), \(bind: new.staffID), \(bind: new.body.markdown),
-                        \(bind: new.body.html), \(bind: cut), \(bind: stored?.words ?? 0), \(bind: stored?.head), \(bind: stored?.tail),
-                        \(bind: new.decision.status.rawValue), \(bind: new.decision.reason), \(bind: new.networkHash), \(bind: new.at),
-                        \(bind: new.placement.depth), \(bind: new.placement.threadID?.rawValue), \(bind: new.placement.replyToID?.rawValue),
-                        \(bind: false), 0, 0, 0, 0, 0, 0, 0)
-                    RETURNING id
-                    """
-                ).first()
-            else { throw PersistenceError.missingRow("the comment just stored") }
-            let id = try row.decode(column: "id", as: Int.self)
             if new.placement.threadID == nil {
-                try await sql.raw("UPDATE comments SET thread_id = \(bind: id) WHERE id = \(bind: id)").run()
+                try await sql.raw("UPDATE comments SET thread_id = \(bind: id.rawValue) WHERE id = \(bind: id.rawValue)").run()
             }
             if new.decision.status == .approved {
                 try await count(
                     Counted(
-                        id: id, article: new.article.rawValue, depth: new.placement.depth, thread: new.placement.threadID?.rawValue ?? id,
-                        email: email), by: 1, on: tx)
+                        id: id.rawValue, article: new.article.rawValue, depth: new.placement.depth,
+                        thread: new.placement.threadID?.rawValue ?? id.rawValue, email: new.authorEmail.lowercased()), by: 1, on: tx)
             }
-            return .init(id)
+            return id
         }
+    }
+
+    /// The INSERT of a new comment.
+    private static func insert(_ new: NewComment, on db: any Database) async throws -> Comment.ID {
+        let cut = CommentExcerpt.wordCount(new.body.html)
+        let stored = cut > new.excerptWords ? StoredCut.make(new.body.html, words: new.excerptWords) : nil
+        guard
+            let row = try await db.sql().raw(
+                """
+                INSERT INTO comments (article_id, parent_id, author_name, author_email, is_guest, reader_id, staff_id,
+                    body_markdown, body_html, word_count, cut_words, head_html, tail_html, status, hold_reason, network_hash,
+                    created_at, depth, thread_id, reply_to_id, pinned, upvotes, downvotes, score, reactions, thread_replies,
+                    flag_count, open_flags)
+                VALUES (\(bind: new.article.rawValue), \(bind: new.placement.parentID?.rawValue), \(bind: new.authorName),
+                    \(bind: new.authorEmail.lowercased()), \(bind: new.isGuest), \(bind: new.readerID), \(bind: new.staffID),
+                    \(bind: new.body.markdown), \(bind: new.body.html), \(bind: cut), \(bind: stored?.words ?? 0), \(bind: stored?.head),
+                    \(bind: stored?.tail), \(bind: new.decision.status.rawValue), \(bind: new.decision.reason), \(bind: new.networkHash),
+                    \(bind: new.at), \(bind: new.placement.depth), \(bind: new.placement.threadID?.rawValue),
+                    \(bind: new.placement.replyToID?.rawValue), \(bind: false), 0, 0, 0, 0, 0, 0, 0)
+                RETURNING id
+                """
+            ).first()
+        else { throw PersistenceError.missingRow("the comment just stored") }
+        return .init(try row.decode(column: "id", as: Int.self))
     }
 
     /// Stores a comment from a reply to `parent` (or a new thread), placing it with `levels`
