@@ -9,7 +9,9 @@
 #   wordpress_install URL TITLE BODY_HTML_FILE COMMENTS   # prints the article's URL
 #   wordpress_cpu_pids            # PIDs whose CPU time is WordPress's (PHP-FPM and MariaDB)
 
-wordpress_packages=(wordpress php-fpm php-mysql mariadb-server)
+# Debian installs the default theme only as a recommendation (which need_packages does not take):
+# without it WordPress answers every page with an empty 200.
+wordpress_packages=(wordpress wordpress-theme-twentytwentythree php-fpm php-mysql mariadb-server)
 
 wordpress_start() {
   local work=$1
