@@ -50,4 +50,21 @@ struct SQLiteReaderTests {
         await #expect(throws: SQLiteReaderError.self) { try await (reads as! any SQLDatabase).raw("SELECT nothing FROM nowhere").run() }
         #expect(try await ArticleStore.publishedWithNext(slug: "story-number-1", on: try app.db())?.0.title != "Defaced")
     }
+
+    @Test("Columns are found by name whatever order they are asked in, the first of a repeated name winning")
+    func columnLookups() {
+        let columns = ReaderColumns(["id", "name", "id", "score"])
+        // In order, twice (as rows are read), asking for one again, out of order, and missing.
+        for _ in 0..<2 {
+            #expect(columns.offset(of: "id") == 0)
+            #expect(columns.offset(of: "name") == 1)
+            #expect(columns.offset(of: "name") == 1)
+            #expect(columns.offset(of: "id") == 0)
+            #expect(columns.offset(of: "score") == 3)
+        }
+        #expect(columns.offset(of: "score") == 3)
+        #expect(columns.offset(of: "name") == 1)
+        #expect(columns.offset(of: "missing") == nil)
+        #expect(columns.offset(of: "id") == 0)
+    }
 }
