@@ -8,6 +8,7 @@ import os
 import struct
 import sys
 import tempfile
+import traceback
 import time
 import zlib
 
@@ -148,7 +149,9 @@ try:
     check(not errors(driver), f"console errors on the public site: {errors(driver)}")
 except Exception as error:
     failures.append(f"{type(error).__name__}: {error}")
-    print("FAIL:", error)
+    # Selenium's timeouts carry no message: the stack says which step it was.
+    print("FAIL:", f"{type(error).__name__}: {error}")
+    traceback.print_exc()
 finally:
     driver.quit()
     os.unlink(picture.name)
