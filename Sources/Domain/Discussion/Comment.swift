@@ -92,6 +92,13 @@ public struct StoredCut: Equatable, Sendable {
     public static func make(_ html: String, words: Int) -> StoredCut? {
         CommentExcerpt.split(html, words: words).map { StoredCut(words: words, head: $0.head, tail: $0.tail) }
     }
+
+    /// What is kept with a comment's text when it is saved: its length in words, and its cut
+    /// for a "Read more" after `excerptWords` words when it is longer than that.
+    public static func measure(_ html: String, excerptWords: Int) -> (wordCount: Int, cut: StoredCut?) {
+        let wordCount = CommentExcerpt.wordCount(html)
+        return (wordCount, wordCount > excerptWords ? make(html, words: excerptWords) : nil)
+    }
 }
 
 /// A comment with the replies under it.

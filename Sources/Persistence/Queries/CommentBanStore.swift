@@ -41,7 +41,7 @@ public enum CommentBanStore {
                 id: try row.decode(column: "id", as: Int.self),
                 kind: BanKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .email,
                 value: try row.decode(column: "value", as: String.self), reason: try row.decode(column: "reason", as: String.self),
-                until: try row.decodeNil(column: "until") ? nil : try row.decode(column: "until", as: Date.self),
+                until: try row.decodeOptional(column: "until", as: Date.self),
                 createdAt: try row.decode(column: "created_at", as: Date.self))
         }
     }

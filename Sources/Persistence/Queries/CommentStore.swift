@@ -17,7 +17,7 @@ public enum CommentStore {
         let id = try row.decode(column: "id", as: Int.self)
         var comment = Comment(
             id: .init(id), articleID: .init(try row.decode(column: "article_id", as: Int.self)),
-            parentID: try optional(row, "parent_id", Int.self).map { .init($0) },
+            parentID: try row.decodeOptional(column: "parent_id", as: Int.self).map { .init($0) },
             authorName: try row.decode(column: "author_name", as: String.self),
             isGuest: try row.decode(column: "is_guest", as: Bool.self),
             bodyHTML: try row.decode(column: "body_html", as: String.self),
@@ -25,25 +25,21 @@ public enum CommentStore {
             status: CommentStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
             avatarKey: AvatarKey.make(email: try row.decode(column: "author_email", as: String.self)),
             depth: try row.decode(column: "depth", as: Int.self),
-            threadID: .init(try optional(row, "thread_id", Int.self) ?? id),
-            replyToID: try optional(row, "reply_to_id", Int.self).map { .init($0) },
+            threadID: .init(try row.decodeOptional(column: "thread_id", as: Int.self) ?? id),
+            replyToID: try row.decodeOptional(column: "reply_to_id", as: Int.self).map { .init($0) },
             isStaff: try !row.decodeNil(column: "staff_id"),
             upvotes: try row.decode(column: "upvotes", as: Int.self), downvotes: try row.decode(column: "downvotes", as: Int.self),
-            pinned: try row.decode(column: "pinned", as: Bool.self), editedAt: try optional(row, "edited_at", Date.self),
-            holdReason: try optional(row, "hold_reason", String.self),
+            pinned: try row.decode(column: "pinned", as: Bool.self), editedAt: try row.decodeOptional(column: "edited_at", as: Date.self),
+            holdReason: try row.decodeOptional(column: "hold_reason", as: String.self),
             threadReplies: try row.decode(column: "thread_replies", as: Int.self))
         comment.wordCount = try row.decode(column: "word_count", as: Int.self)
         let cutWords = try row.decode(column: "cut_words", as: Int.self)
-        if cutWords > 0, let head = try optional(row, "head_html", String.self), let tail = try optional(row, "tail_html", String.self) {
+        if cutWords > 0, let head = try row.decodeOptional(column: "head_html", as: String.self),
+            let tail = try row.decodeOptional(column: "tail_html", as: String.self)
+        {
             comment.storedCut = StoredCut(words: cutWords, head: head, tail: tail)
         }
         return comment
-    }
-
-    /// A nullable column, read as `T` when it holds a value: asking the row for `T?` makes the
-    /// runtime look up the optional type's metadata on every call, 200 rows a page.
-    @inline(__always) static func optional<T: Decodable>(_ row: any SQLRow, _ column: String, _ type: T.Type) throws -> T? {
-        try row.decodeNil(column: column) ? nil : row.decode(column: column, as: T.self)
     }
 
     /// One comment, whatever its status.
@@ -189,8 +185,8 @@ public enum CommentStore {
         let id = try row.decode(column: "id", as: Int.self)
         return .reply(
             to: .init(id), depth: try row.decode(column: "depth", as: Int.self),
-            thread: .init(try optional(row, "thread_id", Int.self) ?? id),
-            grandparent: try optional(row, "parent_id", Int.self).map { .init($0) }, levels: levels)
+            thread: .init(try row.decodeOptional(column: "thread_id", as: Int.self) ?? id),
+            grandparent: try row.decodeOptional(column: "parent_id", as: Int.self).map { .init($0) }, levels: levels)
     }
 
     /// A comment ready to store: where it goes, who wrote it, and what moderation decided.
@@ -253,8 +249,7 @@ public enum CommentStore {
 
     /// The INSERT of a new comment.
     private static func insert(_ new: NewComment, on db: any Database) async throws -> Comment.ID {
-        let cut = CommentExcerpt.wordCount(new.body.html)
-        let stored = cut > new.excerptWords ? StoredCut.make(new.body.html, words: new.excerptWords) : nil
+        let (wordCount, cut) = StoredCut.measure(new.body.html, excerptWords: new.excerptWords)
         guard
             let row = try await db.sql().raw(
                 """
@@ -264,8 +259,8 @@ public enum CommentStore {
                     flag_count, open_flags)
                 VALUES (\(bind: new.article.rawValue), \(bind: new.placement.parentID?.rawValue), \(bind: new.authorName),
                     \(bind: new.authorEmail.lowercased()), \(bind: new.isGuest), \(bind: new.readerID), \(bind: new.staffID),
-                    \(bind: new.body.markdown), \(bind: new.body.html), \(bind: cut), \(bind: stored?.words ?? 0), \(bind: stored?.head),
-                    \(bind: stored?.tail), \(bind: new.decision.status.rawValue), \(bind: new.decision.reason), \(bind: new.networkHash),
+                    \(bind: new.body.markdown), \(bind: new.body.html), \(bind: wordCount), \(bind: cut?.words ?? 0), \(bind: cut?.head),
+                    \(bind: cut?.tail), \(bind: new.decision.status.rawValue), \(bind: new.decision.reason), \(bind: new.networkHash),
                     \(bind: new.at), \(bind: new.placement.depth), \(bind: new.placement.threadID?.rawValue),
                     \(bind: new.placement.replyToID?.rawValue), \(bind: false), 0, 0, 0, 0, 0, 0, 0)
                 RETURNING id
@@ -301,22 +296,6 @@ public enum CommentStore {
         var depth: Int
         var thread: Int
         var email: String
-
-        init(id: Int, article: Int, depth: Int, thread: Int, email: String) {
-            self.id = id
-            self.article = article
-            self.depth = depth
-            self.thread = thread
-            self.email = email
-        }
-
-        init(_ record: CommentRecord) {
-            id = record.id ?? 0
-            article = record.$article.id
-            depth = record.depth
-            thread = record.threadID ?? id
-            email = record.authorEmail
-        }
     }
 
     /// Adds (`delta` 1) or removes (-1) an approved comment from the article's figures: comments,
@@ -376,5 +355,14 @@ extension CommentStore {
     /// The newest comment's id (0 when there is none): where a live stream starts.
     public static func latestID(on db: any Database) async throws -> Comment.ID {
         .init(try await CommentRecord.query(on: db).max(\.$id) ?? 0)
+    }
+}
+
+extension CommentStore.Counted {
+    /// A stored comment as the figures count it (kept out of the type so its memberwise
+    /// initialiser stays).
+    init(_ record: CommentRecord) {
+        let id = record.id ?? 0
+        self.init(id: id, article: record.$article.id, depth: record.depth, thread: record.threadID ?? id, email: record.authorEmail)
     }
 }

@@ -44,8 +44,8 @@ public final class CommentRecord: Model, @unchecked Sendable {
     public func setBody(_ body: CommentBody, excerptWords: Int) {
         bodyMarkdown = body.markdown
         bodyHTML = body.html
-        wordCount = CommentExcerpt.wordCount(body.html)
-        let cut = wordCount > excerptWords ? StoredCut.make(body.html, words: excerptWords) : nil
+        let (wordCount, cut) = StoredCut.measure(body.html, excerptWords: excerptWords)
+        self.wordCount = wordCount
         cutWords = cut?.words ?? 0
         headHTML = cut?.head
         tailHTML = cut?.tail
