@@ -281,35 +281,35 @@ struct ReaderRow: SQLRow {
                 ReaderColumnKey(stringValue: column), .init(codingPath: [], debugDescription: "No column \(column)"))
         }
         let data = values[offset]
-        if let value = Self.common(D.self, data) { return value }
+        // The types the stores read most, converted as `SQLiteDataDecoder` converts them (through
+        // their `SQLiteDataConvertible` initialisers) without its dynamic protocol look-ups, and
+        // returned as `D` itself: building a `D?` would look up the optional's metadata at run
+        // time on every call (23 columns × 233 rows on a discussion's first page).
+        switch ObjectIdentifier(D.self) {
+        case Common.string: if let value = String(sqliteData: data) { return unsafeBitCast(value, to: D.self) }
+        case Common.int: if let value = Int(sqliteData: data) { return unsafeBitCast(value, to: D.self) }
+        case Common.bool: if let value = Bool(sqliteData: data) { return unsafeBitCast(value, to: D.self) }
+        case Common.date: if let value = Date(sqliteData: data) { return unsafeBitCast(value, to: D.self) }
+        case Common.double: if let value = Double(sqliteData: data) { return unsafeBitCast(value, to: D.self) }
+        case Common.optionalString:
+            let value = data == .null ? nil : String(sqliteData: data)
+            if data == .null || value != nil { return unsafeBitCast(value, to: D.self) }
+        case Common.optionalInt:
+            let value = data == .null ? nil : Int(sqliteData: data)
+            if data == .null || value != nil { return unsafeBitCast(value, to: D.self) }
+        case Common.optionalDate:
+            let value = data == .null ? nil : Date(sqliteData: data)
+            if data == .null || value != nil { return unsafeBitCast(value, to: D.self) }
+        case Common.optionalBool:
+            let value = data == .null ? nil : Bool(sqliteData: data)
+            if data == .null || value != nil { return unsafeBitCast(value, to: D.self) }
+        default: break
+        }
+        // Anything else, or a value that did not convert: the decoder handles it (and reports it).
         return try SQLiteDataDecoder().decode(D.self, from: data)
     }
 
-    /// The types the stores read most, converted as `SQLiteDataDecoder` converts them (through
-    /// their `SQLiteDataConvertible` initialisers) without its dynamic protocol look-ups; nil
-    /// for anything else, which the decoder then handles (and reports).
-    static func common<D>(_ type: D.Type, _ data: SQLiteData) -> D? {
-        switch ObjectIdentifier(D.self) {
-        case Common.string: return String(sqliteData: data).map { unsafeBitCast($0, to: D.self) }
-        case Common.int: return Int(sqliteData: data).map { unsafeBitCast($0, to: D.self) }
-        case Common.bool: return Bool(sqliteData: data).map { unsafeBitCast($0, to: D.self) }
-        case Common.date: return Date(sqliteData: data).map { unsafeBitCast($0, to: D.self) }
-        case Common.double: return Double(sqliteData: data).map { unsafeBitCast($0, to: D.self) }
-        case Common.optionalString: return data == .null ? unsafeBitCast(String?.none, to: D.self) : nonNil(String(sqliteData: data))
-        case Common.optionalInt: return data == .null ? unsafeBitCast(Int?.none, to: D.self) : nonNil(Int(sqliteData: data))
-        case Common.optionalDate: return data == .null ? unsafeBitCast(Date?.none, to: D.self) : nonNil(Date(sqliteData: data))
-        case Common.optionalBool: return data == .null ? unsafeBitCast(Bool?.none, to: D.self) : nonNil(Bool(sqliteData: data))
-        default: return nil
-        }
-    }
-
-    /// A converted value as `D` (which is its optional type), or nil when it did not convert.
-    /// `T` is known at each call, so no optional's metadata is looked up at run time.
-    @inline(__always) private static func nonNil<T, D>(_ value: T?) -> D? {
-        value == nil ? nil : unsafeBitCast(value, to: D.self)
-    }
-
-    /// The metatypes `common` recognises, looked up once (comparing `T?.self` on every call
+    /// The metatypes `decode` recognises, looked up once (comparing `T?.self` on every call
     /// would instantiate the optional's metadata each time).
     private enum Common {
         static let string = ObjectIdentifier(String.self)
