@@ -6,43 +6,45 @@ public enum CommentThreads {
     /// (deleted, or held in moderation) becomes top-level; a parent cycle in bad data is broken.
     public static func build(_ comments: [Comment], levels: Int) -> [CommentNode] {
         let levels = max(1, levels)
-        let byID = Dictionary(comments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Positions in `comments`, not copies: a comment is copied once, into its node.
+        var position: [Comment.ID: Int] = [:]
+        position.reserveCapacity(comments.count)
+        for (index, comment) in comments.enumerated() where position[comment.id] == nil { position[comment.id] = index }
 
         /// The ancestors from the root down to the comment's parent; empty for a top-level comment,
-        /// and also when the parent chain loops, which makes the comment top-level.
-        func ancestors(of comment: Comment) -> [Comment.ID] {
-            var chain: [Comment.ID] = []
-            var seen: Set<Comment.ID> = [comment.id]
-            var parent = comment.parentID
-            while let id = parent, let next = byID[id] {
-                guard seen.insert(id).inserted else { return [] }
-                chain.append(id)
-                parent = next.parentID
+        /// and also when the parent chain loops (longer than the list), which makes it top-level.
+        func ancestors(of index: Int) -> [Int] {
+            var chain: [Int] = []
+            var parent = comments[index].parentID
+            while let id = parent, let next = position[id] {
+                guard next != index, chain.count < comments.count else { return [] }
+                chain.append(next)
+                parent = comments[next].parentID
             }
             return chain.reversed()
         }
 
-        var children: [Comment.ID: [Comment]] = [:]
-        var roots: [Comment] = []
-        for comment in comments {
-            let chain = ancestors(of: comment)
+        var children: [Int: [Int]] = [:]
+        var roots: [Int] = []
+        for index in comments.indices {
+            let chain = ancestors(of: index)
             if chain.isEmpty || levels == 1 {
-                roots.append(comment)
+                roots.append(index)
             } else {
                 // Depth is the chain's length; past the last level, hang it under the ancestor one
                 // level up so it shows at the deepest level.
                 let parent = chain.count < levels ? chain[chain.count - 1] : chain[levels - 2]
-                children[parent, default: []].append(comment)
+                children[parent, default: []].append(index)
             }
         }
 
-        func ordered(_ list: [Comment]) -> [Comment] {
-            list.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        func ordered(_ list: [Int]) -> [Int] {
+            list.sorted { (comments[$0].createdAt, comments[$0].id) < (comments[$1].createdAt, comments[$1].id) }
         }
-        func node(_ comment: Comment, depth: Int) -> CommentNode {
+        func node(_ index: Int, depth: Int) -> CommentNode {
             CommentNode(
-                comment: comment,
-                replies: ordered(children[comment.id] ?? []).map { node($0, depth: depth + 1) },
+                comment: comments[index],
+                replies: ordered(children[index] ?? []).map { node($0, depth: depth + 1) },
                 depth: depth)
         }
         return ordered(roots).map { node($0, depth: 0) }

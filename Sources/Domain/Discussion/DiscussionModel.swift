@@ -130,7 +130,7 @@ public struct DiscussionPage: Equatable, Sendable {
         let byThread = Dictionary(grouping: replies, by: \.threadID)
         return roots.map { root in
             // A reply whose parent is held or gone hangs under the thread's first comment.
-            var replies = byThread[root.id] ?? []
+            guard var replies = byThread[root.id], !replies.isEmpty else { return CommentNode(comment: root, replies: [], depth: 0) }
             let present = Set(replies.map(\.id) + [root.id])
             for index in replies.indices where replies[index].parentID.map({ !present.contains($0) }) ?? true {
                 replies[index].parentID = root.id
