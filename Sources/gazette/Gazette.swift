@@ -7,6 +7,10 @@ import Logging
 import NIOCore
 import NIOPosix
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The `gazette` command: parses the subcommand, boots the app, runs it, shuts it down.
 @main
 struct Gazette: AsyncParsableCommand {
@@ -19,6 +23,7 @@ struct Gazette: AsyncParsableCommand {
     /// commands. (Otherwise it would reach the default, `serve`, and `gazette import --help`
     /// would print serve's help.)
     static func main() async {
+        keepLargeAllocationsOnTheHeap()
         // Tasks run on the server's event loops instead of a second pool of threads: a request's
         // work no longer hops between the thread that reads the socket and the one that handles
         // it. Blocking work (bcrypt, images, SQLite writes) has thread pools of its own.
@@ -117,4 +122,18 @@ struct User: AsyncParsableCommand {
             print("New password for \(result.email): \(result.password)\nThis password is shown only once.")
         }
     }
+}
+
+/// A page of a long discussion is built in strings of half a megabyte. Above glibc's threshold
+/// each is a fresh mapping of its own, every page of which is faulted in again on each request;
+/// from the heap, the memory freed by one request serves the next. (`mallopt` is not in the
+/// Glibc module Swift imports, so it is looked up by name.)
+private func keepLargeAllocationsOnTheHeap() {
+    #if canImport(Glibc)
+        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+        _ = mallopt(-3, 8 << 20)  // M_MMAP_THRESHOLD: allocations below 8 MB come from the heap
+        _ = mallopt(-1, 64 << 20)  // M_TRIM_THRESHOLD: keep up to 64 MB freed at the heap's top
+    #endif
 }
