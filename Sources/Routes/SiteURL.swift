@@ -24,6 +24,9 @@ public enum SiteURL: Hashable, Sendable {
     case commentThread(articleSlug: String, thread: Comment.ID, comment: Comment.ID)
     /// Reporting a comment to the moderators, without the page's script.
     case commentReport(articleSlug: String, comment: Comment.ID)
+    /// Replying to a comment without the page's script: the comment above the form (`articleID`
+    /// names the form's anchor, `respond-N`).
+    case commentReply(articleSlug: String, comment: Comment.ID, articleID: Int)
     /// The JSON API of the discussion (`docs` in README).
     case apiComments(articleSlug: String, sort: CommentSort? = nil, after: Comment.ID? = nil)
     case apiLive(articleSlug: String)
@@ -157,6 +160,8 @@ public enum SiteURL: Hashable, Sendable {
             return "/\(Self.encodeSegment(slug))/comments?thread=\(thread.rawValue)#comment-\(comment.rawValue)"
         case .commentReport(let slug, let comment):
             return "/\(Self.encodeSegment(slug))/comments?report=\(comment.rawValue)"
+        case .commentReply(let slug, let comment, let articleID):
+            return "/\(Self.encodeSegment(slug))/comments?reply_to=\(comment.rawValue)#respond-\(articleID)"
         case .apiComments(let slug, let sort, let after):
             return "/api/v1/articles/\(Self.encodeSegment(slug))/comments" + Self.discussionQuery(sort: sort, after: after)
         case .apiLive(let slug): return "/api/v1/articles/\(Self.encodeSegment(slug))/live"
@@ -250,7 +255,9 @@ public enum SiteURL: Hashable, Sendable {
     }
 
     static func percentEncode(_ text: String, spaceAsPlus: Bool, keepSlashes: Bool = false) -> String {
-        if text.utf8.allSatisfy({ isUnreserved($0) || (keepSlashes && $0 == UInt8(ascii: "/")) }) { return text }
+        func kept(_ byte: UInt8) -> Bool { isUnreserved(byte) || (keepSlashes && byte == UInt8(ascii: "/")) }
+        // Over the string's own bytes when it has them together: a discussion page makes 500 links.
+        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(kept) }) ?? text.utf8.allSatisfy(kept) { return text }
         let hex = Array("0123456789ABCDEF".utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count * 3)

@@ -64,7 +64,7 @@ struct CommentFormTests {
             #expect(html.contains("2 Comments"))
             #expect(
                 html.contains(
-                    "<ol class=\"comment-replies\"><li class=\"comment-item\" data-comment=\"2\">\n<article class=\"comment\" id=\"comment-2\""
+                    "<ol class=\"comment-replies\"><li class=\"comment-item\" data-comment=\"2\"><article class=\"comment\" id=\"comment-2\""
                 ))
             #expect(html.contains("<p>Thanks for this &lt;b&gt;report&lt;/b&gt;.</p>\n<p>Second paragraph.</p>"))
         }

@@ -38,7 +38,7 @@
 
   // Reply in place: move the discussion's form under the comment and remember the parent.
   document.addEventListener("click", function (event) {
-    var target = event.target.closest && event.target.closest("[data-reply-to], .comment-form__cancel");
+    var target = event.target.closest && event.target.closest("[data-reply], .comment-form__cancel");
     if (!target) return;
     var discussion = target.closest(".discussion");
     if (!discussion) return;
@@ -52,10 +52,11 @@
       replying.hidden = true;
       discussion.appendChild(respond);
     } else {
-      form.elements.parent.value = target.getAttribute("data-reply-to");
-      replying.querySelector("strong").textContent = target.getAttribute("data-reply-name");
+      var comment = target.closest(".comment");
+      form.elements.parent.value = target.closest("[data-comment]").getAttribute("data-comment");
+      replying.querySelector("strong").textContent = comment.querySelector(".comment__author").textContent;
       replying.hidden = false;
-      target.closest(".comment").after(respond);
+      comment.after(respond);
     }
     form.elements.body.focus();
   });

@@ -29,12 +29,15 @@ enum DiscussionReader {
         try await load(article, sort: sort, after: after, site: site, now: now, on: db).model
     }
 
-    /// The view's model and the page of comments it was made from.
+    /// The view's model and the page of comments it was made from. With `cards` (for the page's
+    /// HTML only), comments with a current card are read as their card, without their text.
     static func load(
-        _ article: Article, sort: CommentSort, after: Comment.ID?, site: SiteState.Snapshot, now: Date, on db: any Database
+        _ article: Article, sort: CommentSort, after: Comment.ID?, cards: Bool = true, site: SiteState.Snapshot, now: Date,
+        on db: any Database
     ) async throws -> (model: DiscussionModel, page: DiscussionPage) {
         let page = try await CommentStore.threads(
-            article: article.id, sort: sort, after: after, limit: threadsPerPage, repliesPerThread: repliesPerThread, on: db)
+            article: article.id, sort: sort, after: after, limit: threadsPerPage, repliesPerThread: repliesPerThread,
+            card: cards ? CommentCards.key(site) : nil, on: db)
         let bar = try await CommentStore.bar(article: article.id, on: db)
         let openness = openness(article, settings: site.settings, now: now)
         let model = DiscussionModel(

@@ -6,7 +6,8 @@ import Persistence
 import ServiceLifecycle
 
 /// Publishes scheduled articles when their time comes, and on start catches up on any whose time
-/// passed while the server was down. Also forgets view-counting data that is no longer needed.
+/// passed while the server was down. Also forgets view-counting data that is no longer needed,
+/// and renders the comment cards that are missing or out of date (`CommentCards`).
 /// The work is a single conditional UPDATE, so several instances can run it safely.
 struct PublishScheduler: Service {
     let services: AppServices
@@ -33,6 +34,7 @@ struct PublishScheduler: Service {
             try await ViewStore.purge(
                 before: yesterday, hoursBefore: VisitorFingerprint.hourKey(now) - Trending.windowHours - 24, on: db)
             try await services.site.refreshTrending(on: db)
+            try await CommentCards.renderMissing(site: try await services.site.current(on: db), on: db)
         } catch {
             services.logger.log(
                 level: StorageError.logLevel(for: error), "Scheduled work failed; will retry", metadata: ["error": "\(error)"])

@@ -42,6 +42,10 @@ public struct Comment: Equatable, Sendable {
     /// Words in the text, and the "Read more" cut made when it was saved (for `cutWords` words).
     public var wordCount: Int = 0
     public var storedCut: StoredCut?
+    /// The comment as the page shows it, rendered when it was saved, when read for a page and
+    /// still current. Such a comment is read without the text the card shows (author's name and
+    /// address, body): only the card, and the figures around it, are for display.
+    public var card: String?
 
     public init(
         id: ID, articleID: Article.ID, parentID: ID?, authorName: String, isGuest: Bool, bodyHTML: String,

@@ -26,6 +26,7 @@ public enum GazetteMigrations {
             CreateDonations(),
             IndexDiscussionFirstPage(),
             CountNewCommentsInSQLite(),
+            UpdateCommentsAddCard(),
         ]
     }
 

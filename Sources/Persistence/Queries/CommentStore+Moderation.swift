@@ -111,11 +111,13 @@ extension CommentStore {
         try await CommentRecord.query(on: db).filter(\.$id ~~ ids.map(\.rawValue)).set(\.$openFlags, to: 0).update()
     }
 
-    /// Pins or unpins comments; returns their articles.
+    /// Pins or unpins comments (their cards show the badge: they are made again); returns their
+    /// articles.
     @discardableResult
     public static func setPinned(_ ids: [Comment.ID], _ pinned: Bool, on db: any Database) async throws -> Set<Article.ID> {
         guard !ids.isEmpty else { return [] }
-        try await CommentRecord.query(on: db).filter(\.$id ~~ ids.map(\.rawValue)).set(\.$pinned, to: pinned).update()
+        try await CommentRecord.query(on: db).filter(\.$id ~~ ids.map(\.rawValue)).set(\.$pinned, to: pinned)
+            .set(\.$cardHTML, to: nil).update()
         return Set(try await CommentRecord.query(on: db).filter(\.$id ~~ ids.map(\.rawValue)).all().map { .init($0.$article.id) })
     }
 

@@ -10,20 +10,45 @@ public enum CommentStore {
     static let columns = """
         c.id, c.article_id, c.parent_id, c.author_name, c.author_email, c.is_guest, c.body_html, c.created_at, c.status,
         c.depth, c.thread_id, c.reply_to_id, c.staff_id, c.upvotes, c.downvotes, c.pinned, c.edited_at, c.hold_reason,
-        c.thread_replies, c.word_count, c.cut_words, c.head_html, c.tail_html
+        c.thread_replies, c.word_count, c.cut_words, c.head_html, c.tail_html, NULL AS card_html
         """
+
+    /// The columns of comments as a page shows them, in the order `decode` reads them: a comment
+    /// whose card was rendered for `key` (the site's settings and markup today) is read as its
+    /// card, without the text in it; any other (new, edited, or rendered for other settings) is
+    /// read whole, to be rendered.
+    static func shownColumns(card key: String) -> SQLQueryString {
+        let current: SQLQueryString = "c.card_key = \(bind: key) AND c.card_html IS NOT NULL"
+        var selected: SQLQueryString = "c.id, c.article_id, c.parent_id"
+        for column in [
+            "author_name", "is_guest", "body_html", "created_at", "status", "author_email", "depth", "thread_id", "reply_to_id",
+            "staff_id", "upvotes", "downvotes", "pinned", "edited_at", "hold_reason", "thread_replies", "word_count", "cut_words",
+            "head_html", "tail_html",
+        ] {
+            selected +=
+                ["author_name", "body_html", "author_email", "head_html", "tail_html"].contains(column)
+                ? ", CASE WHEN \(current) THEN NULL ELSE c.\(unsafeRaw: column) END AS \(unsafeRaw: column)"
+                : ", c.\(unsafeRaw: column)"
+        }
+        return selected + ", CASE WHEN \(current) THEN c.card_html END AS card_html"
+    }
+
+    /// Full columns, or a page's (see `shownColumns`).
+    static func selected(card key: String?) -> SQLQueryString {
+        key.map(shownColumns) ?? "\(unsafeRaw: columns)"
+    }
 
     static func decode(_ row: any SQLRow) throws -> Comment {
         let id = try row.decode(column: "id", as: Int.self)
         var comment = Comment(
             id: .init(id), articleID: .init(try row.decode(column: "article_id", as: Int.self)),
             parentID: try row.decodeOptional(column: "parent_id", as: Int.self).map { .init($0) },
-            authorName: try row.decode(column: "author_name", as: String.self),
+            authorName: try row.decodeOptional(column: "author_name", as: String.self) ?? "",
             isGuest: try row.decode(column: "is_guest", as: Bool.self),
-            bodyHTML: try row.decode(column: "body_html", as: String.self),
+            bodyHTML: try row.decodeOptional(column: "body_html", as: String.self) ?? "",
             createdAt: try row.decode(column: "created_at", as: Date.self),
             status: CommentStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
-            avatarKey: AvatarKey.make(email: try row.decode(column: "author_email", as: String.self)),
+            avatarKey: AvatarKey.make(email: try row.decodeOptional(column: "author_email", as: String.self) ?? ""),
             depth: try row.decode(column: "depth", as: Int.self),
             threadID: .init(try row.decodeOptional(column: "thread_id", as: Int.self) ?? id),
             replyToID: try row.decodeOptional(column: "reply_to_id", as: Int.self).map { .init($0) },
@@ -39,6 +64,7 @@ public enum CommentStore {
         {
             comment.storedCut = StoredCut(words: cutWords, head: head, tail: tail)
         }
+        comment.card = try row.decodeOptional(column: "card_html", as: String.self)
         return comment
     }
 
@@ -52,8 +78,8 @@ public enum CommentStore {
     /// continue after the thread `after`, by the stored sort key of that thread (keyset, so the
     /// cost is the page's, whatever the size of the discussion).
     public static func threads(
-        article: Article.ID, sort: CommentSort, after: Comment.ID?, limit: Int, repliesPerThread: Int = 100, on db: any Database,
-        only thread: Comment.ID? = nil
+        article: Article.ID, sort: CommentSort, after: Comment.ID?, limit: Int, repliesPerThread: Int = 100, card key: String? = nil,
+        on db: any Database, only thread: Comment.ID? = nil
     ) async throws -> DiscussionPage {
         let sql = try db.sql()
         let approved = CommentStatus.approved.rawValue
@@ -62,14 +88,14 @@ public enum CommentStore {
             if let root = try await find(thread, on: db), root.articleID == article, root.status == .approved, root.depth == 0 {
                 roots = [root]
             }
-            let replies = try await replies(of: roots, limit: repliesPerThread, on: db)
+            let replies = try await replies(of: roots, limit: repliesPerThread, card: key, on: db)
             return DiscussionPage(roots: roots, replies: replies, next: nil)
         }
         var roots: [Comment] = []
         if after == nil {
             roots = try await sql.raw(
                 """
-                SELECT \(unsafeRaw: columns) FROM comments c
+                SELECT \(selected(card: key)) FROM comments c
                 WHERE c.article_id = \(bind: article.rawValue) AND c.status = \(bind: approved) AND c.depth = 0 AND c.pinned = \(bind: true)
                 ORDER BY c.created_at DESC, c.id DESC LIMIT 10
                 """
@@ -90,7 +116,7 @@ public enum CommentStore {
         }
         let rest = try await sql.raw(
             """
-            SELECT \(unsafeRaw: columns) FROM comments c
+            SELECT \(selected(card: key)) FROM comments c
             WHERE c.article_id = \(bind: article.rawValue) AND c.status = \(bind: approved) AND c.depth = 0 AND c.pinned = \(bind: false)
             \(after == nil ? "" : "AND " + seek)
             ORDER BY \(order) LIMIT \(bind: limit + 1)
@@ -99,7 +125,7 @@ public enum CommentStore {
         let more = rest.count > limit
         let page = Array(rest.prefix(limit))
         roots += page
-        let replies = try await replies(of: roots, limit: repliesPerThread, on: db)
+        let replies = try await replies(of: roots, limit: repliesPerThread, card: key, on: db)
         return DiscussionPage(roots: roots, replies: replies, next: more ? page.last?.id : nil)
     }
 
@@ -108,7 +134,7 @@ public enum CommentStore {
     /// indexed read of exactly their replies, each longer one on its own up to `limit`, so the
     /// work is the page's whatever the size of the discussion (a window function over all the
     /// replies of fifty threads cost five times as much).
-    static func replies(of roots: [Comment], limit: Int, on db: any Database) async throws -> [Comment] {
+    static func replies(of roots: [Comment], limit: Int, card key: String?, on db: any Database) async throws -> [Comment] {
         guard !roots.isEmpty, limit > 0 else { return [] }
         let sql = try db.sql()
         let approved = CommentStatus.approved.rawValue
@@ -117,7 +143,7 @@ public enum CommentStore {
         if !short.isEmpty {
             found = try await sql.raw(
                 """
-                SELECT \(unsafeRaw: columns) FROM comments c
+                SELECT \(selected(card: key)) FROM comments c
                 WHERE c.thread_id IN (\(binds: short)) AND c.status = \(bind: approved) AND c.depth > 0
                 """
             ).all().map(decode)
@@ -125,7 +151,7 @@ public enum CommentStore {
         for root in roots where root.threadReplies > limit {
             found += try await sql.raw(
                 """
-                SELECT \(unsafeRaw: columns) FROM comments c
+                SELECT \(selected(card: key)) FROM comments c
                 WHERE c.thread_id = \(bind: root.id.rawValue) AND c.status = \(bind: approved) AND c.depth > 0
                 ORDER BY c.created_at, c.id LIMIT \(bind: limit)
                 """

@@ -39,6 +39,10 @@ public final class CommentRecord: Model, @unchecked Sendable {
     @Field(key: "cut_words") public var cutWords: Int
     @OptionalField(key: "head_html") public var headHTML: String?
     @OptionalField(key: "tail_html") public var tailHTML: String?
+    /// The comment as the page shows it, rendered from the fields above; nil when one of them
+    /// changed since (the page then renders from the fields until the card is made again).
+    @OptionalField(key: "card_html") public var cardHTML: String?
+    @OptionalField(key: "card_key") public var cardKey: String?
 
     /// Sets the text, its length and its cut together.
     public func setBody(_ body: CommentBody, excerptWords: Int) {
@@ -49,6 +53,7 @@ public final class CommentRecord: Model, @unchecked Sendable {
         cutWords = cut?.words ?? 0
         headHTML = cut?.head
         tailHTML = cut?.tail
+        cardHTML = nil
     }
 
     public init() {}

@@ -4,15 +4,8 @@ import Routes
 /// One comment as the page shows it, with its replies.
 public struct CommentModel: Equatable, Sendable {
     public var id: Int
-    public var authorName: String
-    public var isGuest: Bool
-    public var isStaff: Bool
-    public var avatarKey: String
-    public var dateISO: String
-    public var dateText: String
-    /// The whole text, or its head when it is long (then `more` holds the rest).
-    public var body: HTML
-    public var more: HTML?
+    /// Avatar, name, badges, time and text (`CommentCard`): kept with the comment, or rendered.
+    public var card: HTML
     public var replies: [CommentModel]
     public var depth: Int
     /// Whether the reply link shows (not on the comment being answered on the reply page).
@@ -21,24 +14,15 @@ public struct CommentModel: Equatable, Sendable {
     public var upvotes: Int
     public var downvotes: Int
     public var pinned: Bool
-    public var edited: Bool
     /// Replies in the thread that are not on this page (a very long thread).
     public var hiddenReplies: Int
 
     public init(
-        id: Int, authorName: String, isGuest: Bool, isStaff: Bool = false, avatarKey: String, dateISO: String, dateText: String,
-        body: HTML, more: HTML? = nil, replies: [CommentModel], depth: Int, canReply: Bool, score: Int = 0, upvotes: Int = 0,
-        downvotes: Int = 0, pinned: Bool = false, edited: Bool = false, hiddenReplies: Int = 0
+        id: Int, card: HTML, replies: [CommentModel], depth: Int, canReply: Bool, score: Int = 0, upvotes: Int = 0,
+        downvotes: Int = 0, pinned: Bool = false, hiddenReplies: Int = 0
     ) {
         self.id = id
-        self.authorName = authorName
-        self.isGuest = isGuest
-        self.isStaff = isStaff
-        self.avatarKey = avatarKey
-        self.dateISO = dateISO
-        self.dateText = dateText
-        self.body = body
-        self.more = more
+        self.card = card
         self.replies = replies
         self.depth = depth
         self.canReply = canReply
@@ -46,27 +30,20 @@ public struct CommentModel: Equatable, Sendable {
         self.upvotes = upvotes
         self.downvotes = downvotes
         self.pinned = pinned
-        self.edited = edited
         self.hiddenReplies = hiddenReplies
     }
 
-    /// A comment and its replies, cut after `excerptWords` words when longer.
+    /// A comment and its replies, each shown by the card kept with it when it was read with one,
+    /// otherwise by a card rendered now, cut after `excerptWords` words when longer (0: whole).
     public init(_ node: CommentNode, excerptWords: Int, format: DisplayFormat) {
         let comment = node.comment
-        // Most comments are short; a long one was usually cut when saved, for this very length.
-        let cut: (head: String, tail: String)? =
-            comment.wordCount > 0 && comment.wordCount <= excerptWords
-            ? nil
-            : comment.storedCut.flatMap { $0.words == excerptWords ? ($0.head, $0.tail) : nil }
-                ?? CommentExcerpt.split(comment.bodyHTML, words: excerptWords)
         let shown = node.replies.count + node.replies.reduce(0) { $0 + CommentThreads.count($1.replies) }
         self.init(
-            id: comment.id.rawValue, authorName: comment.authorName, isGuest: comment.isGuest, isStaff: comment.isStaff,
-            avatarKey: comment.avatarKey, dateISO: DisplayFormat.iso8601(comment.createdAt), dateText: format.dateTime(comment.createdAt),
-            body: .trusted(cut?.head ?? comment.bodyHTML), more: cut.map { .trusted($0.tail) },
+            id: comment.id.rawValue,
+            card: comment.card.map(HTML.trusted) ?? CommentCard(comment, excerptWords: excerptWords, format: format).html,
             replies: node.replies.map { CommentModel($0, excerptWords: excerptWords, format: format) }, depth: node.depth,
             canReply: true, score: comment.score, upvotes: comment.upvotes, downvotes: comment.downvotes, pinned: comment.pinned,
-            edited: comment.editedAt != nil, hiddenReplies: comment.depth == 0 ? max(0, comment.threadReplies - shown) : 0)
+            hiddenReplies: comment.depth == 0 ? max(0, comment.threadReplies - shown) : 0)
     }
 }
 

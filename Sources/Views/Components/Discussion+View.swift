@@ -117,49 +117,29 @@ public enum DiscussionView {
         comments(discussion, [comment])
     }
 
-    /// Room for a comment and its replies: the markup around a comment is about 1,400 bytes.
+    /// Room for a comment and its replies: the markup around a card is about 700 bytes.
     static func estimatedSize(_ comment: CommentModel) -> Int {
-        1_600 + comment.body.rendered.utf8.count + (comment.more?.rendered.utf8.count ?? 0)
-            + comment.replies.reduce(0) { $0 + estimatedSize($1) }
+        700 + comment.card.rendered.utf8.count + comment.replies.reduce(0) { $0 + estimatedSize($1) }
     }
 
+    /// A comment: its card, then its votes and links (which change without the comment changing,
+    /// or depend on the page), then its replies.
     static func append(_ discussion: DiscussionModel, _ comment: CommentModel, to output: inout HTML) {
         let slug = discussion.articleSlug
-        let replyHref = SiteURL.comments(articleSlug: slug).path + "?reply_to=\(comment.id)#respond-\(discussion.articleID)"
         let id = Comment.ID(comment.id)
         output.append(
-            """
-            <li class="comment-item\(HTML.when(comment.pinned) { " comment-item--pinned" })" data-comment="\(comment.id)">
-            <article class="comment" id="comment-\(comment.id)" aria-label="Comment by \(comment.authorName)">
-            <header class="comment__header">\(Avatar.html(name: comment.authorName, key: comment.avatarKey, size: 36))\
-            <span class="comment__author">\(comment.authorName)</span>\
-            \(HTML.when(comment.isStaff) { "<span class=\"comment__badge comment__badge--staff\">Staff</span>" })\
-            \(HTML.when(comment.isGuest && !comment.isStaff) { "<span class=\"comment__badge\">Guest</span>" })\
-            \(HTML.when(comment.pinned) { "<span class=\"comment__badge comment__badge--pinned\">Pinned</span>" })\
-            <a class="comment__time" href="#comment-\(comment.id)"><time datetime="\(comment.dateISO)">\(comment.dateText)</time></a>\
-            \(HTML.when(comment.edited) { "<span class=\"comment__edited\">edited</span>" })
-            </header>
-            <div class="comment__body prose">
-            """)
-        output.append(comment.body)
-        if let more = comment.more {
-            output.append("<details class=\"comment__more\"><summary>Read more »</summary>")
-            output.append(more)
-            output.append("</details>")
-        }
+            "<li class=\"comment-item\(HTML.when(comment.pinned) { " comment-item--pinned" })\" data-comment=\"\(comment.id)\">")
+        output.append(comment.card)
         output.append(
             """
-            </div>
-            <footer class="comment__actions">
-            <form class="vote" method="post" action="\(SiteURL.apiCommentVote(id).path)">\
+            <footer class="comment__actions"><form class="vote" method="post" action="\(SiteURL.apiCommentVote(id).path)">\
             <button type="submit" name="value" value="1" class="vote__up" aria-label="Vote up (\(comment.upvotes))">▲</button>\
             <span class="vote__score" aria-label="Score">\(comment.score)</span>\
             <button type="submit" name="value" value="-1" class="vote__down" aria-label="Vote down (\(comment.downvotes))">▼</button></form>\
-            \(HTML.when(discussion.isOpen && comment.canReply) { HTML("<a class=\"comment__reply\" href=\"\(replyHref)\" data-reply-to=\"\(comment.id)\" data-reply-name=\"\(comment.authorName)\">Reply</a>") })\
-            <a class="comment__report" href="\(SiteURL.commentReport(articleSlug: slug, comment: id).path)">Report</a>
-            </footer>
-            </article>
-
+            \(HTML.when(discussion.isOpen && comment.canReply) {
+                HTML("<a class=\"comment__reply\" href=\"\(SiteURL.commentReply(articleSlug: slug, comment: id, articleID: discussion.articleID).path)\" data-reply>Reply</a>")
+            })\
+            <a class="comment__report" href="\(SiteURL.commentReport(articleSlug: slug, comment: id).path)">Report</a></footer></article>
             """)
         if !comment.replies.isEmpty {
             output.append("<ol class=\"comment-replies\">")
@@ -171,7 +151,7 @@ public enum DiscussionView {
                 "<p class=\"comment__more-replies\"><a href=\"\(SiteURL.commentThread(articleSlug: slug, thread: id, comment: id).path)\">\(DisplayFormat.count(comment.hiddenReplies, "more reply", "more replies")) in this thread</a></p>"
             )
         }
-        output.append("\n</li>")
+        output.append("</li>\n")
     }
 
     /// The reply form, empty or holding what the reader typed with what needs fixing.

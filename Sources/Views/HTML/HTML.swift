@@ -126,11 +126,10 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
 extension String {
     /// Appends `text` with the five characters that matter in HTML text and attributes escaped.
     mutating func appendEscaped(_ text: String) {
-        var needsEscaping = false
-        for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
-            needsEscaping = true
-            break
-        }
+        func special(_ byte: UInt8) -> Bool { byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 }
+        // Over the string's own bytes when it has them together (native strings do): a page
+        // escapes a thousand names, times and links.
+        let needsEscaping = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: special) } ?? text.utf8.contains(where: special)
         guard needsEscaping else {
             self += text
             return

@@ -18,8 +18,9 @@ enum CommentAPIController {
         let (site, article) = try await CommentController.load(slug: slug, on: reads, app: app)
         let sort = try DiscussionReader.sort(query["sort"])
         let after = try await DiscussionReader.cursor(query["after"], article: article.id, on: reads)
+        // Read whole: the JSON carries each comment's text, not only its HTML.
         let (model, page) = try await DiscussionReader.load(
-            article, sort: sort, after: after, site: site, now: app.time.now(), on: reads)
+            article, sort: sort, after: after, cards: false, site: site, now: app.time.now(), on: reads)
         let body = DiscussionDTO(
             stats: model.bar.stats, sort: sort.rawValue, open: model.isOpen,
             threads: page.threads(levels: site.settings.commentLevels).map(CommentDTO.init), next: model.next?.rawValue,

@@ -29,7 +29,8 @@ enum CommentController {
             var discussion = DiscussionReader.frame(article, site: site, now: app.time.now())
             discussion.bar = DiscussionBarModel(try await CommentStore.bar(article: article.id, on: db))
             let single = try await CommentStore.threads(
-                article: article.id, sort: .oldest, after: nil, limit: 0, repliesPerThread: 1000, on: db, only: root.threadID)
+                article: article.id, sort: .oldest, after: nil, limit: 0, repliesPerThread: 1000, card: CommentCards.key(site), on: db,
+                only: root.threadID)
             discussion.threads = single.threads(levels: site.settings.commentLevels).map {
                 CommentModel($0, excerptWords: site.settings.commentExcerptWords, format: site.format)
             }

@@ -1,0 +1,34 @@
+import Domain
+import FluentKit
+import Persistence
+import Views
+
+/// Keeps every comment's card (`CommentCard`) rendered for the site's settings: a page shows the
+/// kept card of each comment that has a current one, and renders the others itself, so a card
+/// made late costs speed, never correctness. New, edited and re-pinned comments, comments
+/// imported or written by other tools, and every comment after a change of time zone or "Read
+/// more" length get theirs on the next round of the scheduler (at start, then every 30 s).
+enum CommentCards {
+    /// The key of the cards the site's settings call for today.
+    static func key(_ site: SiteState.Snapshot) -> String {
+        CommentCard.key(format: site.format, excerptWords: site.settings.commentExcerptWords)
+    }
+
+    /// Renders and keeps the missing and outdated cards, a batch at a time; returns how many.
+    @discardableResult
+    static func renderMissing(site: SiteState.Snapshot, on db: any Database, batch: Int = 200) async throws -> Int {
+        let key = key(site)
+        var rendered = 0
+        // Bounded: a batch whose comments all change while it renders would come back again.
+        for _ in 0..<10_000 {
+            let comments = try await CommentStore.withoutCard(key: key, limit: batch, on: db)
+            let cards = comments.map { comment in
+                (comment, CommentCard(comment, excerptWords: site.settings.commentExcerptWords, format: site.format).html.rendered)
+            }
+            try await CommentStore.keepCards(cards, key: key, on: db)
+            rendered += comments.count
+            if comments.count < batch { break }
+        }
+        return rendered
+    }
+}

@@ -1,0 +1,98 @@
+import Domain
+import FluentKit
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Persistence
+import SQLKit
+import TestSupport
+import Testing
+import Views
+
+@testable import App
+
+/// Each comment's card (avatar, name, badges, time, text) is rendered once and kept; pages show
+/// the kept card, and whatever changes a card shows is on the page at once, card or not.
+@Suite("Comment cards")
+struct CommentCardsTests {
+    static let article = "story-number-1"
+
+    static func commentHTML(_ page: String, _ id: Domain.Comment.ID) -> Substring? {
+        guard
+            let start = page.range(of: "<li class=\"comment-item\" data-comment=\"\(id.rawValue)\">")
+                ?? page.range(of: "<li class=\"comment-item comment-item--pinned\" data-comment=\"\(id.rawValue)\">"),
+            let end = page.range(of: "</li>", range: start.upperBound..<page.endIndex)
+        else { return nil }
+        return page[start.lowerBound..<end.upperBound]
+    }
+
+    static func missingCards(_ app: TestApp) async throws -> Int {
+        let db = try app.db()
+        let key = CommentCards.key(try await app.services.site.current(on: db))
+        return try await CommentStore.withoutCard(key: key, limit: 100, on: db).count
+    }
+
+    @Test("The page shows the card kept for a comment, the same markup as one rendered for the request")
+    func keptCardShown() async throws {
+        try await withApp(pageCache: false, fixtures: { app in try await DiscussionAPITests.newsroom(app) }) { client, app in
+            let db = try app.db()
+            let article = try #require(try await ArticleStore.published(slug: Self.article, on: db)).id
+            let id = try await Fixtures.comment(on: article, by: "Ana Ruiz", text: "First *words*.", at: TestClock.start, on: db)
+            #expect(try await Self.missingCards(app) == 1)
+            let rendered = try await client.execute(uri: "/\(Self.article)/", method: .get) { $0.text }
+
+            await PublishScheduler(services: app.services, interval: .seconds(3600)).tick()
+            #expect(try await Self.missingCards(app) == 0)
+            let kept = try await client.execute(uri: "/\(Self.article)/", method: .get) { $0.text }
+            let shown = try #require(Self.commentHTML(kept, id))
+            #expect(shown == Self.commentHTML(rendered, id))
+            #expect(shown.contains("<span class=\"comment__author\">Ana Ruiz</span><span class=\"comment__badge\">Guest</span>"))
+            #expect(shown.contains("<p>First <em>words</em>.</p>"))
+
+            // The page reads the card, not the text: a card changed behind its back shows as is,
+            // while the API (which carries the text) still reads the text.
+            try await (db as! any SQLDatabase).raw("UPDATE comments SET card_html = replace(card_html, 'First', 'Kept')").run()
+            #expect(try await client.execute(uri: "/\(Self.article)/", method: .get) { $0.text }.contains("<p>Kept <em>words</em>.</p>"))
+            let api = try await client.execute(uri: "/api/v1/articles/\(Self.article)/comments", method: .get) { $0.text }
+            #expect(api.contains("First <em>words<\\/em>.") || api.contains("First <em>words</em>."))
+        }
+    }
+
+    @Test("An edit, a pin and a new 'Read more' length show at once, and the next round renders their cards")
+    func changesShowAtOnce() async throws {
+        try await withApp(pageCache: false, fixtures: { app in try await DiscussionAPITests.newsroom(app) }) { client, app in
+            let db = try app.db()
+            let article = try #require(try await ArticleStore.published(slug: Self.article, on: db)).id
+            let id = try await Fixtures.comment(
+                on: article, by: "Ana Ruiz", text: "One two three four five six seven eight.", at: TestClock.start, on: db)
+            let scheduler = PublishScheduler(services: app.services, interval: .seconds(3600))
+            await scheduler.tick()
+
+            try await CommentStore.edit(id, body: CommentText.render("Changed my mind."), hold: nil, at: TestClock.start, on: db)
+            var page = try await client.execute(uri: "/\(Self.article)/", method: .get) { $0.text }
+            var shown = try #require(Self.commentHTML(page, id))
+            #expect(shown.contains("Changed my mind.") && shown.contains("<span class=\"comment__edited\">edited</span>"))
+            #expect(try await Self.missingCards(app) == 1)
+
+            try await CommentStore.setPinned([id], true, on: db)
+            page = try await client.execute(uri: "/\(Self.article)/", method: .get) { $0.text }
+            shown = try #require(Self.commentHTML(page, id))
+            #expect(shown.contains("<span class=\"comment__badge comment__badge--pinned\">Pinned</span>"))
+            await scheduler.tick()
+            #expect(try await Self.missingCards(app) == 0)
+            #expect(try await client.execute(uri: "/\(Self.article)/", method: .get) { $0.text } == page)
+
+            var settings = try await SettingsStore.load(on: db)
+            settings.commentExcerptWords = 2
+            try await SettingsStore.save(settings, on: db)
+            app.services.site.invalidate()
+            page = try await client.execute(uri: "/\(Self.article)/", method: .get) { $0.text }
+            shown = try #require(Self.commentHTML(page, id))
+            #expect(shown.contains("<summary>Read more »</summary>"))
+            #expect(try await Self.missingCards(app) == 1)
+            await scheduler.tick()
+            #expect(try await Self.missingCards(app) == 0)
+            #expect(try await client.execute(uri: "/\(Self.article)/", method: .get) { $0.text } == page)
+        }
+    }
+}
