@@ -30,7 +30,10 @@ public struct CachedPage: Sendable {
     /// is worth it; for a page the cache keeps (`stored`), the ETag and the heads of the connection's
     /// fast path too.
     init(html: String, compress: Bool = true, stored: Bool = true, storedAt: Date, security: SecurityHeaders) {
-        let body = ByteBuffer(string: html)
+        self.init(body: ByteBuffer(string: html), compress: compress, stored: stored, storedAt: storedAt, security: security)
+    }
+
+    init(body: ByteBuffer, compress: Bool = true, stored: Bool = true, storedAt: Date, security: SecurityHeaders) {
         let etag = stored ? Self.etag(of: body) : nil
         self.etag = etag
         self.gzipBody = compress && body.readableBytes > 1024 ? Self.gzip(body) : nil

@@ -21,13 +21,14 @@ extension AppServices {
         let html = try await render()
         return Self.respond(
             CachedPage(
-                html: html.rendered, compress: Self.acceptsGzip(request), stored: false, storedAt: time.now(), security: cache.security),
+                body: ByteBuffer(html: html), compress: Self.acceptsGzip(request), stored: false, storedAt: time.now(),
+                security: cache.security),
             to: request)
     }
 
     /// A page that must not be cached anywhere (a form result, a reply form).
     static func privatePage(_ html: HTML, status: HTTPResponse.Status = .ok) -> Response {
-        var response = Response(status: status, body: .init(byteBuffer: ByteBuffer(string: html.rendered)))
+        var response = Response(status: status, body: .init(byteBuffer: ByteBuffer(html: html)))
         response.headers[.contentType] = "text/html; charset=utf-8"
         response.headers[.cacheControl] = "no-store"
         return response
@@ -40,4 +41,13 @@ extension AppServices {
 
     /// Whether the client takes gzip (and has not refused it with `q=0`).
     static func acceptsGzip(_ request: Request) -> Bool { CachedPage.acceptsGzip(request.headers[.acceptEncoding]) }
+}
+
+extension ByteBuffer {
+    /// A page's bytes, written from its pieces in one pass (`HTML.parts`), without joining them
+    /// into one string first.
+    init(html: HTML) {
+        self = ByteBufferAllocator().buffer(capacity: html.utf8Count)
+        for part in html.parts { writeString(part) }
+    }
 }

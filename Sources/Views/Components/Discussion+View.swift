@@ -119,7 +119,7 @@ public enum DiscussionView {
 
     /// Room for a comment and its replies: the markup around a card is about 700 bytes.
     static func estimatedSize(_ comment: CommentModel) -> Int {
-        700 + comment.card.rendered.utf8.count + comment.replies.reduce(0) { $0 + estimatedSize($1) }
+        700 + comment.card.utf8Count + comment.replies.reduce(0) { $0 + estimatedSize($1) }
     }
 
     /// A comment: its card, then its votes and links (which change without the comment changing,

@@ -5,19 +5,35 @@ import Routes
 /// for both text and (double-quoted) attribute context, and only values that are already `HTML`
 /// go in unescaped. Views build every page from this type; none concatenates raw strings.
 public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByStringInterpolation {
-    public private(set) var rendered: String
+    /// Large fragments, kept as they were made before `tail`: a page holding 200 comments is
+    /// not copied again into each template around it (the discussion, the article, the layout).
+    private var pieces: [String] = []
+    private var tail: String
+
+    /// Fragments from this size on are kept whole instead of copied into what holds them.
+    static let pieceSize = 16 * 1024
+
+    /// The markup as one string (one copy of a page's pieces; `parts` gives them without it).
+    public var rendered: String { pieces.isEmpty ? tail : pieces.joined() + tail }
+
+    /// The markup in the order it reads, to write out without joining it first.
+    public var parts: [String] { pieces.isEmpty ? [tail] : pieces + [tail] }
+
+    /// Its length in UTF-8 bytes.
+    public var utf8Count: Int { pieces.reduce(tail.utf8.count) { $0 + $1.utf8.count } }
 
     /// Markup from a literal in our source code.
     public init(stringLiteral value: String) {
-        self.rendered = value
+        self.tail = value
     }
 
     public init(stringInterpolation: Interpolation) {
-        self.rendered = stringInterpolation.output
+        self.pieces = stringInterpolation.pieces
+        self.tail = stringInterpolation.output
     }
 
     private init(rendered: String) {
-        self.rendered = rendered
+        self.tail = rendered
     }
 
     /// HTML we produced and stored ourselves (an article body rendered at save time, an owner's
@@ -45,11 +61,30 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
     /// Adds a fragment at the end (one buffer for a long list, instead of a string per item
     /// copied into the next).
     public mutating func append(_ fragment: HTML) {
-        rendered += fragment.rendered
+        Self.add(fragment, to: &pieces, &tail)
+    }
+
+    /// Adds `fragment` after `pieces` and `tail`: copied onto the tail when small, kept as a
+    /// piece of its own when large.
+    static func add(_ fragment: HTML, to pieces: inout [String], _ tail: inout String) {
+        if fragment.pieces.isEmpty, fragment.tail.utf8.count < pieceSize {
+            tail += fragment.tail
+            return
+        }
+        if !tail.isEmpty { pieces.append(tail) }
+        pieces += fragment.pieces
+        if fragment.tail.utf8.count < pieceSize {
+            tail = fragment.tail
+        } else {
+            pieces.append(fragment.tail)
+            tail = ""
+        }
     }
 
     public var description: String { rendered }
-    public var isEmpty: Bool { rendered.isEmpty }
+    public var isEmpty: Bool { pieces.isEmpty && tail.isEmpty }
+
+    public static func == (lhs: HTML, rhs: HTML) -> Bool { lhs.rendered == rhs.rendered }
 
     /// `content` when `condition` holds, nothing otherwise.
     public static func when(_ condition: Bool, _ content: () -> HTML) -> HTML {
@@ -58,15 +93,16 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
 
     /// Joins fragments.
     public static func join(_ parts: [HTML], separator: HTML = .empty) -> HTML {
-        var output = ""
+        var output = HTML.empty
         for (index, part) in parts.enumerated() {
-            if index > 0 { output += separator.rendered }
-            output += part.rendered
+            if index > 0 { output.append(separator) }
+            output.append(part)
         }
-        return HTML(rendered: output)
+        return output
     }
 
     public struct Interpolation: StringInterpolationProtocol {
+        var pieces: [String] = []
         var output: String
 
         public init(literalCapacity: Int, interpolationCount: Int) {
@@ -87,15 +123,15 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
         }
 
         public mutating func appendInterpolation(_ html: HTML) {
-            output += html.rendered
+            HTML.add(html, to: &pieces, &output)
         }
 
         public mutating func appendInterpolation(_ html: HTML?) {
-            if let html { output += html.rendered }
+            if let html { HTML.add(html, to: &pieces, &output) }
         }
 
         public mutating func appendInterpolation(_ parts: [HTML]) {
-            for part in parts { output += part.rendered }
+            for part in parts { HTML.add(part, to: &pieces, &output) }
         }
 
         public mutating func appendInterpolation(_ number: Int) {
