@@ -180,8 +180,11 @@ struct DiscussionStoreTests {
             #expect(page.replies.filter { $0.threadID == short }.map(\.id) == shortReplies)
             #expect(page.replies.filter { $0.threadID == long }.map(\.id) == Array(longReplies.prefix(5)))
             #expect(page.roots.last?.threadReplies == 7)
-            // The page's replies come oldest first across threads, as the view nests them.
-            #expect(page.replies.map(\.createdAt) == page.replies.map(\.createdAt).sorted())
+            // Each thread's replies come oldest first (the view nests them thread by thread).
+            for thread in [short, long] {
+                let times = page.replies.filter { $0.threadID == thread }.map(\.createdAt)
+                #expect(times == times.sorted())
+            }
         }
     }
 

@@ -55,7 +55,8 @@ public enum CommentStore {
             bodyHTML: try row.decodeOptional(column: "body_html", as: String.self) ?? "",
             createdAt: try row.decode(column: "created_at", as: Date.self),
             status: CommentStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
-            avatarKey: AvatarKey.make(email: try row.decodeOptional(column: "author_email", as: String.self) ?? ""),
+            // A comment read as its card has no address (and needs no key: the card has the avatar).
+            avatarKey: try row.decodeOptional(column: "author_email", as: String.self).map(AvatarKey.make) ?? "",
             depth: try row.decode(column: "depth", as: Int.self),
             threadID: .init(try row.decodeOptional(column: "thread_id", as: Int.self) ?? id),
             replyToID: try row.decodeOptional(column: "reply_to_id", as: Int.self).map { .init($0) },
@@ -136,7 +137,8 @@ public enum CommentStore {
         return DiscussionPage(roots: roots, replies: replies, next: more ? page.last?.id : nil)
     }
 
-    /// The approved replies of some threads, oldest first, at most `limit` a thread. Each thread
+    /// The approved replies of some threads, each thread's oldest first (threads follow one
+    /// another in no particular order), at most `limit` a thread. Each thread
     /// knows how many replies it has: the threads with no more than `limit` are read in one
     /// indexed read of exactly their replies, each longer one on its own up to `limit`, so the
     /// work is the page's whatever the size of the discussion (a window function over all the
@@ -152,6 +154,7 @@ public enum CommentStore {
                 """
                 SELECT \(selected(card: key)) FROM comments c
                 WHERE c.thread_id IN (\(binds: short)) AND c.status = \(bind: approved) AND c.depth > 0
+                ORDER BY c.thread_id, c.created_at, c.id
                 """
             ).all().map(decode)
         }
@@ -164,7 +167,6 @@ public enum CommentStore {
                 """
             ).all().map(decode)
         }
-        found.sort { ($0.createdAt, $0.id.rawValue) < ($1.createdAt, $1.id.rawValue) }
         // A thread's count that lags behind its replies still shows no more than `limit` of them.
         var shown: [Comment.ID: Int] = [:]
         return found.filter { reply in
