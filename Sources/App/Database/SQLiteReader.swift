@@ -291,22 +291,21 @@ struct ReaderRow: SQLRow {
         case Common.bool: if let value = Bool(sqliteData: data) { return unsafeBitCast(value, to: D.self) }
         case Common.date: if let value = Date(sqliteData: data) { return unsafeBitCast(value, to: D.self) }
         case Common.double: if let value = Double(sqliteData: data) { return unsafeBitCast(value, to: D.self) }
-        case Common.optionalString:
-            let value = data == .null ? nil : String(sqliteData: data)
-            if data == .null || value != nil { return unsafeBitCast(value, to: D.self) }
-        case Common.optionalInt:
-            let value = data == .null ? nil : Int(sqliteData: data)
-            if data == .null || value != nil { return unsafeBitCast(value, to: D.self) }
-        case Common.optionalDate:
-            let value = data == .null ? nil : Date(sqliteData: data)
-            if data == .null || value != nil { return unsafeBitCast(value, to: D.self) }
-        case Common.optionalBool:
-            let value = data == .null ? nil : Bool(sqliteData: data)
-            if data == .null || value != nil { return unsafeBitCast(value, to: D.self) }
+        case Common.optionalString: if let value = Self.nullable(data, String.init(sqliteData:)) { return unsafeBitCast(value, to: D.self) }
+        case Common.optionalInt: if let value = Self.nullable(data, Int.init(sqliteData:)) { return unsafeBitCast(value, to: D.self) }
+        case Common.optionalDate: if let value = Self.nullable(data, Date.init(sqliteData:)) { return unsafeBitCast(value, to: D.self) }
+        case Common.optionalBool: if let value = Self.nullable(data, Bool.init(sqliteData:)) { return unsafeBitCast(value, to: D.self) }
         default: break
         }
         // Anything else, or a value that did not convert: the decoder handles it (and reports it).
         return try SQLiteDataDecoder().decode(D.self, from: data)
+    }
+
+    /// A nullable column's value: `.some(nil)` for NULL, nil when it does not convert. `T` is known
+    /// at each call, so no optional's metadata is looked up at run time.
+    @inline(__always) private static func nullable<T>(_ data: SQLiteData, _ convert: (SQLiteData) -> T?) -> T?? {
+        if data == .null { return .some(nil) }
+        return convert(data).map { .some($0) }
     }
 
     /// The metatypes `decode` recognises, looked up once (comparing `T?.self` on every call
