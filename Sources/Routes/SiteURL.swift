@@ -156,12 +156,10 @@ public enum SiteURL: Hashable, Sendable {
         case .comments(let slug): return "/\(Self.encodeSegment(slug))/comments"
         case .discussion(let slug, let sort, let after):
             return "/\(Self.encodeSegment(slug))/comments" + Self.discussionQuery(sort: sort, after: after)
-        case .commentThread(let slug, let thread, let comment):
-            return "/\(Self.encodeSegment(slug))/comments?thread=\(thread.rawValue)#comment-\(comment.rawValue)"
-        case .commentReport(let slug, let comment):
-            return "/\(Self.encodeSegment(slug))/comments?report=\(comment.rawValue)"
+        case .commentThread(let slug, let thread, let comment): return CommentLinks(articleSlug: slug).thread(thread, comment: comment)
+        case .commentReport(let slug, let comment): return CommentLinks(articleSlug: slug).report(comment)
         case .commentReply(let slug, let comment, let articleID):
-            return "/\(Self.encodeSegment(slug))/comments?reply_to=\(comment.rawValue)#respond-\(articleID)"
+            return CommentLinks(articleSlug: slug).reply(comment, articleID: articleID)
         case .apiComments(let slug, let sort, let after):
             return "/api/v1/articles/\(Self.encodeSegment(slug))/comments" + Self.discussionQuery(sort: sort, after: after)
         case .apiLive(let slug): return "/api/v1/articles/\(Self.encodeSegment(slug))/live"
@@ -273,5 +271,28 @@ public enum SiteURL: Hashable, Sendable {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension SiteURL {
+    /// The links under each comment of one article's discussion, from its slug encoded once: a
+    /// page shows hundreds of comments. `path` of `commentThread`, `commentReport` and
+    /// `commentReply` is made here too, so the two cannot differ.
+    public struct CommentLinks: Sendable {
+        let comments: String
+
+        public init(articleSlug: String) {
+            comments = SiteURL.comments(articleSlug: articleSlug).path
+        }
+
+        public func thread(_ thread: Comment.ID, comment: Comment.ID) -> String {
+            comments + "?thread=\(thread.rawValue)#comment-\(comment.rawValue)"
+        }
+
+        public func report(_ comment: Comment.ID) -> String { comments + "?report=\(comment.rawValue)" }
+
+        public func reply(_ comment: Comment.ID, articleID: Int) -> String {
+            comments + "?reply_to=\(comment.rawValue)#respond-\(articleID)"
+        }
     }
 }

@@ -108,7 +108,8 @@ public enum DiscussionView {
     /// Comments and their replies, one after the other, written into one buffer.
     public static func comments(_ discussion: DiscussionModel, _ comments: [CommentModel]) -> HTML {
         var output = HTML.buffer(reserving: comments.reduce(0) { $0 + estimatedSize($1) })
-        for comment in comments { append(discussion, comment, to: &output) }
+        let links = SiteURL.CommentLinks(articleSlug: discussion.articleSlug)
+        for comment in comments { append(discussion, comment, links: links, to: &output) }
         return output
     }
 
@@ -124,8 +125,7 @@ public enum DiscussionView {
 
     /// A comment: its card, then its votes and links (which change without the comment changing,
     /// or depend on the page), then its replies.
-    static func append(_ discussion: DiscussionModel, _ comment: CommentModel, to output: inout HTML) {
-        let slug = discussion.articleSlug
+    static func append(_ discussion: DiscussionModel, _ comment: CommentModel, links: SiteURL.CommentLinks, to output: inout HTML) {
         let id = Comment.ID(comment.id)
         output.append(
             "<li class=\"comment-item\(HTML.when(comment.pinned) { " comment-item--pinned" })\" data-comment=\"\(comment.id)\">")
@@ -133,22 +133,22 @@ public enum DiscussionView {
         output.append(
             """
             <footer class="comment__actions"><form class="vote" method="post" action="\(SiteURL.apiCommentVote(id).path)">\
-            <button type="submit" name="value" value="1" class="vote__up" aria-label="Vote up (\(comment.upvotes))">▲</button>\
+            <button name="value" value="1" class="vote__up" aria-label="Vote up (\(comment.upvotes))">▲</button>\
             <span class="vote__score" aria-label="Score">\(comment.score)</span>\
-            <button type="submit" name="value" value="-1" class="vote__down" aria-label="Vote down (\(comment.downvotes))">▼</button></form>\
+            <button name="value" value="-1" class="vote__down" aria-label="Vote down (\(comment.downvotes))">▼</button></form>\
             \(HTML.when(discussion.isOpen && comment.canReply) {
-                HTML("<a class=\"comment__reply\" href=\"\(SiteURL.commentReply(articleSlug: slug, comment: id, articleID: discussion.articleID).path)\" data-reply>Reply</a>")
+                HTML("<a class=\"comment__reply\" href=\"\(links.reply(id, articleID: discussion.articleID))\" data-reply>Reply</a>")
             })\
-            <a class="comment__report" href="\(SiteURL.commentReport(articleSlug: slug, comment: id).path)">Report</a></footer></article>
+            <a class="comment__report" href="\(links.report(id))">Report</a></footer></article>
             """)
         if !comment.replies.isEmpty {
             output.append("<ol class=\"comment-replies\">")
-            for reply in comment.replies { append(discussion, reply, to: &output) }
+            for reply in comment.replies { append(discussion, reply, links: links, to: &output) }
             output.append("</ol>")
         }
         if comment.hiddenReplies > 0 {
             output.append(
-                "<p class=\"comment__more-replies\"><a href=\"\(SiteURL.commentThread(articleSlug: slug, thread: id, comment: id).path)\">\(DisplayFormat.count(comment.hiddenReplies, "more reply", "more replies")) in this thread</a></p>"
+                "<p class=\"comment__more-replies\"><a href=\"\(links.thread(id, comment: id))\">\(DisplayFormat.count(comment.hiddenReplies, "more reply", "more replies")) in this thread</a></p>"
             )
         }
         output.append("</li>\n")

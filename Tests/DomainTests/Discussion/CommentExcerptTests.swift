@@ -17,4 +17,19 @@ struct CommentPlainTextTests {
         #expect(CommentExcerpt.firstWords("<p>one <em>two</em> three</p><p>four</p>", 3) == "one two three…")
         #expect(CommentExcerpt.firstWords("<p>one two</p>", 3) == "one two")
     }
+
+    @Test("A long text gives the same first words as read whole, wherever its start is cut")
+    func firstWordsOfLongText() {
+        let words = (1...400).map { "wörd\($0)" }
+        for padding in 0..<8 {
+            // Cuts fall inside a tag, an entity, a two-byte letter and a word as the padding moves.
+            let html =
+                "<p>" + String(repeating: "<em>a</em> ", count: padding) + words.joined(separator: " <strong>&amp;</strong> ") + "</p>"
+            let whole = PlainText.from(html: html).split(separator: " ", maxSplits: 12)
+            #expect(CommentExcerpt.firstWords(html, 12) == whole.prefix(12).joined(separator: " ") + "…")
+        }
+        // Few words in a long text (long markup around them): read whole.
+        let sparse = "<p>" + String(repeating: "<em></em>", count: 400) + "just three words</p>"
+        #expect(CommentExcerpt.firstWords(sparse, 12) == "just three words")
+    }
 }
