@@ -77,8 +77,8 @@ public enum CommentExcerpt {
     public static func firstWords(_ html: String, _ count: Int) -> String {
         // A long text is read from its start first: a dozen words need not the whole of it. Its
         // cut end (half a tag, half a word) lies past them when more words follow them there.
-        let sample = 64 * (count + 1)
-        if html.utf8.count > sample * 2 {
+        let sample = 40 * (count + 1)
+        if html.utf8.count > sample {
             let words = PlainText.from(html: String(decoding: html.utf8.prefix(sample), as: UTF8.self))
                 .split(separator: " ", maxSplits: count)
             if words.count > count { return words.prefix(count).joined(separator: " ") + "…" }
