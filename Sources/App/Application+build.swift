@@ -33,7 +33,8 @@ public func buildApplication(
             configuration: .init(
                 additionalChannelHandlers: services.cache.isEnabled ? [CachedPageHandlerInstaller(cache: services.cache)] : [])),
         configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: nil),
-        services: [services.database, services.views, PublishScheduler(services: services, interval: .seconds(30))]
+        services: [services.database, services.views]
+            + (config.backgroundSchedule ? [PublishScheduler(services: services, interval: .seconds(30))] : [])
             + (config.backgroundMail
                 ? [MailWorker(services: services, transport: services.mailTransport), NewsletterScheduler(services: services)] : []),
         logger: logger)

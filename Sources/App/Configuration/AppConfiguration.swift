@@ -43,6 +43,9 @@ public struct AppConfiguration: Sendable {
     /// Whether the mail worker and the newsletter scheduler run in the background; tests turn
     /// them off and drive them step by step.
     public var backgroundMail = true
+    /// Whether the publishing scheduler (scheduled articles, Trending, comment cards) runs in the
+    /// background; tests that must know when its rounds happen turn it off and call its `tick`.
+    public var backgroundSchedule = true
     /// Stripe's keys (`STRIPE_SECRET_KEY`, `STRIPE_PUBLISHABLE_KEY`, `STRIPE_WEBHOOK_SECRET`, with
     /// `STRIPE_API_BASE` and `STRIPE_JS_URL` for a test server); nil leaves cards off.
     public var stripe: StripeClient.Keys?
