@@ -75,16 +75,19 @@ public enum CommentExcerpt {
 
     /// The first `count` words of the HTML's text, with "…" when there is more (the bar, mail).
     public static func firstWords(_ html: String, _ count: Int) -> String {
+        func excerpt(_ html: String) -> (text: String, more: Bool) {
+            let words = PlainText.from(html: html).split(separator: " ", maxSplits: count)
+            return (words.prefix(count).joined(separator: " "), words.count > count)
+        }
         // A long text is read from its start first: a dozen words need not the whole of it. Its
         // cut end (half a tag, half a word) lies past them when more words follow them there.
         let sample = 40 * (count + 1)
         if html.utf8.count > sample {
-            let words = PlainText.from(html: String(decoding: html.utf8.prefix(sample), as: UTF8.self))
-                .split(separator: " ", maxSplits: count)
-            if words.count > count { return words.prefix(count).joined(separator: " ") + "…" }
+            let start = excerpt(String(decoding: html.utf8.prefix(sample), as: UTF8.self))
+            if start.more { return start.text + "…" }
         }
-        let words = PlainText.from(html: html).split(separator: " ", maxSplits: count)
-        return words.prefix(count).joined(separator: " ") + (words.count > count ? "…" : "")
+        let whole = excerpt(html)
+        return whole.text + (whole.more ? "…" : "")
     }
 
     static func serialise(_ token: HTMLToken) -> String {

@@ -7,33 +7,31 @@ import Synchronization
 /// The public discussion: pages of threads read by keyset, new comments placed in their thread,
 /// and the bar's figures kept by the database as comments come and go.
 public enum CommentStore {
-    /// Every column a `Comment` is read from, for queries over `comments c`.
-    static let columns = """
-        c.id, c.article_id, c.parent_id, c.author_name, c.author_email, c.is_guest, c.body_html, c.created_at, c.status,
-        c.depth, c.thread_id, c.reply_to_id, c.staff_id, c.upvotes, c.downvotes, c.pinned, c.edited_at, c.hold_reason,
-        c.thread_replies, c.word_count, c.cut_words, c.head_html, c.tail_html, NULL AS card_html
-        """
+    /// Every column a `Comment` is read from, in the order `decode` reads them.
+    static let commentColumns = [
+        "id", "article_id", "parent_id", "author_name", "is_guest", "body_html", "created_at", "status", "author_email", "depth",
+        "thread_id", "reply_to_id", "staff_id", "upvotes", "downvotes", "pinned", "edited_at", "hold_reason", "thread_replies",
+        "word_count", "cut_words", "head_html", "tail_html",
+    ]
 
-    /// The columns of comments as a page shows them, in the order `decode` reads them: a comment
-    /// whose card was rendered for `key` (the site's settings and markup today) is read as its
-    /// card, without the text in it; any other (new, edited, or rendered for other settings) is
-    /// read whole, to be rendered. The key is ours (a version, a number, a time zone's name) and
-    /// goes in as a quoted literal, so the text is made once per key rather than serialised with
-    /// seven parameters on every request.
+    /// The columns of those that a card shows (left out of a comment read with a current card).
+    static let cardText: Set = ["author_name", "body_html", "author_email", "head_html", "tail_html"]
+
+    /// Every column, for queries over `comments c` that read comments whole.
+    static let columns = commentColumns.map { "c.\($0)" }.joined(separator: ", ") + ", NULL AS card_html"
+
+    /// The columns of comments as a page shows them: a comment whose card was rendered for `key`
+    /// (the site's settings and markup today) is read as its card, without the text in it; any
+    /// other (new, edited, or rendered for other settings) is read whole, to be rendered. The key
+    /// is ours (a version, a number, a time zone's name) and goes in as a quoted literal, so the
+    /// text is made once per key rather than serialised with seven parameters on every request.
     static func shownColumns(card key: String) -> String {
         if let made = shown.withLock({ $0 }), made.key == key { return made.sql }
         let current = "c.card_key = '\(key.replacingOccurrences(of: "'", with: "''"))' AND c.card_html IS NOT NULL"
-        var sql = "c.id, c.article_id, c.parent_id"
-        for column in [
-            "author_name", "is_guest", "body_html", "created_at", "status", "author_email", "depth", "thread_id", "reply_to_id",
-            "staff_id", "upvotes", "downvotes", "pinned", "edited_at", "hold_reason", "thread_replies", "word_count", "cut_words",
-            "head_html", "tail_html",
-        ] {
-            sql +=
-                ["author_name", "body_html", "author_email", "head_html", "tail_html"].contains(column)
-                ? ", CASE WHEN \(current) THEN NULL ELSE c.\(column) END AS \(column)" : ", c.\(column)"
-        }
-        sql += ", CASE WHEN \(current) THEN c.card_html END AS card_html"
+        let sql =
+            commentColumns.map { column in
+                cardText.contains(column) ? "CASE WHEN \(current) THEN NULL ELSE c.\(column) END AS \(column)" : "c.\(column)"
+            }.joined(separator: ", ") + ", CASE WHEN \(current) THEN c.card_html END AS card_html"
         shown.withLock { $0 = (key, sql) }
         return sql
     }
