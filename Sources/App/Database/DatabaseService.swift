@@ -26,6 +26,8 @@ public final class DatabaseService: Service, Sendable {
     /// Reads for public pages on a SQLite file (see `SQLiteReader`); nil on PostgreSQL and for
     /// an in-memory database, which only its one connection can see.
     let reader: SQLiteReader?
+    /// SQLite's one writer connection lives on an event loop of its own (see `init`); nil on PostgreSQL.
+    let writerLoop: MultiThreadedEventLoopGroup?
 
     /// Connects to `url` (`sqlite:PATH`, `sqlite::memory:`, `postgres://…`). For a file database
     /// the folder is created and the journal switched to WAL. `siteURL` makes links in re-rendered
@@ -39,8 +41,13 @@ public final class DatabaseService: Service, Sendable {
         // SQLite takes one writer at a time, and SQLiteNIO's busy handler retries at once: two
         // connections writing together spin on the lock and starve the one holding it (on two
         // cores, comment posts took 20 ms each and up to a second under load). One event loop
-        // means one connection, which serialises statements without spinning.
-        let group: any EventLoopGroup = url.hasPrefix("sqlite:") ? shared.next() : shared
+        // means one connection, which serialises statements without spinning. That loop is not one
+        // of the server's: a task resumes on the loop that completed its query (NIO keeps work where
+        // it is), so on a shared loop every request that wrote would finish on that one core
+        // while the other idled. From a loop of its own, requests resume spread over all of them.
+        let writerLoop = url.hasPrefix("sqlite:") ? MultiThreadedEventLoopGroup(numberOfThreads: 1) : nil
+        self.writerLoop = writerLoop
+        let group: any EventLoopGroup = writerLoop ?? shared
         self.databases = Databases(threadPool: threadPool, on: group)
         let level: Logger.Level = .trace
         self.storage = StorageGuard(
@@ -127,6 +134,7 @@ public final class DatabaseService: Service, Sendable {
         reader?.close()
         await databases.shutdownAsync()
         try? await threadPool.shutdownGracefully()
+        try? await writerLoop?.shutdownGracefully()
     }
 }
 
