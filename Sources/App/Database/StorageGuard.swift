@@ -9,7 +9,7 @@ import Synchronization
 /// SQLite maps its `-shm` file into memory. If the database's files stop being writable while the
 /// server runs (made immutable, the disk remounted read-only), the next write into that mapping
 /// kills the process with SIGBUS. So every database handle is preceded by a check that the files
-/// and their folder are still writable (a few `access` calls, microseconds); when they are not,
+/// and their folder are still writable (one `access` call each, microseconds); when they are not,
 /// requests get 503 and background jobs wait, instead of the process dying. The change is logged
 /// once each way, and `/readyz` and `/healthz` report it.
 final class StorageGuard: Sendable {
@@ -30,7 +30,8 @@ final class StorageGuard: Sendable {
     /// Throws `StorageError.readOnly` when a file that exists cannot be written.
     func check() throws {
         guard !paths.isEmpty else { return }
-        let blocked = paths.first { access($0, F_OK) == 0 && access($0, W_OK) != 0 }
+        // One call a path: a file that does not exist (yet) answers ENOENT, which is not a refusal.
+        let blocked = paths.first { access($0, W_OK) != 0 && errno != ENOENT }
         let previous = unwritable.withLock { state in
             defer { state = blocked }
             return state
