@@ -278,7 +278,7 @@ extension SiteURL {
     /// The links under each comment of one article's discussion, from its slug encoded once: a
     /// page shows hundreds of comments. `path` of `commentThread`, `commentReport` and
     /// `commentReply` is made here too, so the two cannot differ.
-    public struct CommentLinks: Sendable {
+    public struct CommentLinks: Equatable, Sendable {
         let comments: String
 
         public init(articleSlug: String) {

@@ -291,6 +291,7 @@ struct ReaderRow: SQLRow {
         case Common.bool: if let value = Bool(sqliteData: data) { return unsafeBitCast(value, to: D.self) }
         case Common.date: if let value = Date(sqliteData: data) { return unsafeBitCast(value, to: D.self) }
         case Common.double: if let value = Double(sqliteData: data) { return unsafeBitCast(value, to: D.self) }
+        case Common.data: if case .blob(let bytes) = data { return unsafeBitCast(Data(bytes.readableBytesView), to: D.self) }
         case Common.optionalString: if let value = Self.nullable(data, String.init(sqliteData:)) { return unsafeBitCast(value, to: D.self) }
         case Common.optionalInt: if let value = Self.nullable(data, Int.init(sqliteData:)) { return unsafeBitCast(value, to: D.self) }
         case Common.optionalDate: if let value = Self.nullable(data, Date.init(sqliteData:)) { return unsafeBitCast(value, to: D.self) }
@@ -316,6 +317,7 @@ struct ReaderRow: SQLRow {
         static let bool = ObjectIdentifier(Bool.self)
         static let date = ObjectIdentifier(Date.self)
         static let double = ObjectIdentifier(Double.self)
+        static let data = ObjectIdentifier(Data.self)
         static let optionalString = ObjectIdentifier(String?.self)
         static let optionalInt = ObjectIdentifier(Int?.self)
         static let optionalDate = ObjectIdentifier(Date?.self)

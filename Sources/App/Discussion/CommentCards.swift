@@ -5,25 +5,34 @@ import Views
 
 /// Keeps every comment's card (`CommentCard`) rendered for the site's settings: a page shows the
 /// kept card of each comment that has a current one, and renders the others itself, so a card
-/// made late costs speed, never correctness. New, edited and re-pinned comments, comments
-/// imported or written by other tools, and every comment after a change of time zone or "Read
-/// more" length get theirs on the next round of the scheduler (at start, then every 30 s).
+/// made late costs speed, never correctness. New, edited, re-pinned and newly voted comments,
+/// comments of an article that moved, comments imported or written by other tools, and every
+/// comment after a change of time zone or "Read more" length get theirs on the next round of the
+/// scheduler (at start, then every 30 s).
 enum CommentCards {
-    /// The key of the cards the site's settings call for today.
-    static func key(_ site: SiteState.Snapshot) -> String {
-        CommentCard.key(format: site.format, excerptWords: site.settings.commentExcerptWords)
+    /// The key of the cards the site's settings call for today; nil for a closed discussion,
+    /// whose comments show no reply link (kept cards have one).
+    static func key(_ site: SiteState.Snapshot, open: Bool = true) -> String? {
+        guard open else { return nil }
+        return CommentCard.key(format: site.format, excerptWords: site.settings.commentExcerptWords)
     }
 
     /// Renders and keeps the missing and outdated cards, a batch at a time; returns how many.
     @discardableResult
     static func renderMissing(site: SiteState.Snapshot, on db: any Database, batch: Int = 200) async throws -> Int {
-        let key = key(site)
+        let key = CommentCard.key(format: site.format, excerptWords: site.settings.commentExcerptWords)
         var rendered = 0
         // Bounded: a batch whose comments all change while it renders would come back again.
         for _ in 0..<10_000 {
             let comments = try await CommentStore.withoutCard(key: key, limit: batch, on: db)
+            let slugs = try await ArticleStore.slugs(of: Array(Set(comments.map(\.articleID))), on: db)
             let cards = comments.map { comment in
-                (comment, CommentCard(comment, excerptWords: site.settings.commentExcerptWords, format: site.format).html.rendered)
+                let frame = CommentCard.Frame(
+                    articleID: comment.articleID.rawValue, articleSlug: slugs[comment.articleID] ?? "", replies: true)
+                return (
+                    comment,
+                    CommentCard(comment, excerptWords: site.settings.commentExcerptWords, format: site.format, frame: frame).html.rendered
+                )
             }
             try await CommentStore.keepCards(cards, key: key, on: db)
             rendered += comments.count

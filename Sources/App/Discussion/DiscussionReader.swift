@@ -35,11 +35,11 @@ enum DiscussionReader {
         _ article: Article, sort: CommentSort, after: Comment.ID?, cards: Bool = true, site: SiteState.Snapshot, now: Date,
         on db: any Database
     ) async throws -> (model: DiscussionModel, page: DiscussionPage) {
+        let openness = openness(article, settings: site.settings, now: now)
         let page = try await CommentStore.threads(
             article: article.id, sort: sort, after: after, limit: threadsPerPage, repliesPerThread: repliesPerThread,
-            card: cards ? CommentCards.key(site) : nil, on: db)
+            card: cards ? CommentCards.key(site, open: openness.open) : nil, on: db)
         let bar = try await CommentStore.bar(article: article.id, on: db)
-        let openness = openness(article, settings: site.settings, now: now)
         let model = DiscussionModel(
             article: article.summary, isOpen: openness.open, closedNote: openness.note, page: page, bar: bar, sort: sort,
             settings: site.settings, format: site.format)

@@ -44,10 +44,10 @@ extension AppServices {
 }
 
 extension ByteBuffer {
-    /// A page's bytes, written from its pieces in one pass (`HTML.parts`), without joining them
+    /// A page's bytes, written from its pieces in one pass (`HTML.withEachPart`), without joining them
     /// into one string first.
     init(html: HTML) {
         self = ByteBufferAllocator().buffer(capacity: html.utf8Count)
-        for part in html.parts { writeString(part) }
+        html.withEachPart { writeBytes($0) }
     }
 }

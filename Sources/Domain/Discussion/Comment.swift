@@ -44,8 +44,9 @@ public struct Comment: Equatable, Sendable {
     public var storedCut: StoredCut?
     /// The comment as the page shows it, rendered when it was saved, when read for a page and
     /// still current. Such a comment is read without the text the card shows (author's name and
-    /// address, body): only the card, and the figures around it, are for display.
-    public var card: String?
+    /// address, body): only the card, and the figures around it, are for display. Its UTF-8 bytes
+    /// as stored: they were a `String` when kept, and are not checked again on every page.
+    public var card: [UInt8]?
 
     public init(
         id: ID, articleID: Article.ID, parentID: ID?, authorName: String, isGuest: Bool, bodyHTML: String,

@@ -73,9 +73,11 @@ extension ArticleStore {
         if try await ArticleRecord.query(on: tx).filter(\.$slug == draft.slug).filter(\.$id != id).count() > 0 {
             throw DomainError.conflict("Another article already uses the address “\(draft.slug)”.")
         }
+        let slug = record.slug
         apply(draft, body: body, to: record, now: now, isNew: false)
         record.version += 1
         try await record.update(on: tx)
+        if record.slug != slug { try await CommentStore.dropCards(article: .init(id), on: tx) }
         try await replaceLinks(articleID: id, draft: draft, on: tx)
     }
 

@@ -3,8 +3,14 @@ import FluentKit
 import SQLKit
 
 extension CommentStore {
-    /// Comments whose card is missing (new, edited, pinned or unpinned since) or was rendered for
-    /// another key (other settings, older markup), oldest first.
+    /// Drops the kept cards of an article's comments (their links name its address).
+    public static func dropCards(article: Article.ID, on db: any Database) async throws {
+        try await db.sql().raw("UPDATE comments SET card_key = NULL WHERE article_id = \(bind: article.rawValue)").run()
+    }
+
+    /// Comments whose card is missing (new, edited, voted on, pinned or unpinned since, or of an
+    /// article that moved) or was rendered for another key (other settings, older markup), oldest
+    /// first.
     public static func withoutCard(key: String, limit: Int, on db: any Database) async throws -> [Comment] {
         try await db.sql().raw(
             """
@@ -15,8 +21,9 @@ extension CommentStore {
         ).all().map(decode)
     }
 
-    /// Keeps cards rendered for `key`, each only if its comment still has the text and the pin it
-    /// was rendered from (a comment edited meanwhile keeps no card until it is rendered again).
+    /// Keeps cards rendered for `key`, each only if its comment still has the text, the pin and
+    /// the votes it was rendered from (a comment edited or voted on meanwhile keeps no card until
+    /// it is rendered again).
     public static func keepCards(_ cards: [(comment: Comment, html: String)], key: String, on db: any Database) async throws {
         guard !cards.isEmpty else { return }
         try await db.transaction { tx in
@@ -26,7 +33,8 @@ extension CommentStore {
                     """
                     UPDATE comments SET card_html = \(bind: card.html), card_key = \(bind: key)
                     WHERE id = \(bind: card.comment.id.rawValue) AND body_html = \(bind: card.comment.bodyHTML)
-                        AND pinned = \(bind: card.comment.pinned)
+                        AND pinned = \(bind: card.comment.pinned) AND upvotes = \(bind: card.comment.upvotes)
+                        AND downvotes = \(bind: card.comment.downvotes)
                     """
                 ).run()
             }

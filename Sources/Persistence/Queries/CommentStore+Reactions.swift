@@ -84,7 +84,8 @@ extension CommentStore {
             let row = try await sql.raw(
                 """
                 UPDATE comments SET upvotes = upvotes + \(bind: change.up), downvotes = downvotes + \(bind: change.down),
-                    score = score + \(bind: change.up - change.down), reactions = reactions + \(bind: change.up + change.down)
+                    score = score + \(bind: change.up - change.down), reactions = reactions + \(bind: change.up + change.down),
+                    card_key = NULL
                 WHERE id = \(bind: comment.rawValue) RETURNING upvotes, downvotes
                 """
             ).first()

@@ -22,25 +22,33 @@ public enum CommentStore {
 
     /// The columns of comments as a page shows them: a comment whose card was rendered for `key`
     /// (the site's settings and markup today) is read as its card, without the text in it; any
-    /// other (new, edited, or rendered for other settings) is read whole, to be rendered. The key
-    /// is ours (a version, a number, a time zone's name) and goes in as a quoted literal, so the
-    /// text is made once per key rather than serialised with seven parameters on every request.
-    static func shownColumns(card key: String) -> String {
-        if let made = shown.withLock({ $0 }), made.key == key { return made.sql }
+    /// other (new, edited, or rendered for other settings) is read whole, to be rendered. The card
+    /// comes as bytes (a BLOB, a bytea), which reach the page as they are instead of being checked
+    /// as text on the way. The key is ours (a version, a number, a time zone's name) and goes in
+    /// as a quoted literal, so the text is made once per key rather than serialised with seven
+    /// parameters on every request.
+    static func shownColumns(card key: String, sqlite: Bool) -> String {
+        let made = "\(sqlite) \(key)"
+        if let sql = shown.withLock({ $0[made] }) { return sql }
         let current = "c.card_key = '\(key.replacingOccurrences(of: "'", with: "''"))' AND c.card_html IS NOT NULL"
+        let bytes = sqlite ? "CAST(c.card_html AS BLOB)" : "convert_to(c.card_html, 'UTF8')"
         let sql =
             commentColumns.map { column in
                 cardText.contains(column) ? "CASE WHEN \(current) THEN NULL ELSE c.\(column) END AS \(column)" : "c.\(column)"
-            }.joined(separator: ", ") + ", CASE WHEN \(current) THEN c.card_html END AS card_html"
-        shown.withLock { $0 = (key, sql) }
+            }.joined(separator: ", ") + ", CASE WHEN \(current) THEN \(bytes) END AS card_html"
+        shown.withLock { cache in
+            if cache.count >= 8 { cache.removeAll() }
+            cache[made] = sql
+        }
         return sql
     }
 
-    private static let shown = Mutex<(key: String, sql: String)?>(nil)
+    private static let shown = Mutex<[String: String]>([:])
 
     /// Full columns, or a page's (see `shownColumns`).
-    static func selected(card key: String?) -> SQLQueryString {
-        "\(unsafeRaw: key.map(shownColumns) ?? columns)"
+    static func selected(card key: String?, on db: any Database) throws -> SQLQueryString {
+        guard let key else { return "\(unsafeRaw: columns)" }
+        return "\(unsafeRaw: shownColumns(card: key, sqlite: try db.flavor() == .sqlite))"
     }
 
     static func decode(_ row: any SQLRow) throws -> Comment {
@@ -70,7 +78,7 @@ public enum CommentStore {
         {
             comment.storedCut = StoredCut(words: cutWords, head: head, tail: tail)
         }
-        comment.card = try row.decodeOptional(column: "card_html", as: String.self)
+        comment.card = try row.decodeOptional(column: "card_html", as: Data.self).map { [UInt8]($0) }
         return comment
     }
 
@@ -101,7 +109,7 @@ public enum CommentStore {
         if after == nil {
             roots = try await sql.raw(
                 """
-                SELECT \(selected(card: key)) FROM comments c
+                SELECT \(try selected(card: key, on: db)) FROM comments c
                 WHERE c.article_id = \(bind: article.rawValue) AND c.status = \(bind: approved) AND c.depth = 0 AND c.pinned = \(bind: true)
                 ORDER BY c.created_at DESC, c.id DESC LIMIT 10
                 """
@@ -122,7 +130,7 @@ public enum CommentStore {
         }
         let rest = try await sql.raw(
             """
-            SELECT \(selected(card: key)) FROM comments c
+            SELECT \(try selected(card: key, on: db)) FROM comments c
             WHERE c.article_id = \(bind: article.rawValue) AND c.status = \(bind: approved) AND c.depth = 0 AND c.pinned = \(bind: false)
             \(after == nil ? "" : "AND " + seek)
             ORDER BY \(order) LIMIT \(bind: limit + 1)
@@ -150,7 +158,7 @@ public enum CommentStore {
         if !short.isEmpty {
             found = try await sql.raw(
                 """
-                SELECT \(selected(card: key)) FROM comments c
+                SELECT \(try selected(card: key, on: db)) FROM comments c
                 WHERE c.thread_id IN (\(binds: short)) AND c.status = \(bind: approved) AND c.depth > 0
                 ORDER BY c.thread_id, c.created_at, c.id
                 """
@@ -159,7 +167,7 @@ public enum CommentStore {
         for root in roots where root.threadReplies > limit {
             found += try await sql.raw(
                 """
-                SELECT \(selected(card: key)) FROM comments c
+                SELECT \(try selected(card: key, on: db)) FROM comments c
                 WHERE c.thread_id = \(bind: root.id.rawValue) AND c.status = \(bind: approved) AND c.depth > 0
                 ORDER BY c.created_at, c.id LIMIT \(bind: limit)
                 """

@@ -1,12 +1,27 @@
 import Domain
 import Foundation
+import Routes
 
-/// A comment as the discussion shows it, less what changes without the comment changing (its
-/// votes, and the links that depend on the page around it): avatar, name, badges, time and text.
-/// It is rendered once and kept with the comment (`comments.card_html`), so a page of 200
-/// comments reads 200 cards instead of rendering them; `key` says which settings and which
-/// version of this markup a kept card was rendered for.
+/// A comment as the discussion shows it, less its replies: avatar, name, badges, time, text, its
+/// votes and its links (reply, report). It is rendered once and kept with the comment
+/// (`comments.card_html`), so a page of 200 comments reads 200 cards instead of rendering them;
+/// `key` says which settings and which version of this markup a kept card was rendered for. A
+/// kept card is always one of an open discussion (with its reply link) at the article's address
+/// of the day: a vote, an edit, a pin or a new address drops it, a closed discussion shows none.
 public struct CommentCard: Equatable, Sendable {
+    /// Where the card is shown: its article's links, and whether readers may reply.
+    public struct Frame: Equatable, Sendable {
+        public var articleID: Int
+        public var links: SiteURL.CommentLinks
+        public var replies: Bool
+
+        public init(articleID: Int, articleSlug: String, replies: Bool) {
+            self.articleID = articleID
+            self.links = SiteURL.CommentLinks(articleSlug: articleSlug)
+            self.replies = replies
+        }
+    }
+
     public var id: Int
     public var authorName: String
     public var isGuest: Bool
@@ -19,9 +34,12 @@ public struct CommentCard: Equatable, Sendable {
     public var body: HTML
     public var more: HTML?
     public var edited: Bool
+    public var upvotes: Int
+    public var downvotes: Int
+    public var frame: Frame
 
     /// Raise it with any change to `html`: every kept card is then rendered again.
-    static let version = 1
+    static let version = 2
 
     /// What a kept card must have been rendered for to be shown: this markup, the site's time
     /// zone (the time shown) and its "Read more" length (where the text is cut).
@@ -29,8 +47,8 @@ public struct CommentCard: Equatable, Sendable {
         "\(version) \(excerptWords) \(format.timeZone.identifier)"
     }
 
-    /// A comment's card, cut after `excerptWords` words when longer (0: never cut).
-    public init(_ comment: Comment, excerptWords: Int, format: DisplayFormat) {
+    /// A comment's card in `frame`, cut after `excerptWords` words when longer (0: never cut).
+    public init(_ comment: Comment, excerptWords: Int, format: DisplayFormat, frame: Frame) {
         // Most comments are short; a long one was usually cut when saved, for this very length.
         let cut: (head: String, tail: String)? =
             excerptWords == 0 || (comment.wordCount > 0 && comment.wordCount <= excerptWords)
@@ -48,10 +66,12 @@ public struct CommentCard: Equatable, Sendable {
         body = .trusted(cut?.head ?? comment.bodyHTML)
         more = cut.map { .trusted($0.tail) }
         edited = comment.editedAt != nil
+        upvotes = comment.upvotes
+        downvotes = comment.downvotes
+        self.frame = frame
     }
 
-    /// The card's markup: the comment's opening tag, its header and its text (the view closes it
-    /// after the comment's actions).
+    /// The card's markup: the comment's header, its text and its actions.
     public var html: HTML {
         var output: HTML = """
             <article class="comment" id="comment-\(id)" aria-label="Comment by \(authorName)"><header class="comment__header">\
@@ -68,7 +88,18 @@ public struct CommentCard: Equatable, Sendable {
             output.append(more)
             output.append("</details>")
         }
-        output.append("</div>")
+        let comment = Comment.ID(id)
+        output.append(
+            """
+            </div><footer class="comment__actions"><form class="vote" method="post" action="\(SiteURL.apiCommentVote(comment))">\
+            <button name="value" value="1" class="vote__up" aria-label="Vote up (\(upvotes))">▲</button>\
+            <span class="vote__score" aria-label="Score">\(upvotes - downvotes)</span>\
+            <button name="value" value="-1" class="vote__down" aria-label="Vote down (\(downvotes))">▼</button></form>\
+            \(HTML.when(frame.replies) {
+                HTML("<a class=\"comment__reply\" href=\"\(frame.links.reply(comment, articleID: frame.articleID))\" data-reply>Reply</a>")
+            })\
+            <a class="comment__report" href="\(frame.links.report(comment))">Report</a></footer></article>
+            """)
         return output
     }
 }

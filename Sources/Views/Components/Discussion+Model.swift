@@ -4,46 +4,36 @@ import Routes
 /// One comment as the page shows it, with its replies.
 public struct CommentModel: Equatable, Sendable {
     public var id: Int
-    /// Avatar, name, badges, time and text (`CommentCard`): kept with the comment, or rendered.
+    /// The comment, its votes and links, less its replies (`CommentCard`): kept with the comment,
+    /// or rendered.
     public var card: HTML
     public var replies: [CommentModel]
     public var depth: Int
-    /// Whether the reply link shows (not on the comment being answered on the reply page).
-    public var canReply: Bool
-    public var score: Int
-    public var upvotes: Int
-    public var downvotes: Int
     public var pinned: Bool
     /// Replies in the thread that are not on this page (a very long thread).
     public var hiddenReplies: Int
 
-    public init(
-        id: Int, card: HTML, replies: [CommentModel], depth: Int, canReply: Bool, score: Int = 0, upvotes: Int = 0,
-        downvotes: Int = 0, pinned: Bool = false, hiddenReplies: Int = 0
-    ) {
+    public init(id: Int, card: HTML, replies: [CommentModel], depth: Int, pinned: Bool = false, hiddenReplies: Int = 0) {
         self.id = id
         self.card = card
         self.replies = replies
         self.depth = depth
-        self.canReply = canReply
-        self.score = score
-        self.upvotes = upvotes
-        self.downvotes = downvotes
         self.pinned = pinned
         self.hiddenReplies = hiddenReplies
     }
 
     /// A comment and its replies, each shown by the card kept with it when it was read with one,
-    /// otherwise by a card rendered now, cut after `excerptWords` words when longer (0: whole).
-    public init(_ node: CommentNode, excerptWords: Int, format: DisplayFormat) {
+    /// otherwise by a card rendered now for `frame`, cut after `excerptWords` words when longer
+    /// (0: whole).
+    public init(_ node: CommentNode, excerptWords: Int, format: DisplayFormat, frame: CommentCard.Frame) {
         let comment = node.comment
         let shown = node.replies.count + node.replies.reduce(0) { $0 + CommentThreads.count($1.replies) }
         self.init(
             id: comment.id.rawValue,
-            card: comment.card.map(HTML.trusted) ?? CommentCard(comment, excerptWords: excerptWords, format: format).html,
-            replies: node.replies.map { CommentModel($0, excerptWords: excerptWords, format: format) }, depth: node.depth,
-            canReply: true, score: comment.score, upvotes: comment.upvotes, downvotes: comment.downvotes, pinned: comment.pinned,
-            hiddenReplies: comment.depth == 0 ? max(0, comment.threadReplies - shown) : 0)
+            card: comment.card.map(HTML.trusted(utf8:))
+                ?? CommentCard(comment, excerptWords: excerptWords, format: format, frame: frame).html,
+            replies: node.replies.map { CommentModel($0, excerptWords: excerptWords, format: format, frame: frame) }, depth: node.depth,
+            pinned: comment.pinned, hiddenReplies: comment.depth == 0 ? max(0, comment.threadReplies - shown) : 0)
     }
 }
 
@@ -127,7 +117,9 @@ public struct DiscussionModel: Equatable, Sendable {
             articleID: article.id.rawValue, articleSlug: article.slug, isOpen: isOpen, closedNote: closedNote, bar: DiscussionBarModel(bar),
             sort: sort,
             threads: page.threads(levels: settings.commentLevels).map {
-                CommentModel($0, excerptWords: settings.commentExcerptWords, format: format)
+                CommentModel(
+                    $0, excerptWords: settings.commentExcerptWords, format: format,
+                    frame: CommentCard.Frame(articleID: article.id.rawValue, articleSlug: article.slug, replies: isOpen))
             }, next: page.next,
             policyNote: settings.premoderateComments
                 ? "Comments are reviewed before they appear. Your email address is never shown."
@@ -135,5 +127,7 @@ public struct DiscussionModel: Equatable, Sendable {
     }
 
     public var commentCount: Int { bar.stats.comments }
+    /// Where this discussion's comments are shown, for the cards rendered for it.
+    public var cardFrame: CommentCard.Frame { CommentCard.Frame(articleID: articleID, articleSlug: articleSlug, replies: isOpen) }
     public var formAction: String { SiteURL.comments(articleSlug: articleSlug).path }
 }

@@ -109,7 +109,7 @@ public enum DiscussionView {
     public static func comments(_ discussion: DiscussionModel, _ comments: [CommentModel]) -> HTML {
         var output = HTML.buffer(reserving: comments.reduce(0) { $0 + estimatedSize($1) })
         let links = SiteURL.CommentLinks(articleSlug: discussion.articleSlug)
-        for comment in comments { append(discussion, comment, links: links, to: &output) }
+        for comment in comments { append(comment, links: links, to: &output) }
         return output
     }
 
@@ -118,35 +118,23 @@ public enum DiscussionView {
         comments(discussion, [comment])
     }
 
-    /// Room for a comment and its replies: the markup around a card is about 700 bytes.
+    /// Room for a comment and its replies: the markup around a card is about 100 bytes.
     static func estimatedSize(_ comment: CommentModel) -> Int {
-        700 + comment.card.utf8Count + comment.replies.reduce(0) { $0 + estimatedSize($1) }
+        100 + comment.card.utf8Count + comment.replies.reduce(0) { $0 + estimatedSize($1) }
     }
 
-    /// A comment: its card, then its votes and links (which change without the comment changing,
-    /// or depend on the page), then its replies.
-    static func append(_ discussion: DiscussionModel, _ comment: CommentModel, links: SiteURL.CommentLinks, to output: inout HTML) {
-        let id = Comment.ID(comment.id)
+    /// A comment (its card), then its replies.
+    static func append(_ comment: CommentModel, links: SiteURL.CommentLinks, to output: inout HTML) {
         output.append(
             "<li class=\"comment-item\(HTML.when(comment.pinned) { " comment-item--pinned" })\" data-comment=\"\(comment.id)\">")
         output.append(comment.card)
-        output.append(
-            """
-            <footer class="comment__actions"><form class="vote" method="post" action="\(SiteURL.apiCommentVote(id).path)">\
-            <button name="value" value="1" class="vote__up" aria-label="Vote up (\(comment.upvotes))">▲</button>\
-            <span class="vote__score" aria-label="Score">\(comment.score)</span>\
-            <button name="value" value="-1" class="vote__down" aria-label="Vote down (\(comment.downvotes))">▼</button></form>\
-            \(HTML.when(discussion.isOpen && comment.canReply) {
-                HTML("<a class=\"comment__reply\" href=\"\(links.reply(id, articleID: discussion.articleID))\" data-reply>Reply</a>")
-            })\
-            <a class="comment__report" href="\(links.report(id))">Report</a></footer></article>
-            """)
         if !comment.replies.isEmpty {
             output.append("<ol class=\"comment-replies\">")
-            for reply in comment.replies { append(discussion, reply, links: links, to: &output) }
+            for reply in comment.replies { append(reply, links: links, to: &output) }
             output.append("</ol>")
         }
         if comment.hiddenReplies > 0 {
+            let id = Comment.ID(comment.id)
             output.append(
                 "<p class=\"comment__more-replies\"><a href=\"\(links.thread(id, comment: id))\">\(DisplayFormat.count(comment.hiddenReplies, "more reply", "more replies")) in this thread</a></p>"
             )

@@ -5,22 +5,61 @@ import Routes
 /// for both text and (double-quoted) attribute context, and only values that are already `HTML`
 /// go in unescaped. Views build every page from this type; none concatenates raw strings.
 public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByStringInterpolation {
-    /// Large fragments, kept as they were made before `tail`: a page holding 200 comments is
-    /// not copied again into each template around it (the discussion, the article, the layout).
-    private var pieces: [String] = []
+    /// A piece of markup kept whole: text, or UTF-8 bytes stored by us and read back as they are
+    /// (a comment's card: making a `String` of them would check each byte again).
+    enum Piece: Sendable {
+        case text(String)
+        case bytes([UInt8])
+
+        var utf8Count: Int {
+            switch self {
+            case .text(let text): text.utf8.count
+            case .bytes(let bytes): bytes.count
+            }
+        }
+    }
+
+    /// Large fragments and stored bytes, kept as they were made before `tail`: a page holding 200
+    /// comments is not copied again into each template around it (the discussion, the article,
+    /// the layout).
+    private var pieces: [Piece] = []
     private var tail: String
 
     /// Fragments from this size on are kept whole instead of copied into what holds them.
     static let pieceSize = 16 * 1024
 
-    /// The markup as one string (one copy of a page's pieces; `parts` gives them without it).
-    public var rendered: String { pieces.isEmpty ? tail : pieces.joined() + tail }
+    /// The markup as one string (one copy of a page's pieces; `withEachPart` gives them without it).
+    public var rendered: String {
+        guard !pieces.isEmpty else { return tail }
+        var output = ""
+        output.reserveCapacity(utf8Count)
+        for piece in pieces {
+            switch piece {
+            case .text(let text): output += text
+            case .bytes(let bytes): output += String(decoding: bytes, as: UTF8.self)
+            }
+        }
+        return output + tail
+    }
 
-    /// The markup in the order it reads, to write out without joining it first.
-    public var parts: [String] { pieces.isEmpty ? [tail] : pieces + [tail] }
+    /// Hands over the markup's UTF-8 bytes in the order it reads, a piece at a time, to write out
+    /// without joining them first.
+    public func withEachPart(_ body: (UnsafeRawBufferPointer) -> Void) {
+        func text(_ text: String) {
+            var text = text
+            text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+        }
+        for piece in pieces {
+            switch piece {
+            case .text(let value): text(value)
+            case .bytes(let bytes): bytes.withUnsafeBytes(body)
+            }
+        }
+        text(tail)
+    }
 
     /// Its length in UTF-8 bytes.
-    public var utf8Count: Int { pieces.reduce(tail.utf8.count) { $0 + $1.utf8.count } }
+    public var utf8Count: Int { pieces.reduce(tail.utf8.count) { $0 + $1.utf8Count } }
 
     /// Markup from a literal in our source code.
     public init(stringLiteral value: String) {
@@ -36,10 +75,20 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
         self.tail = rendered
     }
 
+    private init(pieces: [Piece]) {
+        self.pieces = pieces
+        self.tail = ""
+    }
+
     /// HTML we produced and stored ourselves (an article body rendered at save time, an owner's
     /// ad snippet). The name is loud on purpose: every call site is a place to review.
     public static func trusted(_ markup: String) -> HTML {
         HTML(rendered: markup)
+    }
+
+    /// Markup we stored ourselves, as the UTF-8 bytes it was stored as (see `trusted(_:)`).
+    public static func trusted(utf8 bytes: [UInt8]) -> HTML {
+        HTML(pieces: [.bytes(bytes)])
     }
 
     /// Text escaped into HTML.
@@ -66,17 +115,17 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
 
     /// Adds `fragment` after `pieces` and `tail`: copied onto the tail when small, kept as a
     /// piece of its own when large.
-    static func add(_ fragment: HTML, to pieces: inout [String], _ tail: inout String) {
+    static func add(_ fragment: HTML, to pieces: inout [Piece], _ tail: inout String) {
         if fragment.pieces.isEmpty, fragment.tail.utf8.count < pieceSize {
             tail += fragment.tail
             return
         }
-        if !tail.isEmpty { pieces.append(tail) }
+        if !tail.isEmpty { pieces.append(.text(tail)) }
         pieces += fragment.pieces
         if fragment.tail.utf8.count < pieceSize {
             tail = fragment.tail
         } else {
-            pieces.append(fragment.tail)
+            pieces.append(.text(fragment.tail))
             tail = ""
         }
     }
@@ -102,7 +151,7 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
     }
 
     public struct Interpolation: StringInterpolationProtocol {
-        var pieces: [String] = []
+        var pieces: [Piece] = []
         var output: String
 
         public init(literalCapacity: Int, interpolationCount: Int) {

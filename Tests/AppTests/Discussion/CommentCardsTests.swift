@@ -41,7 +41,7 @@ struct CommentCardsTests {
 
     static func missingCards(_ app: TestApp) async throws -> Int {
         let db = try app.db()
-        let key = CommentCards.key(try await app.services.site.current(on: db))
+        let key = try #require(CommentCards.key(try await app.services.site.current(on: db)))
         return try await CommentStore.withoutCard(key: key, limit: 100, on: db).count
     }
 
@@ -106,6 +106,54 @@ struct CommentCardsTests {
             await scheduler.tick()
             #expect(try await Self.missingCards(app) == 0)
             #expect(try await client.execute(uri: "/\(Self.article)/", method: .get) { $0.text } == page)
+        }
+    }
+
+    @Test("A vote, a new address and a closed discussion show at once: the card carries votes and links")
+    func votesAndLinks() async throws {
+        try await Self.withNewsroom { client, app in
+            let db = try app.db()
+            let article = try #require(try await ArticleStore.published(slug: Self.article, on: db)).id
+            let id = try await Fixtures.comment(on: article, by: "Ana Ruiz", text: "Keep it.", at: TestClock.start, on: db)
+            let scheduler = PublishScheduler(services: app.services, interval: .seconds(3600))
+            await scheduler.tick()
+            #expect(try await Self.missingCards(app) == 0)
+
+            let (status, _) = try await DiscussionAPITests.post(client, ["value": 1], to: "/api/v1/comments/\(id.rawValue)/vote")
+            #expect(status == .ok)
+            var page = try await client.execute(uri: "/\(Self.article)/", method: .get) { $0.text }
+            var shown = try #require(Self.commentHTML(page, id))
+            #expect(shown.contains("aria-label=\"Vote up (1)\">▲</button><span class=\"vote__score\" aria-label=\"Score\">1</span>"))
+            #expect(try await Self.missingCards(app) == 1)
+            await scheduler.tick()
+            #expect(try await Self.missingCards(app) == 0)
+            #expect(try await client.execute(uri: "/\(Self.article)/", method: .get) { $0.text } == page)
+
+            // The article moves: its comments' links follow it at once.
+            var editable = try #require(try await ArticleStore.editable(article, on: db))
+            editable.draft.slug = "story-moved"
+            try await ArticleStore.update(
+                article, with: editable.draft, body: BodyRenderer.render(markdown: editable.draft.bodyMarkdown), now: TestClock.start,
+                on: db)
+            page = try await client.execute(uri: "/story-moved/", method: .get) { $0.text }
+            shown = try #require(Self.commentHTML(page, id))
+            #expect(
+                shown.contains("href=\"/story-moved/comments?reply_to=\(id.rawValue)#respond-\(article.rawValue)\" data-reply>Reply</a>"))
+            #expect(shown.contains("href=\"/story-moved/comments?report=\(id.rawValue)\">Report</a>"))
+            #expect(!shown.contains(Self.article))
+            await scheduler.tick()
+            #expect(try await client.execute(uri: "/story-moved/", method: .get) { $0.text } == page)
+
+            // Closed: the kept card (with its reply link) is not shown, the comment is.
+            editable.draft.discussionOpen = false
+            try await ArticleStore.update(
+                article, with: editable.draft, body: BodyRenderer.render(markdown: editable.draft.bodyMarkdown), now: TestClock.start,
+                on: db)
+            page = try await client.execute(uri: "/story-moved/", method: .get) { $0.text }
+            shown = try #require(Self.commentHTML(page, id))
+            #expect(shown.contains("<p>Keep it.</p>") && shown.contains("Report</a>"))
+            #expect(!shown.contains("comment__reply"))
+            #expect(try await Self.missingCards(app) == 0)
         }
     }
 }

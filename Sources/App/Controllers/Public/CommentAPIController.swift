@@ -46,7 +46,7 @@ enum CommentAPIController {
                 let model = DiscussionReader.frame(article, site: site, now: app.time.now())
                 let node = CommentModel(
                     CommentNode(comment: comment, replies: [], depth: comment.depth), excerptWords: site.settings.commentExcerptWords,
-                    format: site.format)
+                    format: site.format, frame: model.cardFrame)
                 html = DiscussionView.comment(model, node).rendered
             }
             let created = CreatedDTO(

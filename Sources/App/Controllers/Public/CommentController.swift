@@ -29,23 +29,24 @@ enum CommentController {
             var discussion = DiscussionReader.frame(article, site: site, now: app.time.now())
             discussion.bar = DiscussionBarModel(try await CommentStore.bar(article: article.id, on: db))
             let single = try await CommentStore.threads(
-                article: article.id, sort: .oldest, after: nil, limit: 0, repliesPerThread: 1000, card: CommentCards.key(site), on: db,
+                article: article.id, sort: .oldest, after: nil, limit: 0, repliesPerThread: 1000,
+                card: CommentCards.key(site, open: discussion.isOpen), on: db,
                 only: root.threadID)
             discussion.threads = single.threads(levels: site.settings.commentLevels).map {
-                CommentModel($0, excerptWords: site.settings.commentExcerptWords, format: site.format)
+                CommentModel($0, excerptWords: site.settings.commentExcerptWords, format: site.format, frame: discussion.cardFrame)
             }
             return try await page(site, article, discussion: discussion, app: app, on: db)
         }
         if let report = query["report"] {
             let comment = try await shown(report, of: article, on: db)
-            return try await page(site, article, replyingTo: alone(comment, site), reporting: true, app: app, on: db)
+            return try await page(site, article, replyingTo: alone(comment, article, site), reporting: true, app: app, on: db)
         }
         if let replyTo = query["reply_to"] {
             let parent = try await shown(
                 replyTo, of: article, on: db, otherwise: "The comment you want to reply to is not part of this discussion any more.")
             let form = CommentFormState(
                 parentID: parent.id.rawValue, parentName: parent.authorName, token: try await FormToken.make(app: app))
-            return try await page(site, article, replyingTo: alone(parent, site), form: form, app: app, on: db)
+            return try await page(site, article, replyingTo: alone(parent, article, site), form: form, app: app, on: db)
         }
         let sort = try DiscussionReader.sort(query["sort"])
         let after = try await DiscussionReader.cursor(query["after"], article: article.id, on: db)
@@ -76,7 +77,7 @@ enum CommentController {
             let state = CommentFormState(
                 name: submission.name, email: submission.email, body: submission.body, parentID: parent?.id.rawValue,
                 parentName: parent?.authorName, problems: problems, token: try await FormToken.make(app: app))
-            var response = try await page(site, article, replyingTo: parent.map { alone($0, site) }, form: state, app: app, on: db)
+            var response = try await page(site, article, replyingTo: parent.map { alone($0, article, site) }, form: state, app: app, on: db)
             response.status = status
             return response
         }
@@ -94,10 +95,10 @@ enum CommentController {
     }
 
     /// One comment on its own, whole and without a reply link (above a reply or a report form).
-    static func alone(_ comment: Comment, _ site: SiteState.Snapshot) -> CommentModel {
-        var model = CommentModel(CommentNode(comment: comment, replies: [], depth: 0), excerptWords: 0, format: site.format)
-        model.canReply = false
-        return model
+    static func alone(_ comment: Comment, _ article: Article, _ site: SiteState.Snapshot) -> CommentModel {
+        CommentModel(
+            CommentNode(comment: comment, replies: [], depth: 0), excerptWords: 0, format: site.format,
+            frame: CommentCard.Frame(articleID: article.id.rawValue, articleSlug: article.slug, replies: false))
     }
 
     /// The site and the published article `slug` names; the article is read on `db` (the page

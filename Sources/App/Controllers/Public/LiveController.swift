@@ -49,7 +49,7 @@ enum LiveController {
                     try await CommentStore.approved(article: article.id, after: after, limit: batch, on: try app.db()).map { comment in
                         let node = CommentModel(
                             CommentNode(comment: comment, replies: [], depth: comment.depth),
-                            excerptWords: site.settings.commentExcerptWords, format: site.format)
+                            excerptWords: site.settings.commentExcerptWords, format: site.format, frame: model.cardFrame)
                         let event = LiveEventDTO(
                             id: comment.id.rawValue, parent: comment.parentID?.rawValue, thread: comment.threadID.rawValue,
                             html: DiscussionView.comment(model, node).rendered)
