@@ -39,6 +39,19 @@ struct CommentCardsTests {
         try await app.run { client in try await body(client, app) }
     }
 
+    /// A comment by Ana Ruiz on the newsroom's open article.
+    static func withComment(
+        _ text: String,
+        _ body: @Sendable (any TestClientProtocol, TestApp, any Database, Article.ID, Domain.Comment.ID) async throws -> Void
+    ) async throws {
+        try await withNewsroom { client, app in
+            let db = try app.db()
+            let article = try #require(try await ArticleStore.published(slug: Self.article, on: db)).id
+            let id = try await Fixtures.comment(on: article, by: "Ana Ruiz", text: text, at: TestClock.start, on: db)
+            try await body(client, app, db, article, id)
+        }
+    }
+
     static func missingCards(_ app: TestApp) async throws -> Int {
         let db = try app.db()
         let key = try #require(CommentCards.key(try await app.services.site.current(on: db)))
@@ -47,10 +60,7 @@ struct CommentCardsTests {
 
     @Test("The page shows the card kept for a comment, the same markup as one rendered for the request")
     func keptCardShown() async throws {
-        try await Self.withNewsroom { client, app in
-            let db = try app.db()
-            let article = try #require(try await ArticleStore.published(slug: Self.article, on: db)).id
-            let id = try await Fixtures.comment(on: article, by: "Ana Ruiz", text: "First *words*.", at: TestClock.start, on: db)
+        try await Self.withComment("First *words*.") { client, app, db, article, id in
             #expect(try await Self.missingCards(app) == 1)
             let rendered = try await client.execute(uri: "/\(Self.article)/", method: .get) { $0.text }
 
@@ -73,11 +83,7 @@ struct CommentCardsTests {
 
     @Test("An edit, a pin and a new 'Read more' length show at once, and the next round renders their cards")
     func changesShowAtOnce() async throws {
-        try await Self.withNewsroom { client, app in
-            let db = try app.db()
-            let article = try #require(try await ArticleStore.published(slug: Self.article, on: db)).id
-            let id = try await Fixtures.comment(
-                on: article, by: "Ana Ruiz", text: "One two three four five six seven eight.", at: TestClock.start, on: db)
+        try await Self.withComment("One two three four five six seven eight.") { client, app, db, article, id in
             let scheduler = PublishScheduler(services: app.services, interval: .seconds(3600))
             await scheduler.tick()
 
@@ -111,10 +117,7 @@ struct CommentCardsTests {
 
     @Test("A vote, a new address and a closed discussion show at once: the card carries votes and links")
     func votesAndLinks() async throws {
-        try await Self.withNewsroom { client, app in
-            let db = try app.db()
-            let article = try #require(try await ArticleStore.published(slug: Self.article, on: db)).id
-            let id = try await Fixtures.comment(on: article, by: "Ana Ruiz", text: "Keep it.", at: TestClock.start, on: db)
+        try await Self.withComment("Keep it.") { client, app, db, article, id in
             let scheduler = PublishScheduler(services: app.services, interval: .seconds(3600))
             await scheduler.tick()
             #expect(try await Self.missingCards(app) == 0)
