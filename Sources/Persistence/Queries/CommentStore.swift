@@ -7,11 +7,12 @@ import Synchronization
 /// The public discussion: pages of threads read by keyset, new comments placed in their thread,
 /// and the bar's figures kept by the database as comments come and go.
 public enum CommentStore {
-    /// Every column a `Comment` is read from, in the order `decode` reads them.
+    /// Every column a `Comment` is read from, in the order `decode` reads them: first those that
+    /// place a comment in its thread, all that is read of a comment read as its card.
     static let commentColumns = [
-        "id", "article_id", "parent_id", "author_name", "is_guest", "body_html", "created_at", "status", "author_email", "depth",
-        "thread_id", "reply_to_id", "staff_id", "upvotes", "downvotes", "pinned", "edited_at", "hold_reason", "thread_replies",
-        "word_count", "cut_words", "head_html", "tail_html",
+        "id", "article_id", "parent_id", "created_at", "status", "depth", "thread_id", "pinned", "thread_replies",
+        "author_name", "is_guest", "body_html", "author_email", "reply_to_id", "staff_id", "upvotes", "downvotes", "edited_at",
+        "hold_reason", "word_count", "cut_words", "head_html", "tail_html",
     ]
 
     /// The columns of those that a card shows (left out of a comment read with a current card).
@@ -51,26 +52,34 @@ public enum CommentStore {
         return "\(unsafeRaw: shownColumns(card: key, sqlite: try db.flavor() == .sqlite))"
     }
 
+    /// A comment from a row of `columns` or `shownColumns`. One read with its card carries the
+    /// card and what places it (its ids, thread, depth, time, pin and thread's replies), nothing
+    /// else: a page shows it by its card, and 233 comments a page need not decode 14 more columns.
     static func decode(_ row: any SQLRow) throws -> Comment {
+        let card = try row.decodeBytes(column: "card_html")
         let id = try row.decode(column: "id", as: Int.self)
         var comment = Comment(
             id: .init(id), articleID: .init(try row.decode(column: "article_id", as: Int.self)),
-            parentID: try row.decodeOptional(column: "parent_id", as: Int.self).map { .init($0) },
-            authorName: try row.decodeOptional(column: "author_name", as: String.self) ?? "",
-            isGuest: try row.decode(column: "is_guest", as: Bool.self),
-            bodyHTML: try row.decodeOptional(column: "body_html", as: String.self) ?? "",
-            createdAt: try row.decode(column: "created_at", as: Date.self),
-            status: CommentStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
-            // A comment read as its card has no address (and needs no key: the card has the avatar).
-            avatarKey: try row.decodeOptional(column: "author_email", as: String.self).map(AvatarKey.make) ?? "",
+            parentID: try row.decodeOptional(column: "parent_id", as: Int.self).map { .init($0) }, authorName: "", isGuest: true,
+            bodyHTML: "", createdAt: try row.decode(column: "created_at", as: Date.self),
+            status: CommentStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending, avatarKey: "",
             depth: try row.decode(column: "depth", as: Int.self),
             threadID: .init(try row.decodeOptional(column: "thread_id", as: Int.self) ?? id),
-            replyToID: try row.decodeOptional(column: "reply_to_id", as: Int.self).map { .init($0) },
-            isStaff: try !row.decodeNil(column: "staff_id"),
-            upvotes: try row.decode(column: "upvotes", as: Int.self), downvotes: try row.decode(column: "downvotes", as: Int.self),
-            pinned: try row.decode(column: "pinned", as: Bool.self), editedAt: try row.decodeOptional(column: "edited_at", as: Date.self),
-            holdReason: try row.decodeOptional(column: "hold_reason", as: String.self),
-            threadReplies: try row.decode(column: "thread_replies", as: Int.self))
+            pinned: try row.decode(column: "pinned", as: Bool.self), threadReplies: try row.decode(column: "thread_replies", as: Int.self))
+        if let card {
+            comment.card = card
+            return comment
+        }
+        comment.authorName = try row.decodeOptional(column: "author_name", as: String.self) ?? ""
+        comment.isGuest = try row.decode(column: "is_guest", as: Bool.self)
+        comment.bodyHTML = try row.decodeOptional(column: "body_html", as: String.self) ?? ""
+        comment.avatarKey = try row.decodeOptional(column: "author_email", as: String.self).map(AvatarKey.make) ?? ""
+        comment.replyToID = try row.decodeOptional(column: "reply_to_id", as: Int.self).map { .init($0) }
+        comment.isStaff = try !row.decodeNil(column: "staff_id")
+        comment.upvotes = try row.decode(column: "upvotes", as: Int.self)
+        comment.downvotes = try row.decode(column: "downvotes", as: Int.self)
+        comment.editedAt = try row.decodeOptional(column: "edited_at", as: Date.self)
+        comment.holdReason = try row.decodeOptional(column: "hold_reason", as: String.self)
         comment.wordCount = try row.decode(column: "word_count", as: Int.self)
         let cutWords = try row.decode(column: "cut_words", as: Int.self)
         if cutWords > 0, let head = try row.decodeOptional(column: "head_html", as: String.self),
@@ -78,7 +87,6 @@ public enum CommentStore {
         {
             comment.storedCut = StoredCut(words: cutWords, head: head, tail: tail)
         }
-        comment.card = try row.decodeOptional(column: "card_html", as: Data.self).map { [UInt8]($0) }
         return comment
     }
 
@@ -173,8 +181,12 @@ public enum CommentStore {
                 """
             ).all().map(decode)
         }
-        // A thread's count that lags behind its replies still shows no more than `limit` of them.
+        // A thread's count that lags behind its replies still shows no more than `limit` of them
+        // (rare: the list is copied only then).
         var shown: [Comment.ID: Int] = [:]
+        for reply in found { shown[reply.threadID, default: 0] += 1 }
+        guard shown.values.contains(where: { $0 > limit }) else { return found }
+        shown = [:]
         return found.filter { reply in
             shown[reply.threadID, default: 0] += 1
             return shown[reply.threadID]! <= limit
