@@ -2,6 +2,7 @@ import FluentKit
 import Foundation
 import Logging
 import NIOCore
+import Persistence
 import SQLKit
 import SQLiteKit
 import SQLiteNIO
@@ -262,7 +263,7 @@ final class ReaderColumns: Sendable {
 }
 
 /// A row read by `SQLiteReader`, decoded the way SQLiteKit decodes its own rows.
-struct ReaderRow: SQLRow {
+struct ReaderRow: SQLBytesRow {
     let columns: ReaderColumns
     let values: [SQLiteData]
 
@@ -273,6 +274,11 @@ struct ReaderRow: SQLRow {
     func decodeNil(column: String) throws -> Bool {
         guard let offset = columns.offset(of: column) else { return true }
         return values[offset] == .null
+    }
+
+    func bytes(column: String) -> [UInt8]? {
+        guard let offset = columns.offset(of: column), case .blob(let buffer) = values[offset] else { return nil }
+        return Array(buffer.readableBytesView)
     }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
@@ -291,7 +297,6 @@ struct ReaderRow: SQLRow {
         case Common.bool: if let value = Bool(sqliteData: data) { return unsafeBitCast(value, to: D.self) }
         case Common.date: if let value = Date(sqliteData: data) { return unsafeBitCast(value, to: D.self) }
         case Common.double: if let value = Double(sqliteData: data) { return unsafeBitCast(value, to: D.self) }
-        case Common.data: if case .blob(let bytes) = data { return unsafeBitCast(Data(bytes.readableBytesView), to: D.self) }
         case Common.optionalString: if let value = Self.nullable(data, String.init(sqliteData:)) { return unsafeBitCast(value, to: D.self) }
         case Common.optionalInt: if let value = Self.nullable(data, Int.init(sqliteData:)) { return unsafeBitCast(value, to: D.self) }
         case Common.optionalDate: if let value = Self.nullable(data, Date.init(sqliteData:)) { return unsafeBitCast(value, to: D.self) }
@@ -317,7 +322,6 @@ struct ReaderRow: SQLRow {
         static let bool = ObjectIdentifier(Bool.self)
         static let date = ObjectIdentifier(Date.self)
         static let double = ObjectIdentifier(Double.self)
-        static let data = ObjectIdentifier(Data.self)
         static let optionalString = ObjectIdentifier(String?.self)
         static let optionalInt = ObjectIdentifier(Int?.self)
         static let optionalDate = ObjectIdentifier(Date?.self)

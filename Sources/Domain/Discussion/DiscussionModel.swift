@@ -127,16 +127,21 @@ public struct DiscussionPage: Equatable, Sendable {
 
     /// The threads as trees, in the page's order (replies oldest first at every level).
     public func threads(levels: Int) -> [CommentNode] {
-        let byThread = Dictionary(grouping: replies, by: \.threadID)
+        // Where each thread's replies are, not copies of them: a reply is copied once into its
+        // thread's list, and once into its node.
+        var byThread: [Comment.ID: [Int]] = [:]
+        for (position, reply) in replies.enumerated() { byThread[reply.threadID, default: []].append(position) }
         return roots.map { root in
+            guard let positions = byThread[root.id] else { return CommentNode(comment: root, replies: [], depth: 0) }
+            var thread = [root]
+            thread.reserveCapacity(positions.count + 1)
+            for position in positions { thread.append(replies[position]) }
             // A reply whose parent is held or gone hangs under the thread's first comment.
-            guard var replies = byThread[root.id], !replies.isEmpty else { return CommentNode(comment: root, replies: [], depth: 0) }
-            let present = Set(replies.map(\.id) + [root.id])
-            for index in replies.indices where replies[index].parentID.map({ !present.contains($0) }) ?? true {
-                replies[index].parentID = root.id
+            let present = Set(thread.map(\.id))
+            for index in thread.indices.dropFirst() where thread[index].parentID.map({ !present.contains($0) }) ?? true {
+                thread[index].parentID = root.id
             }
-            return CommentThreads.build([root] + replies, levels: levels).first
-                ?? CommentNode(comment: root, replies: [], depth: 0)
+            return CommentThreads.build(thread, levels: levels).first ?? CommentNode(comment: root, replies: [], depth: 0)
         }
     }
 }

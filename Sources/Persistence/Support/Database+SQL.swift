@@ -1,4 +1,5 @@
 import FluentKit
+import Foundation
 import SQLKit
 
 /// The two databases Gazette runs on; the few queries one dialect needs differently switch on it.
@@ -78,7 +79,20 @@ extension Database {
     }
 }
 
+/// A row that hands over a BLOB column's bytes as they are (the SQLite page reader's): a comment's
+/// card goes from SQLite to the page without passing through `Data` on the way.
+public protocol SQLBytesRow: SQLRow {
+    /// The bytes of a BLOB column; nil for NULL or a column of another type.
+    func bytes(column: String) -> [UInt8]?
+}
+
 extension SQLRow {
+    /// A nullable BLOB (or bytea) column's bytes.
+    func decodeBytes(column: String) throws -> [UInt8]? {
+        if let row = self as? any SQLBytesRow { return row.bytes(column: column) }
+        return try decodeOptional(column: column, as: Data.self).map { [UInt8]($0) }
+    }
+
     /// A nullable column, read as `T` when it holds a value. Asking the row for `T?` instead makes
     /// the runtime look up the optional type's metadata on every call (200 rows a discussion page).
     @inline(__always) func decodeOptional<T: Decodable>(column: String, as type: T.Type) throws -> T? {
