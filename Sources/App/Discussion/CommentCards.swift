@@ -10,17 +10,21 @@ import Views
 /// comment after a change of time zone or "Read more" length get theirs on the next round of the
 /// scheduler (at start, then every 30 s).
 enum CommentCards {
-    /// The key of the cards the site's settings call for today; nil for a closed discussion,
-    /// whose comments show no reply link (kept cards have one).
-    static func key(_ site: SiteState.Snapshot, open: Bool = true) -> String? {
-        guard open else { return nil }
-        return CommentCard.key(format: site.format, excerptWords: site.settings.commentExcerptWords)
+    /// The key of the cards the site's settings call for today.
+    static func key(_ site: SiteState.Snapshot) -> String {
+        CommentCard.key(format: site.format, excerptWords: site.settings.commentExcerptWords)
+    }
+
+    /// The key of the cards a page of a discussion may show: none for a closed discussion, whose
+    /// comments show no reply link (kept cards have one).
+    static func shown(_ site: SiteState.Snapshot, open: Bool) -> String? {
+        open ? key(site) : nil
     }
 
     /// Renders and keeps the missing and outdated cards, a batch at a time; returns how many.
     @discardableResult
     static func renderMissing(site: SiteState.Snapshot, on db: any Database, batch: Int = 200) async throws -> Int {
-        let key = CommentCard.key(format: site.format, excerptWords: site.settings.commentExcerptWords)
+        let key = Self.key(site)
         var rendered = 0
         // Bounded: a batch whose comments all change while it renders would come back again.
         for _ in 0..<10_000 {

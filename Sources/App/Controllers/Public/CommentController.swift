@@ -30,7 +30,7 @@ enum CommentController {
             discussion.bar = DiscussionBarModel(try await CommentStore.bar(article: article.id, on: db))
             let single = try await CommentStore.threads(
                 article: article.id, sort: .oldest, after: nil, limit: 0, repliesPerThread: 1000,
-                card: CommentCards.key(site, open: discussion.isOpen), on: db,
+                card: CommentCards.shown(site, open: discussion.isOpen), on: db,
                 only: root.threadID)
             discussion.threads = single.threads(levels: site.settings.commentLevels).map {
                 CommentModel($0, excerptWords: site.settings.commentExcerptWords, format: site.format, frame: discussion.cardFrame)
