@@ -4,7 +4,8 @@
 /// - It loops forever, allocating until the process runs out of memory, on a `<p` that no `>`
 ///   follows anywhere later (`a <p` was enough): its paragraph reader stops in front of `<p`
 ///   without moving, and its HTML reader cannot read a tag there. Such a `<` can never start a
-///   tag, and Ink writes a lone `<` as `&lt;` anyway, so it is written as `&lt;` here.
+///   tag, and Ink writes a lone `<` as `&lt;` anyway, so it is written as `&lt;` here. Ink reads
+///   characters, not bytes: a `>` that a combining mark joins (`<p>` then U+073E) is no `>` to it.
 /// - Its link reader takes time exponential in how many `[` are open at once: 24 of them took 17
 ///   seconds. A `[` that would be the third open at once becomes `\[`, which Ink shows as `[`,
 ///   as it shows an unmatched bracket. Links, images in links and a link inside brackets keep
@@ -28,7 +29,8 @@ enum InkInput {
 
     static func escapeUnclosedParagraphTags(_ markdown: String) -> String {
         let bytes = Array(markdown.utf8)
-        let lastClose = bytes.lastIndex(of: UInt8(ascii: ">")) ?? -1
+        // The last `>` that is a character of its own, as Ink sees it, by its byte offset.
+        let lastClose = markdown.lastIndex(of: ">").map { markdown.utf8.distance(from: markdown.startIndex, to: $0) } ?? -1
         guard let lastOpen = bytes.lastIndex(of: UInt8(ascii: "<")), lastOpen > lastClose else { return markdown }
         var output = Array(bytes[..<(lastClose + 1)])
         output.reserveCapacity(bytes.count + 8)
