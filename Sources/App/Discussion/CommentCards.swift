@@ -22,14 +22,19 @@ enum CommentCards {
     }
 
     /// Renders and keeps the missing and outdated cards, a batch at a time; returns how many.
+    /// The comments are read on `reads` (SQLite's page reader), so only each batch's one UPDATE
+    /// takes a turn at the writer, and readers posting meanwhile wait for no more than that.
     @discardableResult
-    static func renderMissing(site: SiteState.Snapshot, on db: any Database, batch: Int = 200) async throws -> Int {
+    static func renderMissing(
+        site: SiteState.Snapshot, reads: any Database, on db: any Database, batch: Int = 100
+    ) async throws -> Int {
         let key = Self.key(site)
         var rendered = 0
-        // Bounded: a batch whose comments all change while it renders would come back again.
-        for _ in 0..<10_000 {
-            let comments = try await CommentStore.withoutCard(key: key, limit: batch, on: db)
-            let slugs = try await ArticleStore.slugs(of: Array(Set(comments.map(\.articleID))), on: db)
+        var after: Comment.ID?
+        while true {
+            let comments = try await CommentStore.withoutCard(key: key, after: after, limit: batch, on: reads)
+            guard let last = comments.last else { break }
+            let slugs = try await ArticleStore.slugs(of: Array(Set(comments.map(\.articleID))), on: reads)
             let cards = comments.map { comment in
                 let frame = CommentCard.Frame(
                     articleID: comment.articleID.rawValue, articleSlug: slugs[comment.articleID] ?? "", replies: true)
@@ -40,6 +45,7 @@ enum CommentCards {
             }
             try await CommentStore.keepCards(cards, key: key, on: db)
             rendered += comments.count
+            after = last.id
             if comments.count < batch { break }
         }
         return rendered

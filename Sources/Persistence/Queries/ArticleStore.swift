@@ -188,7 +188,10 @@ extension ArticleStore {
     /// The slugs of some articles, by id.
     public static func slugs(of ids: [Article.ID], on db: any Database) async throws -> [Article.ID: String] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await ArticleRecord.query(on: db).filter(\.$id ~~ ids.map(\.rawValue)).field(\.$id).field(\.$slug).all()
-        return Dictionary(rows.compactMap { row in row.id.map { (Article.ID($0), row.slug) } }, uniquingKeysWith: { a, _ in a })
+        // Plain SQL: comment cards ask on SQLite's page reader.
+        let rows = try await db.sql().raw("SELECT id, slug FROM articles WHERE id IN (\(binds: ids.map(\.rawValue)))").all()
+        return Dictionary(
+            try rows.map { (Article.ID(try $0.decode(column: "id", as: Int.self)), try $0.decode(column: "slug", as: String.self)) },
+            uniquingKeysWith: { a, _ in a })
     }
 }

@@ -159,4 +159,36 @@ struct CommentCardsTests {
             #expect(try await Self.missingCards(app) == 0)
         }
     }
+
+    @Test("A round keeps every missing card batch after batch, read on the page reader, and skips a comment changed meanwhile")
+    func batchedRound() async throws {
+        try await Self.withComment("One.") { client, app, db, article, first in
+            var ids = [first]
+            for number in 2...7 {
+                ids.append(
+                    try await Fixtures.comment(on: article, by: "Reader \(number)", text: "Text \(number).", at: TestClock.start, on: db))
+            }
+            let site = try await app.services.site.current(on: db)
+            let reads = try app.services.pageReads()
+            // Batches of two: four batches, each going on after the last comment of the one before.
+            #expect(try await CommentCards.renderMissing(site: site, reads: reads, on: db, batch: 2) == 7)
+            #expect(try await Self.missingCards(app) == 0)
+            #expect(try await CommentCards.renderMissing(site: site, reads: reads, on: db, batch: 2) == 0)
+            let page = try await client.execute(uri: "/\(Self.article)/", method: .get) { $0.text }
+            for (offset, id) in ids.enumerated() {
+                #expect(try #require(Self.commentHTML(page, id)).contains(offset == 0 ? "<p>One.</p>" : "<p>Text \(offset + 1).</p>"))
+            }
+
+            // Cards rendered from a comment that is voted on before they are kept: the batch keeps
+            // the others and not that one, which the next round renders again.
+            let key = CommentCards.key(site)
+            try await (db as! any SQLDatabase).raw("UPDATE comments SET card_key = NULL").run()
+            let stale = try await CommentStore.withoutCard(key: key, limit: 10, on: reads)
+            #expect(stale.map(\.id) == ids)
+            try await (db as! any SQLDatabase).raw("UPDATE comments SET upvotes = upvotes + 1 WHERE id = \(bind: ids[3].rawValue)").run()
+            try await CommentStore.keepCards(stale.map { ($0, "<li>kept \($0.id.rawValue)</li>") }, key: key, on: db)
+            #expect(try await CommentStore.withoutCard(key: key, limit: 10, on: reads).map(\.id) == [ids[3]])
+            #expect(try await CommentStore.withoutCard(key: key, after: ids[3], limit: 10, on: reads).isEmpty)
+        }
+    }
 }
