@@ -115,10 +115,8 @@ enum CommentPosting {
             return refuse("body", "You cannot comment on this site\(until). Your text is kept below.", status: .forbidden)
         }
         let limits = [(DiscussionLimits.commentsPerMinute, 60.0, "minute"), (DiscussionLimits.commentsPerHour, 3600.0, "hour")]
-        guard
-            try await RateLimitStore.allow(
-                "comment:" + network, limits: limits.map { ($0.0, $0.1) }, now: now, countingOn: reads, on: db)
-        else {
+        let recent = try await CommentStore.countFromNetwork(network, windows: limits.map(\.1), now: now, on: reads)
+        guard zip(recent, limits).allSatisfy({ $0 < $1.0 }) else {
             return refuse(
                 "body",
                 "Too many comments from your network in a short time (at most \(limits.map { "\($0.0) per \($0.2)" }.joined(separator: ", "))). Your text is kept: wait a little and send it again.",

@@ -158,6 +158,23 @@ extension CommentStore {
         ).first() != nil
     }
 
+    /// How many comments came from `network` within each of `windows` (seconds before `now`), in
+    /// one read. The comments are the record the per-network limits count: a post writes nothing
+    /// else, and a refused one is not counted.
+    public static func countFromNetwork(_ network: String, windows: [TimeInterval], now: Date, on db: any Database) async throws -> [Int] {
+        guard let longest = windows.max() else { return [] }
+        let counts = windows.enumerated().map { offset, window -> SQLQueryString in
+            "SUM(CASE WHEN created_at > \(bind: now.addingTimeInterval(-window)) THEN 1 ELSE 0 END) AS w\(unsafeRaw: String(offset))"
+        }
+        let row = try await db.sql().raw(
+            """
+            SELECT \(counts.joined(separator: ", ")) FROM comments
+            WHERE network_hash = \(bind: network) AND created_at > \(bind: now.addingTimeInterval(-longest))
+            """
+        ).first()
+        return try windows.indices.map { try row?.decode(column: "w\($0)", as: Int?.self) ?? 0 }
+    }
+
     /// Whether the same text came from this address or network since `since` (a repeat post):
     /// two indexed reads, by address and by network.
     public static func isRepeat(body: String, email: String, network: String?, article: Article.ID, since: Date, on db: any Database)

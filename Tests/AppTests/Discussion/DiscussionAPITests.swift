@@ -219,7 +219,7 @@ struct DiscussionAPITests {
         }
     }
 
-    @Test("Five comments a minute per network; the sixth is told to wait and kept")
+    @Test("Five comments a minute and thirty an hour per network; the one over is told to wait and kept")
     func rateLimit() async throws {
         try await withApp(fixtures: { try await Self.newsroom($0) }) { client, app in
             for index in 0..<5 {
@@ -244,6 +244,25 @@ struct DiscussionAPITests {
             let (again, repeated) = try await Self.post(client, ["name": "R", "email": "r@example.org", "body": "Later"])
             #expect(again == .conflict)
             #expect((repeated["errors"] as? [String: String])?["body"] == "You posted this same comment here already.")
+
+            // Thirty an hour: five a minute for five more minutes reach it (the six so far count),
+            // and the next is refused until the first of them is an hour old. The comments are
+            // the record: nothing else is written per post.
+            for minute in 0..<5 {
+                app.time.advance(by: 61)
+                for index in 0..<(minute < 4 ? 5 : 4) {
+                    let text = "Hour \(minute).\(index)"
+                    #expect(try await Self.post(client, ["name": "R", "email": "r@example.org", "body": text]).0 == .created)
+                }
+            }
+            app.time.advance(by: 61)
+            let (hourly, told) = try await Self.post(client, ["name": "R", "email": "r@example.org", "body": "Thirty-first"])
+            #expect(hourly == .tooManyRequests)
+            #expect((told["errors"] as? [String: String])?["body"]?.contains("30 per hour") == true)
+            #expect(try await CommentRecord.query(on: try app.db()).count() == 30)
+            #expect(try await RateLimitHitRecord.query(on: try app.db()).count() == 0)
+            app.time.advance(by: 3600 - 6 * 61)
+            #expect(try await Self.post(client, ["name": "R", "email": "r@example.org", "body": "Thirty-first"]).0 == .created)
         }
     }
 
