@@ -26,6 +26,8 @@ public final class DatabaseService: Service, Sendable {
     /// Reads for public pages on a SQLite file (see `SQLiteReader`); nil on PostgreSQL and for
     /// an in-memory database, which only its one connection can see.
     let reader: SQLiteReader?
+    /// The writes of a comment post on a SQLite file (see `SQLiteWriter`); nil where `reader` is.
+    let writer: SQLiteWriter?
     /// SQLite's one writer connection lives on an event loop of its own (see `init`); nil on PostgreSQL.
     let writerLoop: MultiThreadedEventLoopGroup?
 
@@ -72,8 +74,10 @@ public final class DatabaseService: Service, Sendable {
         }
         if url.hasPrefix("sqlite:"), url != "sqlite::memory:", let context = databases.database(logger: logger, on: group.any())?.context {
             self.reader = SQLiteReader(path: String(url.dropFirst("sqlite:".count)), context: context)
+            self.writer = SQLiteWriter(path: String(url.dropFirst("sqlite:".count)), context: context)
         } else {
             self.reader = nil
+            self.writer = nil
         }
     }
 
@@ -84,6 +88,16 @@ public final class DatabaseService: Service, Sendable {
             guard let reader else { return try db }
             try storage.check()
             return reader
+        }
+    }
+
+    /// A handle for the raw SQL writes of a comment post: SQLite's `SQLiteWriter` where there is
+    /// one, the connection pool otherwise. Only raw SQL, outside transactions, may run on it.
+    public var postWrites: any Database {
+        get throws {
+            guard let writer else { return try db }
+            try storage.check()
+            return writer
         }
     }
 
@@ -132,6 +146,7 @@ public final class DatabaseService: Service, Sendable {
     /// service). Safe to call more than once.
     public func shutdown() async {
         reader?.close()
+        writer?.close()
         await databases.shutdownAsync()
         try? await threadPool.shutdownGracefully()
         try? await writerLoop?.shutdownGracefully()

@@ -18,10 +18,10 @@ import VaporCSQLite
 /// It is an `SQLDatabase` (the stores' raw SQL runs on it unchanged, through the same SQLite
 /// library as the writer) and a Fluent `Database` that refuses everything but SQL, so handing it
 /// to code that writes fails loudly instead of writing elsewhere.
-final class SQLiteReader: SQLDatabase, FluentKit.Database, Sendable {
+final class SQLiteReader: RawSQLiteDatabase, Sendable {
     let path: String
     let context: DatabaseContext
-    private let idle = Mutex<[ReadConnection]>([])
+    private let idle = Mutex<[SQLiteHandle]>([])
     /// Connections kept open while unused; more are opened when more requests read at once.
     static let keptIdle = 8
 
@@ -29,11 +29,6 @@ final class SQLiteReader: SQLDatabase, FluentKit.Database, Sendable {
         self.path = path
         self.context = context
     }
-
-    var logger: Logger { context.logger }
-    var eventLoop: any EventLoop { context.eventLoop }
-    var dialect: any SQLDialect { SQLiteDialect() }
-    var queryLogLevel: Logger.Level? { .trace }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
         eventLoop.makeCompletedFuture { try run(query, onRow) }
@@ -43,26 +38,19 @@ final class SQLiteReader: SQLDatabase, FluentKit.Database, Sendable {
         try run(query, onRow)
     }
 
-    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await closure(self)
-    }
-
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
-        let (sql, rawBinds) = serialize(query)
-        logger.trace("Executing query", metadata: ["sql": .string(sql), "database-id": "sqlite-reader"])
-        let encoder = SQLiteDataEncoder()
-        let binds = try rawBinds.map { try encoder.encode($0) }
+        let (sql, binds) = try statement(query, databaseID: "sqlite-reader")
         let connection = try checkOut()
         defer { checkIn(connection) }
         try connection.run(sql, binds, onRow)
     }
 
-    private func checkOut() throws -> ReadConnection {
+    private func checkOut() throws -> SQLiteHandle {
         if let connection = idle.withLock({ $0.popLast() }) { return connection }
-        return try ReadConnection(path: path)
+        return try SQLiteHandle(path: path, writable: false)
     }
 
-    private func checkIn(_ connection: ReadConnection) {
+    private func checkIn(_ connection: SQLiteHandle) {
         let kept = idle.withLock { idle in
             guard idle.count < Self.keptIdle else { return false }
             idle.append(connection)
@@ -78,26 +66,6 @@ final class SQLiteReader: SQLDatabase, FluentKit.Database, Sendable {
             return idle
         }) { connection.close() }
     }
-
-    // MARK: Fluent's side: nothing but SQL.
-
-    func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
-        eventLoop.makeFailedFuture(SQLiteReaderError.notSQL)
-    }
-
-    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { eventLoop.makeFailedFuture(SQLiteReaderError.notSQL) }
-
-    func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> { eventLoop.makeFailedFuture(SQLiteReaderError.notSQL) }
-
-    var inTransaction: Bool { false }
-
-    func transaction<T>(_ closure: @escaping @Sendable (any FluentKit.Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
-        eventLoop.makeFailedFuture(SQLiteReaderError.notSQL)
-    }
-
-    func withConnection<T>(_ closure: @escaping @Sendable (any FluentKit.Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
-        closure(self)
-    }
 }
 
 enum SQLiteReaderError: Error, CustomStringConvertible {
@@ -106,121 +74,11 @@ enum SQLiteReaderError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .notSQL: "The page reader runs raw SQL reads only"
+        case .notSQL: "This connection runs raw SQL only (the page reader, reads only)"
         case .sqlite(let code, let message): "SQLite error \(code): \(message)"
         }
     }
 }
-
-/// One read-only SQLite connection and its prepared statements. Used by one caller at a time
-/// (checked out of `SQLiteReader`'s idle list).
-private final class ReadConnection: @unchecked Sendable {
-    private var handle: OpaquePointer?
-    private var statements: [String: Prepared] = [:]
-
-    final class Prepared {
-        let statement: OpaquePointer
-        let columns: ReaderColumns
-
-        init(statement: OpaquePointer, columns: ReaderColumns) {
-            self.statement = statement
-            self.columns = columns
-        }
-    }
-
-    init(path: String) throws {
-        let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
-        guard sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil) == SQLITE_OK else {
-            let error = failure(sqlite_nio_sqlite3_errcode(handle))
-            close()
-            throw error
-        }
-        // A reader waits briefly if the database is being recovered; readers never block the writer.
-        sqlite_nio_sqlite3_busy_timeout(handle, 2000)
-        for pragma in ["PRAGMA cache_size = -16384", "PRAGMA mmap_size = 268435456"] {
-            sqlite_nio_sqlite3_exec(handle, pragma, nil, nil, nil)
-        }
-    }
-
-    func close() {
-        for prepared in statements.values { sqlite_nio_sqlite3_finalize(prepared.statement) }
-        statements.removeAll()
-        sqlite_nio_sqlite3_close(handle)
-        handle = nil
-    }
-
-    func run(_ sql: String, _ binds: [SQLiteData], _ onRow: (any SQLRow) -> Void) throws {
-        let prepared = try prepare(sql)
-        let statement = prepared.statement
-        // Every parameter is bound again below, so the bindings are not cleared: clearing them
-        // marks a statement with a bound LIMIT as expired, and SQLite would parse it again.
-        defer { sqlite_nio_sqlite3_reset(statement) }
-        for (offset, bind) in binds.enumerated() {
-            let index = Int32(offset + 1)
-            let code: Int32
-            switch bind {
-            case .integer(let value): code = sqlite_nio_sqlite3_bind_int64(statement, index, Int64(value))
-            case .float(let value): code = sqlite_nio_sqlite3_bind_double(statement, index, value)
-            case .null: code = sqlite_nio_sqlite3_bind_null(statement, index)
-            case .text(let value):
-                code = sqlite_nio_sqlite3_bind_text64(
-                    statement, index, value, UInt64(value.utf8.count), transient, UInt8(SQLITE_UTF8))
-            case .blob(let value):
-                code = value.withUnsafeReadableBytes {
-                    sqlite_nio_sqlite3_bind_blob64(statement, index, $0.baseAddress, UInt64($0.count), transient)
-                }
-            }
-            guard code == SQLITE_OK else { throw failure(code) }
-        }
-        let width = Int32(prepared.columns.names.count)
-        while true {
-            let code = sqlite_nio_sqlite3_step(statement)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else { throw failure(code) }
-            var values: [SQLiteData] = []
-            values.reserveCapacity(Int(width))
-            for column in 0..<width { values.append(value(statement, column)) }
-            onRow(ReaderRow(columns: prepared.columns, values: values))
-        }
-    }
-
-    private func prepare(_ sql: String) throws -> Prepared {
-        if let prepared = statements[sql] { return prepared }
-        var statement: OpaquePointer?
-        let code = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
-        guard code == SQLITE_OK, let statement else { throw failure(code) }
-        let count = sqlite_nio_sqlite3_column_count(statement)
-        let names = (0..<count).map { sqlite_nio_sqlite3_column_name(statement, $0).map { String(cString: $0) } ?? "" }
-        let prepared = Prepared(statement: statement, columns: ReaderColumns(names))
-        statements[sql] = prepared
-        return prepared
-    }
-
-    private func value(_ statement: OpaquePointer, _ column: Int32) -> SQLiteData {
-        switch sqlite_nio_sqlite3_column_type(statement, column) {
-        case SQLITE_INTEGER: return .integer(Int(sqlite_nio_sqlite3_column_int64(statement, column)))
-        case SQLITE_FLOAT: return .float(sqlite_nio_sqlite3_column_double(statement, column))
-        case SQLITE_TEXT:
-            guard let text = sqlite_nio_sqlite3_column_text(statement, column) else { return .null }
-            let count = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
-            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
-        case SQLITE_BLOB:
-            let count = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
-            var buffer = ByteBufferAllocator().buffer(capacity: count)
-            if let bytes = sqlite_nio_sqlite3_column_blob(statement, column) {
-                buffer.writeBytes(UnsafeRawBufferPointer(start: bytes, count: count))
-            }
-            return .blob(buffer)
-        default: return .null
-        }
-    }
-
-    private func failure(_ code: Int32) -> SQLiteReaderError {
-        .sqlite(code: code, message: handle.flatMap { sqlite_nio_sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "cannot open")
-    }
-}
-
-private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// A statement's column names, shared by all its rows.
 final class ReaderColumns: Sendable {

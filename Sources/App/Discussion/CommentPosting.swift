@@ -141,7 +141,7 @@ enum CommentPosting {
                 article: article.id, placement: placement, authorName: submission.name, authorEmail: submission.email,
                 isGuest: reader == nil,
                 readerID: reader?.id, body: body, decision: decision, networkHash: network, at: now,
-                excerptWords: site.settings.commentExcerptWords), on: db)
+                excerptWords: site.settings.commentExcerptWords), on: try app.postWrites())
         if decision.status == .approved {
             app.discussionChanged(article)
             try await DiscussionNotifier.published([id], approvedByModerator: false, app: app)

@@ -40,6 +40,11 @@ public struct AppServices: Sendable {
         try database.db
     }
 
+    /// A handle for the raw SQL writes of a comment post (see `DatabaseService.postWrites`).
+    public func postWrites() throws -> any Database {
+        try database.postWrites
+    }
+
     /// A handle for the raw SQL reads of a public page (see `DatabaseService.pageReads`).
     public func pageReads() throws -> any Database {
         try database.pageReads
