@@ -88,6 +88,40 @@ struct SQLiteWriterTests {
         }
     }
 
+    @Test("Posts that arrive while the writer waits commit together, each standing or failing alone")
+    func arrivingTogether() async throws {
+        try await Self.withArticle { app, db, article, writes in
+            // Fluent's transaction holds the lock: the first post waits on the writer's thread,
+            // the others queue behind it and run as one transaction once it is through. Two name
+            // an article that does not exist (a foreign key refuses them).
+            let posts = try await db.transaction { tx in
+                try await (tx as! any SQLDatabase).raw("UPDATE articles SET title = 'Held' WHERE id = \(bind: article.rawValue)").run()
+                var posts: [Task<Domain.Comment.ID, any Error>] = []
+                for index in 0..<10 {
+                    let target = index == 4 || index == 7 ? Article.ID(9_999) : article
+                    posts.append(Task { try await CommentStore.create(Self.newComment(target, "Post \(index)."), on: writes) })
+                    for _ in 0..<5 { await Task.yield() }
+                }
+                return posts
+            }
+            var stored: [Domain.Comment.ID] = []
+            for (index, post) in posts.enumerated() {
+                switch await post.result {
+                case .success(let id):
+                    #expect(index != 4 && index != 7)
+                    stored.append(id)
+                case .failure(let error):
+                    #expect(index == 4 || index == 7)
+                    #expect("\(error)".contains("FOREIGN KEY"))
+                }
+            }
+            #expect(stored.count == 8)
+            for id in stored { #expect(try await CommentStore.find(id, on: db)?.articleID == article) }
+            #expect(try await CommentStore.bar(article: article, on: db).stats.comments == 8)
+            #expect(try await CommentRecord.query(on: db).count() == 8)
+        }
+    }
+
     @Test("The writer refuses Fluent's model queries and transactions, and a bad statement is an error, not a crash")
     func rawSQLOnly() async throws {
         let app = try await TestApp.make()

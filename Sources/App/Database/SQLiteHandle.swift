@@ -43,11 +43,15 @@ final class SQLiteHandle: @unchecked Sendable {
             // A reader waits briefly if the database is being recovered; readers never block the writer.
             sqlite_nio_sqlite3_busy_timeout(handle, 2000)
         }
-        // The writer's commits append to the log without waiting for the disk, as Fluent's
-        // connection's do (`DatabaseMaintenance.prepare`; this setting is per connection).
+        // The writer checks foreign keys and its commits append to the log without waiting for
+        // the disk, as Fluent's connection does (SQLiteKit, `DatabaseMaintenance.prepare`: these
+        // settings are per connection).
         let pragmas =
             writable
-            ? ["PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -65536", "PRAGMA mmap_size = 268435456"]
+            ? [
+                "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -65536",
+                "PRAGMA mmap_size = 268435456",
+            ]
             : ["PRAGMA cache_size = -16384", "PRAGMA mmap_size = 268435456"]
         for pragma in pragmas {
             sqlite_nio_sqlite3_exec(handle, pragma, nil, nil, nil)
@@ -60,6 +64,15 @@ final class SQLiteHandle: @unchecked Sendable {
         sqlite_nio_sqlite3_close(handle)
         handle = nil
     }
+
+    /// Runs a statement that takes no parameters and returns no rows (BEGIN, COMMIT, ROLLBACK).
+    func exec(_ sql: String) throws {
+        let code = sqlite_nio_sqlite3_exec(handle, sql, nil, nil, nil)
+        guard code == SQLITE_OK else { throw failure(code) }
+    }
+
+    /// Whether a transaction is open (SQLite ends one by itself after some failures).
+    var inTransaction: Bool { sqlite_nio_sqlite3_get_autocommit(handle) == 0 }
 
     func run(_ sql: String, _ binds: [SQLiteData], _ onRow: (any SQLRow) -> Void) throws {
         let prepared = try prepare(sql)
