@@ -153,7 +153,7 @@ struct DiscussionStoreTests {
         }
     }
 
-    @Test("A page shows at most five replies a thread, oldest first: short threads in one read, a long one on its own; held replies never")
+    @Test("A page shows at most five replies a thread, oldest first: short threads together, each long one on its own; held replies never")
     func repliesPerThread() async throws {
         try await withDatabase { db, _ in
             let article = try await article(on: db)
@@ -175,13 +175,22 @@ struct DiscussionStoreTests {
                         on: article, by: "L\(index)", text: "Long reply \(index)", parent: index == 0 ? long : longReplies[index - 1],
                         at: start.addingTimeInterval(200 + Double(index)), on: db))
             }
+            let other = try await Fixtures.comment(on: article, by: "Other", text: "Other long", at: start.addingTimeInterval(90), on: db)
+            var otherReplies: [Domain.Comment.ID] = []
+            for index in 0..<6 {
+                otherReplies.append(
+                    try await Fixtures.comment(
+                        on: article, by: "O\(index)", text: "Other reply \(index)", parent: other,
+                        at: start.addingTimeInterval(300 - Double(index)), on: db))
+            }
             let page = try await CommentStore.threads(article: article, sort: .oldest, after: nil, limit: 10, repliesPerThread: 5, on: db)
-            #expect(page.roots.map(\.id) == [short, long])
+            #expect(page.roots.map(\.id) == [short, long, other])
             #expect(page.replies.filter { $0.threadID == short }.map(\.id) == shortReplies)
             #expect(page.replies.filter { $0.threadID == long }.map(\.id) == Array(longReplies.prefix(5)))
-            #expect(page.roots.last?.threadReplies == 7)
+            #expect(page.replies.filter { $0.threadID == other }.map(\.id) == Array(otherReplies.reversed().prefix(5)))
+            #expect(page.roots.map(\.threadReplies) == [2, 7, 6])
             // Each thread's replies come oldest first (the view nests them thread by thread).
-            for thread in [short, long] {
+            for thread in [short, long, other] {
                 let times = page.replies.filter { $0.threadID == thread }.map(\.createdAt)
                 #expect(times == times.sorted())
             }
