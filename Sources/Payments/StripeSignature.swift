@@ -1,4 +1,5 @@
 import Crypto
+import Domain
 import Foundation
 
 /// Why a webhook was refused. Each case is a clear answer for the provider's delivery log.
@@ -53,7 +54,7 @@ public enum StripeSignature {
 
     /// A complete header for `payload` (tests and the benchmark sign their own deliveries).
     public static func header(payload: some DataProtocol, timestamp: Int, secret: String) -> String {
-        "t=\(timestamp),v1=" + sign(payload: payload, timestamp: timestamp, secret: secret).map { String(format: "%02x", $0) }.joined()
+        "t=\(timestamp),v1=" + Hex.string(sign(payload: payload, timestamp: timestamp, secret: secret))
     }
 
     static func hexBytes(_ text: Substring) -> [UInt8]? {

@@ -3,6 +3,18 @@ import Testing
 
 @Suite("Text helpers")
 struct TextTests {
+    @Test("Hex: two lowercase digits a byte, every byte value")
+    func hex() {
+        #expect(Hex.string([0x00, 0x0F, 0xA5, 0xFF, 0x10]) == "000fa5ff10")
+        #expect(Hex.string([UInt8]()) == "")
+        let all = Hex.string((0...255).map(UInt8.init))
+        #expect(all.count == 512)
+        for byte in 0...255 {
+            let start = all.index(all.startIndex, offsetBy: byte * 2)
+            #expect(all[start..<all.index(start, offsetBy: 2)] == String(byte, radix: 16).leftPadded(to: 2))
+        }
+    }
+
     @Test("Plain text drops markup, scripts and styles, and decodes entities")
     func plainText() {
         let html =
@@ -45,4 +57,8 @@ struct MarkdownTextTests {
         #expect(MarkdownText.escapeAlt("The [old] bridge\n*at* dawn_") == "The \\[old\\] bridge \\*at\\* dawn\\_")
         #expect(MarkdownText.escapeAlt("a\\b <i>") == "a\\\\b \\<i\\>")
     }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

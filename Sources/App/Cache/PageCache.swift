@@ -74,7 +74,7 @@ public struct CachedPage: Sendable {
 
     static func etag(of buffer: ByteBuffer) -> String {
         let digest = buffer.withUnsafeReadableBytes { SHA256.hash(data: $0) }
-        return "\"" + digest.prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
+        return "\"" + Hex.string(digest.prefix(12)) + "\""
     }
 
     var size: Int { body.readableBytes + (gzipBody?.readableBytes ?? 0) }

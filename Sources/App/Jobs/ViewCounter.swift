@@ -95,6 +95,6 @@ public final class ViewCounter: Service, Sendable {
 
     /// The hex SHA-256 of a visitor's fingerprint.
     static func visitorHash(_ input: [UInt8]) -> String {
-        SHA256.hash(data: input).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: input))
     }
 }

@@ -12,7 +12,7 @@ enum MediaLibrary {
         folder: String, on db: any Database
     ) async throws -> MediaItem {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let base = SHA256.hash(data: Data(output.data)).prefix(12).map { String(format: "%02x", $0) }.joined()
+        let base = Hex.string(SHA256.hash(data: Data(output.data)).prefix(12))
         let name = "\(base).\(output.format.fileExtension)"
         try Data(output.data).write(to: URL(fileURLWithPath: "\(folder)/\(name)"), options: .atomic)
         var variants: [MediaItem.Variant] = []

@@ -15,7 +15,7 @@ enum DonationDesk {
     }
 
     static func newDonorKey(_ random: any RandomSource) -> String {
-        random.bytes(16).map { String(format: "%02x", $0) }.joined()
+        Hex.string(random.bytes(16))
     }
 
     /// The token of one gift's pages (card step, PayPal return, thanks): its reference, signed.

@@ -1,4 +1,5 @@
 import Crypto
+import Domain
 import Foundation
 import NIOCore
 import Routes
@@ -34,7 +35,7 @@ public struct AssetStore: Sendable {
     init(stylesheet: Data, script: Data, icon: Data, adminStylesheet: Data, adminScript: Data) {
         var files: [String: Asset] = [:]
         func add(_ data: Data, name: String, ext: String, type: String) -> String {
-            let hash = SHA256.hash(data: data).prefix(5).map { String(format: "%02x", $0) }.joined()
+            let hash = Hex.string(SHA256.hash(data: data).prefix(5))
             let file = "\(name).\(hash).\(ext)"
             files[file] = Asset(bytes: ByteBuffer(bytes: data), contentType: type)
             return SiteURL.asset(file).path

@@ -1,10 +1,11 @@
 import Crypto
+import Domain
 import Foundation
 
 /// The stored form of a secret (a session, a link, a recovery code): its SHA-256 in hex.
 public enum TokenHash {
     public static func of(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: Data(token.utf8)))
     }
 }
 
@@ -18,6 +19,6 @@ public enum NetworkHash {
 
     public static func of(_ network: String, key: SymmetricKey) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Data(("network:" + network).utf8), using: key)
-        return Data(code).prefix(16).map { String(format: "%02x", $0) }.joined()
+        return Hex.string(Data(code).prefix(16))
     }
 }
