@@ -31,7 +31,7 @@ struct SQLiteWriterTests {
         let db = try app.db()
         _ = try await Fixtures.newsroom(articles: 1, on: db)
         let article = try #require(try await ArticleStore.published(slug: "story-number-1", on: db)).id
-        try await body(app, db, article, try app.services.postWrites())
+        try await body(app, db, article, try app.services.discussionWrites())
     }
 
     @Test("A comment stored by the writer is read at once by Fluent's connection and the page reader, figures and all")
@@ -127,7 +127,7 @@ struct SQLiteWriterTests {
         let app = try await TestApp.make()
         defer { Task { try? await app.cleanUp() } }
         _ = try await Fixtures.newsroom(articles: 1, on: try app.db())
-        let writes = try app.services.postWrites()
+        let writes = try app.services.discussionWrites()
         await #expect(throws: SQLiteReaderError.self) { _ = try await SectionStore.all(on: writes) }
         await #expect(throws: SQLiteReaderError.self) { try await writes.transaction { _ in } }
         await #expect(throws: SQLiteReaderError.self) { try await (writes as! any SQLDatabase).raw("INSERT INTO nowhere VALUES (1)").run() }

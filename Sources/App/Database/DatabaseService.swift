@@ -26,7 +26,7 @@ public final class DatabaseService: Service, Sendable {
     /// Reads for public pages on a SQLite file (see `SQLiteReader`); nil on PostgreSQL and for
     /// an in-memory database, which only its one connection can see.
     let reader: SQLiteReader?
-    /// The writes of a comment post on a SQLite file (see `SQLiteWriter`); nil where `reader` is.
+    /// The discussion's writes on a SQLite file (see `SQLiteWriter`); nil where `reader` is.
     let writer: SQLiteWriter?
     /// SQLite's one writer connection lives on an event loop of its own (see `init`); nil on PostgreSQL.
     let writerLoop: MultiThreadedEventLoopGroup?
@@ -91,9 +91,10 @@ public final class DatabaseService: Service, Sendable {
         }
     }
 
-    /// A handle for the raw SQL writes of a comment post: SQLite's `SQLiteWriter` where there is
-    /// one, the connection pool otherwise. Only raw SQL, outside transactions, may run on it.
-    public var postWrites: any Database {
+    /// A handle for the raw SQL writes of the discussion (comment posts, kept cards): SQLite's
+    /// `SQLiteWriter` where there is one, the connection pool otherwise. Only raw SQL, outside
+    /// transactions, may run on it.
+    public var discussionWrites: any Database {
         get throws {
             guard let writer else { return try db }
             try storage.check()

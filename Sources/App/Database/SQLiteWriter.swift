@@ -7,9 +7,10 @@ import SQLiteNIO
 import Synchronization
 import VaporCSQLite
 
-/// The writes of the public site's busiest request on SQLite (a reader posting a comment), on a
-/// write connection of our own that keeps its statements prepared, run one at a time on a thread
-/// of its own, with the statements that arrive together committed together.
+/// The discussion's writes on SQLite (readers' comment posts, the busiest request that writes,
+/// and the comment cards the scheduler keeps), on a write connection of our own that keeps its
+/// statements prepared, run one at a time on a thread of its own, with the statements that arrive
+/// together committed together.
 ///
 /// Through Fluent, every statement went to SQLiteNIO's thread pool and back through its event
 /// loop (a row at a time), and SQLite parsed it anew: for a comment's INSERT, with its twelve

@@ -22,11 +22,13 @@ enum CommentCards {
     }
 
     /// Renders and keeps the missing and outdated cards, a batch at a time; returns how many.
-    /// The comments are read on `reads` (SQLite's page reader), so only each batch's one UPDATE
-    /// takes a turn at the writer, and readers posting meanwhile wait for no more than that.
+    /// The comments are read on `reads` (SQLite's page reader) and each batch is kept in one
+    /// UPDATE on `writes` (SQLite's discussion writer): it queues with readers' posts instead of
+    /// contending with them for SQLite's lock from a second connection, and a post waits for no
+    /// more than one batch.
     @discardableResult
     static func renderMissing(
-        site: SiteState.Snapshot, reads: any Database, on db: any Database, batch: Int = 100
+        site: SiteState.Snapshot, reads: any Database, writes: any Database, batch: Int = 50
     ) async throws -> Int {
         let key = Self.key(site)
         var rendered = 0
@@ -43,7 +45,7 @@ enum CommentCards {
                     CommentCard(comment, excerptWords: site.settings.commentExcerptWords, format: site.format, frame: frame).html.rendered
                 )
             }
-            try await CommentStore.keepCards(cards, key: key, on: db)
+            try await CommentStore.keepCards(cards, key: key, on: writes)
             rendered += comments.count
             after = last.id
             if comments.count < batch { break }

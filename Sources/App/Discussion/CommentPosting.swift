@@ -141,7 +141,7 @@ enum CommentPosting {
                 article: article.id, placement: placement, authorName: submission.name, authorEmail: submission.email,
                 isGuest: reader == nil,
                 readerID: reader?.id, body: body, decision: decision, networkHash: network, at: now,
-                excerptWords: site.settings.commentExcerptWords), on: try app.postWrites())
+                excerptWords: site.settings.commentExcerptWords), on: try app.discussionWrites())
         if decision.status == .approved {
             app.discussionChanged(article)
             try await DiscussionNotifier.published([id], approvedByModerator: false, app: app)

@@ -40,9 +40,9 @@ public struct AppServices: Sendable {
         try database.db
     }
 
-    /// A handle for the raw SQL writes of a comment post (see `DatabaseService.postWrites`).
-    public func postWrites() throws -> any Database {
-        try database.postWrites
+    /// A handle for the discussion's raw SQL writes (see `DatabaseService.discussionWrites`).
+    public func discussionWrites() throws -> any Database {
+        try database.discussionWrites
     }
 
     /// A handle for the raw SQL reads of a public page (see `DatabaseService.pageReads`).

@@ -170,10 +170,11 @@ struct CommentCardsTests {
             }
             let site = try await app.services.site.current(on: db)
             let reads = try app.services.pageReads()
+            let writes = try app.services.discussionWrites()
             // Batches of two: four batches, each going on after the last comment of the one before.
-            #expect(try await CommentCards.renderMissing(site: site, reads: reads, on: db, batch: 2) == 7)
+            #expect(try await CommentCards.renderMissing(site: site, reads: reads, writes: writes, batch: 2) == 7)
             #expect(try await Self.missingCards(app) == 0)
-            #expect(try await CommentCards.renderMissing(site: site, reads: reads, on: db, batch: 2) == 0)
+            #expect(try await CommentCards.renderMissing(site: site, reads: reads, writes: writes, batch: 2) == 0)
             let page = try await client.execute(uri: "/\(Self.article)/", method: .get) { $0.text }
             for (offset, id) in ids.enumerated() {
                 #expect(try #require(Self.commentHTML(page, id)).contains(offset == 0 ? "<p>One.</p>" : "<p>Text \(offset + 1).</p>"))
