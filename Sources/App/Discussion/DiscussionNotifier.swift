@@ -11,10 +11,10 @@ enum DiscussionNotifier {
     /// Comments became public: tell their followers (and, when a moderator approved them, their authors).
     static func published(_ ids: [Comment.ID], approvedByModerator: Bool, app: AppServices) async throws {
         guard !ids.isEmpty else { return }
-        let db = try app.db()
         let now = app.time.now()
         // Most discussions have nobody to tell: one read decides, before any transaction.
         if !approvedByModerator, try await !CommentSubscriptionStore.hasFollowers(of: ids, on: try app.pageReads()) { return }
+        let db = try app.db()
         try await db.transaction { tx in
             for id in ids {
                 guard let comment = try await CommentStore.find(id, on: tx), comment.status == .approved,

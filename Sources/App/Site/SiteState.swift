@@ -30,8 +30,11 @@ public final class SiteState: Sendable {
     }
 
     /// The current snapshot, loading it if content changed since the last one.
-    public func current(on db: any Database) async throws -> Snapshot {
+    /// The site's settings and sections, from memory once read; `db` is asked for only then (a
+    /// database handle costs a storage check and a pool look-up on every request otherwise).
+    public func current(on handle: @autoclosure () throws -> any Database) async throws -> Snapshot {
         if let cached = snapshot.withLock({ $0 }) { return cached }
+        let db = try handle()
         let settings = try await SettingsStore.load(on: db)
         let sections = try await SectionStore.all(on: db)
         let fresh = makeSnapshot(settings: settings, sections: sections)
