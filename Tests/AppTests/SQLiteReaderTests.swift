@@ -51,6 +51,23 @@ struct SQLiteReaderTests {
         #expect(try await ArticleStore.publishedWithNext(slug: "story-number-1", on: try app.db())?.0.title != "Defaced")
     }
 
+    @Test("BLOB columns come back byte for byte, as bytes or decoded")
+    func blobs() async throws {
+        let app = try await TestApp.make()
+        defer { Task { try? await app.cleanUp() } }
+        _ = try await Fixtures.newsroom(articles: 1, on: try app.db())
+        let reads = try app.services.pageReads() as! any SQLDatabase
+        let query: SQLQueryString = "SELECT 7 AS n, CAST('card ▲' AS BLOB) AS card, X'00FF10' AS other, NULL AS none"
+        let row = try #require(try await reads.raw(query).first() as? any SQLBytesRow)
+        #expect(row.bytes(column: "card") == Array("card ▲".utf8))
+        #expect(row.bytes(column: "other") == [0x00, 0xFF, 0x10])
+        #expect(try row.decode(column: "card", as: Data.self) == Data("card ▲".utf8))
+        #expect(try row.decode(column: "other", as: Data.self) == Data([0x00, 0xFF, 0x10]))
+        #expect(try !row.decodeNil(column: "card") && !row.decodeNil(column: "other") && row.decodeNil(column: "none"))
+        #expect(try row.decode(column: "n", as: Int.self) == 7)
+        #expect(row.bytes(column: "n") == nil && row.bytes(column: "none") == nil)
+    }
+
     @Test("Columns are found by name whatever order they are asked in, the first of a repeated name winning")
     func columnLookups() {
         let columns = ReaderColumns(["id", "name", "id", "score"])
