@@ -34,6 +34,19 @@ struct SQLiteWriterTests {
         try await body(app, db, article, try app.services.discussionWrites())
     }
 
+    /// Runs `start` in a transaction on Fluent's connection that holds SQLite's write lock (it
+    /// has changed the article's title), then lets other tasks run a while before committing.
+    static func holdingTheLock<T: Sendable>(
+        _ db: any Database, _ article: Article.ID, _ start: @escaping @Sendable () async -> T
+    ) async throws -> T {
+        try await db.transaction { tx in
+            try await (tx as! any SQLDatabase).raw("UPDATE articles SET title = 'Held' WHERE id = \(bind: article.rawValue)").run()
+            let started = await start()
+            for _ in 0..<50 { await Task.yield() }
+            return started
+        }
+    }
+
     @Test("A comment stored by the writer is read at once by Fluent's connection and the page reader, figures and all")
     func sharedAtOnce() async throws {
         try await Self.withArticle { app, db, article, writes in
@@ -60,14 +73,10 @@ struct SQLiteWriterTests {
     @Test("Posts wait for Fluent's connection to finish writing, and many at once all land")
     func waitsItsTurn() async throws {
         try await Self.withArticle { app, db, article, writes in
-
-            // A transaction on Fluent's connection holds SQLite's write lock while a post is handed
-            // to the writer; the post lands once the transaction commits, after the row it wrote.
-            let posted = try await db.transaction { tx in
-                try await (tx as! any SQLDatabase).raw("UPDATE articles SET title = 'Held' WHERE id = \(bind: article.rawValue)").run()
-                let post = Task { try await CommentStore.create(Self.newComment(article, "Waited."), on: writes) }
-                for _ in 0..<50 { await Task.yield() }
-                return post
+            // A post handed to the writer while Fluent's connection holds the lock lands once the
+            // transaction commits, after the row it wrote.
+            let posted = try await Self.holdingTheLock(db, article) {
+                Task { try await CommentStore.create(Self.newComment(article, "Waited."), on: writes) }
             }.value
             #expect(try await CommentStore.find(posted, on: db)?.bodyHTML == "<p>Waited.</p>")
             #expect(try await ArticleStore.published(slug: "story-number-1", on: db)?.title == "Held")
@@ -94,8 +103,7 @@ struct SQLiteWriterTests {
             // Fluent's transaction holds the lock: the first post waits on the writer's thread,
             // the others queue behind it and run as one transaction once it is through. Two name
             // an article that does not exist (a foreign key refuses them).
-            let posts = try await db.transaction { tx in
-                try await (tx as! any SQLDatabase).raw("UPDATE articles SET title = 'Held' WHERE id = \(bind: article.rawValue)").run()
+            let posts = try await Self.holdingTheLock(db, article) {
                 var posts: [Task<Domain.Comment.ID, any Error>] = []
                 for index in 0..<10 {
                     let target = index == 4 || index == 7 ? Article.ID(9_999) : article
