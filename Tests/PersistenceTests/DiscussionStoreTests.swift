@@ -197,6 +197,47 @@ struct DiscussionStoreTests {
         }
     }
 
+    @Test("A post's checks in one read: the network's comments per window, a repeat by address or network, a known commenter")
+    func postingHistory() async throws {
+        try await withDatabase { db, _ in
+            _ = try await Fixtures.newsroom(articles: 2, on: db)
+            let article = try #require(try await ArticleStore.published(slug: "story-number-1", on: db)).id
+            let other = try #require(try await ArticleStore.published(slug: "story-number-2", on: db)).id
+            func store(
+                _ text: String, email: String, network: String, on target: Article.ID? = nil, status: CommentStatus, at seconds: Double
+            ) async throws {
+                _ = try await CommentStore.create(
+                    CommentStore.NewComment(
+                        article: target ?? article, placement: .newThread, authorName: "A", authorEmail: email, isGuest: true,
+                        body: CommentText.render(text), decision: ModerationDecision(status: status, reason: nil), networkHash: network,
+                        at: start.addingTimeInterval(seconds)), on: db)
+            }
+            try await store("Old words", email: "ana@example.org", network: "net-a", status: .pending, at: 0)
+            try await store("Elsewhere", email: "ana@example.org", network: "net-a", on: other, status: .pending, at: 3000)
+            try await store("Recent words", email: "bo@example.org", network: "net-a", status: .approved, at: 3550)
+            try await store("Other network", email: "cy@example.org", network: "net-b", status: .approved, at: 3590)
+            let now = start.addingTimeInterval(3600)
+            func history(_ text: String, email: String, network: String, since seconds: Double = 0) async throws -> PostingHistory {
+                try await CommentStore.postingHistory(
+                    email: email, network: network, body: text, article: article, since: start.addingTimeInterval(seconds),
+                    windows: [60, 3600], now: now, on: db)
+            }
+            // net-a: one comment in the last minute, two in the hour (the one at 0 s is an hour old).
+            var found = try await history("New", email: "dee@example.org", network: "net-a")
+            #expect(found == PostingHistory(fromNetwork: [1, 2], repeated: false, knownCommenter: false))
+            // The same text again: by address from another network, by network from another address.
+            #expect(try await history("Old words", email: "ANA@example.org", network: "net-z").repeated)
+            #expect(try await history("Recent words", email: "new@example.org", network: "net-a").repeated)
+            // Not a repeat: older than `since`, or on another article.
+            #expect(try await !history("Old words", email: "ana@example.org", network: "net-a", since: 1).repeated)
+            #expect(try await !history("Elsewhere", email: "ana@example.org", network: "net-a").repeated)
+            // Known: an approved comment by the address anywhere; Ana's are held.
+            #expect(try await history("Hi", email: "bo@example.org", network: "net-q").knownCommenter)
+            found = try await history("Hi", email: "ana@example.org", network: "net-b")
+            #expect(found == PostingHistory(fromNetwork: [1, 1], repeated: false, knownCommenter: false))
+        }
+    }
+
     @Test("Rate limits with two windows: each is counted, the stricter refuses, and a refused request is not recorded")
     func rateLimitWindows() async throws {
         try await withDatabase { db, _ in

@@ -115,23 +115,21 @@ enum CommentPosting {
             return refuse("body", "You cannot comment on this site\(until). Your text is kept below.", status: .forbidden)
         }
         let limits = [(DiscussionLimits.commentsPerMinute, 60.0, "minute"), (DiscussionLimits.commentsPerHour, 3600.0, "hour")]
-        let recent = try await CommentStore.countFromNetwork(network, windows: limits.map(\.1), now: now, on: reads)
-        guard zip(recent, limits).allSatisfy({ $0 < $1.0 }) else {
+        let history = try await CommentStore.postingHistory(
+            email: submission.email, network: network, body: submission.body, article: article.id,
+            since: now.addingTimeInterval(-DiscussionLimits.repeatWindow), windows: limits.map(\.1), now: now, on: reads)
+        guard zip(history.fromNetwork, limits).allSatisfy({ $0 < $1.0 }) else {
             return refuse(
                 "body",
                 "Too many comments from your network in a short time (at most \(limits.map { "\($0.0) per \($0.2)" }.joined(separator: ", "))). Your text is kept: wait a little and send it again.",
                 status: .tooManyRequests)
         }
-        if try await CommentStore.isRepeat(
-            body: submission.body, email: submission.email, network: network, article: article.id,
-            since: now.addingTimeInterval(-DiscussionLimits.repeatWindow), on: reads)
-        {
+        if history.repeated {
             return refuse("body", "You posted this same comment here already.", status: .conflict)
         }
         let body = CommentText.render(submission.body)
         let context = CommentContext(
-            knownCommenter: try await CommentStore.isKnownCommenter(email: submission.email, on: reads), signedIn: reader != nil,
-            secondsToFill: seconds,
+            knownCommenter: history.knownCommenter, signedIn: reader != nil, secondsToFill: seconds,
             honeypotFilled: !submission.honeypot.isEmpty, articleMode: article.commentMode)
         let decision = ModerationDecision.decide(
             text: submission.body, links: ModerationDecision.linkCount(body.html), context: context,

@@ -67,8 +67,10 @@ public enum ArticleStore {
     }
 
     /// A published article by slug, with everything its page shows.
-    public static func published(slug: String, on db: any Database) async throws -> Article? {
-        try await article(where: "a.slug = \(bind: slug) AND a.status = \(bind: ArticleStatus.published.rawValue)", on: db)
+    /// With `links: false`, without its bylines and tags (one read instead of two), for requests
+    /// that show neither (the discussion's).
+    public static func published(slug: String, links: Bool = true, on db: any Database) async throws -> Article? {
+        try await article(where: "a.slug = \(bind: slug) AND a.status = \(bind: ArticleStatus.published.rawValue)", links: links, on: db)
     }
 
     /// A published article and the one a reader continues with, in as few round trips as the
@@ -149,7 +151,7 @@ public enum ArticleStore {
         return ids.compactMap { byID[$0] }
     }
 
-    static func article(where condition: SQLQueryString, on db: any Database) async throws -> Article? {
+    static func article(where condition: SQLQueryString, links: Bool = true, on db: any Database) async throws -> Article? {
         let sql = try db.sql()
         guard
             let row = try await sql.raw(
@@ -158,9 +160,10 @@ public enum ArticleStore {
                 """
             ).first()
         else { return nil }
+        guard links else { return try ArticleRows.article(row, authors: [], tags: []) }
         let id = Article.ID(try row.decode(column: "id", as: Int.self))
-        let links = try await ArticleRows.links(authorsOf: [id], tagsOf: id, on: sql)
-        return try ArticleRows.article(row, authors: links.authors[id] ?? [], tags: links.tags)
+        let found = try await ArticleRows.links(authorsOf: [id], tagsOf: id, on: sql)
+        return try ArticleRows.article(row, authors: found.authors[id] ?? [], tags: found.tags)
     }
 
     /// The JOIN and WHERE clauses of a listing.

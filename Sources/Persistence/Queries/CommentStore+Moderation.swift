@@ -151,53 +151,59 @@ extension CommentStore {
         return counts
     }
 
-    /// Whether this address has an approved comment anywhere on the site.
-    public static func isKnownCommenter(email: String, on db: any Database) async throws -> Bool {
-        try await db.sql().raw(
-            "SELECT 1 AS x FROM comments WHERE author_email = \(bind: email.lowercased()) AND status = \(bind: CommentStatus.approved.rawValue) LIMIT 1"
-        ).first() != nil
-    }
-
-    /// How many comments came from `network` within each of `windows` (seconds before `now`), in
-    /// one read. The comments are the record the per-network limits count: a post writes nothing
-    /// else, and a refused one is not counted.
-    public static func countFromNetwork(_ network: String, windows: [TimeInterval], now: Date, on db: any Database) async throws -> [Int] {
-        guard let longest = windows.max() else { return [] }
-        let counts = windows.enumerated().map { offset, window -> SQLQueryString in
-            "SUM(CASE WHEN created_at > \(bind: now.addingTimeInterval(-window)) THEN 1 ELSE 0 END) AS w\(unsafeRaw: String(offset))"
-        }
-        let row = try await db.sql().raw(
-            """
-            SELECT \(counts.joined(separator: ", ")) FROM comments
-            WHERE network_hash = \(bind: network) AND created_at > \(bind: now.addingTimeInterval(-longest))
-            """
-        ).first()
-        return try windows.indices.map { try row?.decode(column: "w\($0)", as: Int?.self) ?? 0 }
-    }
-
-    /// Whether the same text came from this address or network since `since` (a repeat post):
-    /// two indexed reads, by address and by network.
-    public static func isRepeat(body: String, email: String, network: String?, article: Article.ID, since: Date, on db: any Database)
-        async throws -> Bool
-    {
+    /// What a new comment's checks ask of the comments already stored, in one read (on SQLite
+    /// every read of a post starts afresh, the writer having committed meanwhile): how many came
+    /// from `network` within each of `windows` seconds before `now` (the comments are the record
+    /// the per-network limits count: a post writes nothing else, and a refused one is not
+    /// counted); whether the same text came from this address or network on this article since
+    /// `since` (a repeat); whether the address has an approved comment anywhere (a known
+    /// commenter). Each part is an indexed look-up of its own.
+    public static func postingHistory(
+        email: String, network: String, body: String, article: Article.ID, since: Date, windows: [TimeInterval], now: Date,
+        on db: any Database
+    ) async throws -> PostingHistory {
         // On SQLite a unary + keeps the planner on the address and network indexes (the article's
         // has many rows); PostgreSQL chooses by its statistics and has no + for times.
-        let sql = try db.sql()
         let plus: SQLQueryString = try db.flavor() == .sqlite ? "+" : ""
-        let byAddress = try await sql.raw(
+        let address = email.lowercased()
+        let counts = windows.enumerated().map { offset, window -> SQLQueryString in
             """
-            SELECT 1 AS x FROM comments WHERE author_email = \(bind: email.lowercased()) AND \(plus)article_id = \(bind: article.rawValue)
-            AND \(plus)created_at >= \(bind: since) AND body_markdown = \(bind: body) LIMIT 1
+            (SELECT COUNT(*) FROM comments WHERE network_hash = \(bind: network) \
+            AND created_at > \(bind: now.addingTimeInterval(-window))) AS w\(unsafeRaw: String(offset))
             """
-        ).first()
-        if byAddress != nil { return true }
-        guard let network else { return false }
-        return try await sql.raw(
+        }
+        let repeats: [SQLQueryString] = [("author_email", address, "by_address"), ("network_hash", network, "by_network")].map {
+            column, value, name in
             """
-            SELECT 1 AS x FROM comments WHERE network_hash = \(bind: network) AND \(plus)article_id = \(bind: article.rawValue)
-            AND \(plus)created_at >= \(bind: since) AND body_markdown = \(bind: body) LIMIT 1
+            EXISTS (SELECT 1 FROM comments WHERE \(unsafeRaw: column) = \(bind: value) AND \(plus)article_id = \(bind: article.rawValue) \
+            AND \(plus)created_at >= \(bind: since) AND body_markdown = \(bind: body)) AS \(unsafeRaw: name)
             """
-        ).first() != nil
+        }
+        let known: SQLQueryString =
+            "EXISTS (SELECT 1 FROM comments WHERE author_email = \(bind: address) AND status = \(bind: CommentStatus.approved.rawValue)) AS known"
+        guard let row = try await db.sql().raw("SELECT \((counts + repeats + [known]).joined(separator: ", "))").first() else {
+            throw PersistenceError.missingRow("the posting checks")
+        }
+        return PostingHistory(
+            fromNetwork: try windows.indices.map { try row.decode(column: "w\($0)", as: Int.self) },
+            repeated: try row.decode(column: "by_address", as: Bool.self) || row.decode(column: "by_network", as: Bool.self),
+            knownCommenter: try row.decode(column: "known", as: Bool.self))
+    }
+}
+
+/// See `CommentStore.postingHistory`.
+public struct PostingHistory: Sendable, Equatable {
+    /// Comments from the network within each window asked for.
+    public var fromNetwork: [Int]
+    /// The same text from this address or network on this article, recently.
+    public var repeated: Bool
+    /// An approved comment by this address anywhere.
+    public var knownCommenter: Bool
+
+    public init(fromNetwork: [Int], repeated: Bool, knownCommenter: Bool) {
+        self.fromNetwork = fromNetwork
+        self.repeated = repeated
+        self.knownCommenter = knownCommenter
     }
 }
 

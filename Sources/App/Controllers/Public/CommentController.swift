@@ -101,11 +101,12 @@ enum CommentController {
             frame: CommentCard.Frame(articleID: article.id.rawValue, articleSlug: article.slug, replies: false))
     }
 
-    /// The site and the published article `slug` names; the article is read on `db` (the page
-    /// reader for pages that only read), the site's settings through Fluent when not in memory.
+    /// The site and the published article `slug` names, without its bylines and tags (no
+    /// discussion request shows them); the article is read on `db` (the page reader for requests
+    /// that only read), the site's settings through Fluent when not in memory.
     static func load(slug: String, on db: any Database, app: AppServices) async throws -> (SiteState.Snapshot, Article) {
         let site = try await app.site.current(on: try app.db())
-        guard let article = try await ArticleStore.published(slug: slug, on: db) else {
+        guard let article = try await ArticleStore.published(slug: slug, links: false, on: db) else {
             throw DomainError.notFound("There is no article at this address.")
         }
         return (site, article)
