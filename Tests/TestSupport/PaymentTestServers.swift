@@ -9,33 +9,17 @@ import Foundation
 /// script exits when its standard input closes).
 public final class LoopbackService: @unchecked Sendable {
     public let port: Int
-    let process: Process
-    let input: Pipe
+    let process: ChildProcess
 
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
     init(script: String, arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.folder + script] + arguments
-        let output = Pipe()
-        let input = Pipe()
-        process.standardOutput = output
-        process.standardInput = input
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = ""
-        let handle = output.fileHandleForReading
-        while !line.contains("\n") {
-            let data = handle.availableData
-            if data.isEmpty { throw LoopbackServiceError.didNotStart(script) }
-            line += String(decoding: data, as: UTF8.self)
-        }
+        let process = try ChildProcess(["python3", Self.folder + script] + arguments)
+        guard let line = process.firstLine() else { throw LoopbackServiceError.didNotStart(script) }
         let words = line.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         guard words.count >= 2, words[0] == "READY", let port = Int(words[1]) else { throw LoopbackServiceError.didNotStart(script) }
         self.port = port
         self.process = process
-        self.input = input
     }
 
     static let folder =

@@ -9,9 +9,8 @@ public final class SMTPTestServer: @unchecked Sendable {
     /// The server's self-signed certificate, when it speaks TLS.
     public private(set) var certificate: String?
     let options: [String]
-    var process: Process?
-    /// Our end of the server's stdin: when this process dies, the server sees end-of-file and exits.
-    var input: Pipe?
+    /// The server (its standard input is ours: when this process dies, it sees end-of-file and exits).
+    var process: ChildProcess?
 
     /// - Parameters:
     ///   - tls: "starttls" or "implicit".
@@ -49,8 +48,6 @@ public final class SMTPTestServer: @unchecked Sendable {
 
     /// Starts (or restarts, on the same port and folder) the server and waits until it listens.
     public func start(stopAfter: Int? = nil) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         var arguments = ["python3", Self.script, "--dir", folder, "--port", String(port)]
         arguments += options.enumerated().filter { index, option in
             // A restart drops the earlier crash instruction unless a new one is given.
@@ -61,22 +58,9 @@ public final class SMTPTestServer: @unchecked Sendable {
         } else if port == 0, let index = options.firstIndex(of: "--stop-after") {
             arguments += ["--stop-after", options[index + 1]]
         }
-        process.arguments = arguments
-        let output = Pipe()
-        let input = Pipe()
-        process.standardOutput = output
-        process.standardInput = input
-        self.input = input
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess(arguments)
         self.process = process
-        var line = ""
-        let handle = output.fileHandleForReading
-        while !line.contains("\n") {
-            let data = handle.availableData
-            if data.isEmpty { throw SMTPTestServerError.didNotStart }
-            line += String(decoding: data, as: UTF8.self)
-        }
+        guard let line = process.firstLine() else { throw SMTPTestServerError.didNotStart }
         let words = line.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         guard words.count >= 3, words[0] == "READY", let chosen = Int(words[1]) else { throw SMTPTestServerError.didNotStart }
         port = chosen

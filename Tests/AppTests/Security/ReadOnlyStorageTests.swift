@@ -15,12 +15,7 @@ struct ReadOnlyStorageTests {
     /// Sets or clears the immutable attribute (root can write files whatever their mode).
     static func immutable(_ on: Bool, _ paths: [String]) throws -> Bool {
         let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
-        process.arguments = [on ? "+i" : "-i"] + existing
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus == 0
+        return try ChildProcess(["chattr", on ? "+i" : "-i"] + existing).waitUntilExit() == 0
     }
 
     @Test("Posting while the database files are immutable answers 503 and stores nothing; then the site recovers")
