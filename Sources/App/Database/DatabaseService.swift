@@ -73,8 +73,9 @@ public final class DatabaseService: Service, Sendable {
             throw ConfigurationError.invalid("DATABASE_URL", "must start with sqlite: or postgres://")
         }
         if url.hasPrefix("sqlite:"), url != "sqlite::memory:", let context = databases.database(logger: logger, on: group.any())?.context {
-            self.reader = SQLiteReader(path: String(url.dropFirst("sqlite:".count)), context: context)
-            self.writer = SQLiteWriter(path: String(url.dropFirst("sqlite:".count)), context: context)
+            let path = String(url.dropFirst("sqlite:".count))
+            self.reader = SQLiteReader(path: path, context: context)
+            self.writer = SQLiteWriter(path: path, context: context)
         } else {
             self.reader = nil
             self.writer = nil

@@ -2,8 +2,9 @@
 /// took about a microsecond a byte: a comment's network hash spent more on its 16 digits than
 /// on the HMAC.
 public enum Hex {
+    private static let digits = Array("0123456789abcdef".utf8)
+
     public static func string(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {
