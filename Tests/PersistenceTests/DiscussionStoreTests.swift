@@ -115,6 +115,37 @@ struct DiscussionStoreTests {
         }
     }
 
+    @Test("A comment as stored is the comment read back: thread, capped reply, held with its reason, cut for Read more")
+    func storedAsReadBack() async throws {
+        try await withDatabase { db, _ in
+            let article = try await article(on: db)
+            let long = (1...130).map { "word\($0)" }.joined(separator: " ")
+            func stored(_ text: String, email: String, placement: CommentPlacement, status: CommentStatus, reason: String? = nil)
+                async throws -> Domain.Comment
+            {
+                let comment = try await CommentStore.store(
+                    CommentStore.NewComment(
+                        article: article, placement: placement, authorName: "Émile", authorEmail: email, isGuest: true,
+                        body: CommentText.render(text), decision: ModerationDecision(status: status, reason: reason), networkHash: "net",
+                        at: start.addingTimeInterval(90.25), excerptWords: 100), on: db)
+                let read = try #require(try await CommentStore.find(comment.id, on: db))
+                #expect(comment == read)
+                return comment
+            }
+            let thread = try await stored(long, email: "ÉMILE@Example.org", placement: .newThread, status: .approved)
+            #expect(thread.threadID == thread.id && thread.storedCut?.words == 100 && thread.wordCount == 130)
+            let reply = try await stored(
+                "A **reply**", email: "b@example.org",
+                placement: .reply(to: thread.id, depth: 0, thread: thread.id, grandparent: nil, levels: 2), status: .approved)
+            // A reply to the reply at the last level sits beside it and remembers whom it answers.
+            let held = try await stored(
+                "See [this](https://example.org)", email: "c@example.org",
+                placement: .reply(to: reply.id, depth: 1, thread: thread.id, grandparent: thread.id, levels: 2), status: .pending,
+                reason: "First comment from this address")
+            #expect(held.parentID == thread.id && held.replyToID == reply.id && held.depth == 1)
+        }
+    }
+
     @Test("A vote can be changed or taken back; the tally moves by what changed")
     func votes() async throws {
         try await withDatabase { db, _ in

@@ -56,7 +56,8 @@ enum CommentPosting {
     }
 
     enum Outcome: Sendable {
-        case stored(id: Comment.ID, decision: ModerationDecision, editToken: String)
+        /// The comment as stored (not read back: the insert is all there is to know of it).
+        case stored(Comment, decision: ModerationDecision, editToken: String)
         /// Field → what to fix; the reader's text goes back to them untouched.
         case refused(problems: [String: String], submission: CommentSubmission, status: HTTPResponse.Status)
     }
@@ -134,12 +135,13 @@ enum CommentPosting {
         let decision = ModerationDecision.decide(
             text: submission.body, links: ModerationDecision.linkCount(body.html), context: context,
             policy: site.settings.moderationPolicy())
-        let id = try await CommentStore.create(
+        let comment = try await CommentStore.store(
             .init(
                 article: article.id, placement: placement, authorName: submission.name, authorEmail: submission.email,
                 isGuest: reader == nil,
                 readerID: reader?.id, body: body, decision: decision, networkHash: network, at: now,
                 excerptWords: site.settings.commentExcerptWords), on: try app.discussionWrites())
+        let id = comment.id
         if decision.status == .approved {
             app.discussionChanged(article)
             try await DiscussionNotifier.published([id], approvedByModerator: false, app: app)
@@ -150,7 +152,7 @@ enum CommentPosting {
             try await DiscussionSubscriptionController.requestConfirmation(
                 article: article, comment: id, kind: .comment, email: submission.email, app: app, on: db)
         }
-        return .stored(id: id, decision: decision, editToken: try await EditToken.make(for: id, app: app))
+        return .stored(comment, decision: decision, editToken: try await EditToken.make(for: id, app: app))
     }
 }
 

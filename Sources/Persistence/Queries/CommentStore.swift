@@ -283,9 +283,31 @@ public enum CommentStore {
     /// reflect over their 30 properties on each use). On SQLite the insert is the only statement:
     /// triggers place and count it (`CountNewCommentsInSQLite`); on PostgreSQL a transaction does.
     public static func create(_ new: NewComment, on db: any Database) async throws -> Comment.ID {
-        if try db.flavor() == .sqlite { return try await insert(new, on: db) }
+        try await store(new, on: db).id
+    }
+
+    /// Stores a comment as `create` does and answers it as read back would, without reading it:
+    /// every column of a new comment is known before the INSERT but its number.
+    public static func store(_ new: NewComment, on db: any Database) async throws -> Comment {
+        let measured = StoredCut.measure(new.body.html, excerptWords: new.excerptWords)
+        let id = try await insertCounted(new, measured: measured, on: db)
+        var comment = Comment(
+            id: id, articleID: new.article, parentID: new.placement.parentID, authorName: new.authorName, isGuest: new.isGuest,
+            bodyHTML: new.body.html, createdAt: new.at, status: new.decision.status,
+            avatarKey: AvatarKey.make(email: new.authorEmail.lowercased()),
+            depth: new.placement.depth, threadID: new.placement.threadID, replyToID: new.placement.replyToID,
+            isStaff: new.staffID != nil, holdReason: new.decision.reason)
+        comment.wordCount = measured.wordCount
+        comment.storedCut = measured.cut
+        return comment
+    }
+
+    private static func insertCounted(
+        _ new: NewComment, measured: (wordCount: Int, cut: StoredCut?), on db: any Database
+    ) async throws -> Comment.ID {
+        if try db.flavor() == .sqlite { return try await insert(new, measured: measured, on: db) }
         return try await db.transaction { tx in
-            let id = try await insert(new, on: tx)
+            let id = try await insert(new, measured: measured, on: tx)
             let sql = try tx.sql()
             if new.placement.threadID == nil {
                 try await sql.raw("UPDATE comments SET thread_id = \(bind: id.rawValue) WHERE id = \(bind: id.rawValue)").run()
@@ -301,8 +323,10 @@ public enum CommentStore {
     }
 
     /// The INSERT of a new comment.
-    private static func insert(_ new: NewComment, on db: any Database) async throws -> Comment.ID {
-        let (wordCount, cut) = StoredCut.measure(new.body.html, excerptWords: new.excerptWords)
+    private static func insert(
+        _ new: NewComment, measured: (wordCount: Int, cut: StoredCut?), on db: any Database
+    ) async throws -> Comment.ID {
+        let (wordCount, cut) = measured
         guard
             let row = try await db.sql().raw(
                 """

@@ -40,9 +40,10 @@ enum CommentAPIController {
         switch try await CommentPosting.post(input, to: article, site: site, request: request, context: context, app: app) {
         case .refused(let problems, _, let status):
             throw FieldProblems(status: status, title: "Please check your comment", fields: problems)
-        case .stored(let id, let decision, let token):
+        case .stored(let comment, let decision, let token):
+            let id = comment.id
             var html: String?
-            if decision.status == .approved, let comment = try await CommentStore.find(id, on: reads) {
+            if decision.status == .approved {
                 let model = DiscussionReader.frame(article, site: site, now: app.time.now())
                 let node = CommentModel(
                     CommentNode(comment: comment, replies: [], depth: comment.depth), excerptWords: site.settings.commentExcerptWords,

@@ -61,7 +61,8 @@ enum CommentController {
         let db = try app.db()
         let (site, article) = try await load(slug: slug, on: db, app: app)
         switch try await CommentPosting.post(.init(form: form), to: article, site: site, request: request, context: context, app: app) {
-        case .stored(let id, let decision, let token):
+        case .stored(let comment, let decision, let token):
+            let id = comment.id
             if decision.status == .approved {
                 return Response(
                     status: .seeOther,
