@@ -7,7 +7,9 @@ import Foundation
 /// escaped text, and the comment policy of `HTMLSanitizer` checks it once more.
 public enum CommentMarkdown {
     public static func html(_ markdown: String) -> String {
-        let text = markdown.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let text =
+            markdown.utf8.contains(13)
+            ? markdown.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : markdown
         let html = blocks(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), depth: 0)
         return HTMLSanitizer.sanitize(html, policy: .comment)
     }
@@ -23,7 +25,7 @@ public enum CommentMarkdown {
         }
         while index < lines.count {
             let line = lines[index]
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = withoutSpaces(line)
             if trimmed.isEmpty {
                 flush()
                 index += 1
@@ -31,7 +33,7 @@ public enum CommentMarkdown {
                 flush()
                 var code: [String] = []
                 index += 1
-                while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).hasPrefix("```") {
+                while index < lines.count, !withoutSpaces(lines[index]).hasPrefix("```") {
                     code.append(lines[index])
                     index += 1
                 }
@@ -41,7 +43,7 @@ public enum CommentMarkdown {
                 flush()
                 var quoted: [String] = []
                 while index < lines.count {
-                    let current = lines[index].trimmingCharacters(in: .whitespaces)
+                    let current = withoutSpaces(lines[index])
                     guard current.hasPrefix(">") else { break }
                     var rest = current.dropFirst()
                     if rest.hasPrefix(" ") { rest = rest.dropFirst() }
@@ -53,7 +55,7 @@ public enum CommentMarkdown {
                 flush()
                 var items: [String] = []
                 while index < lines.count {
-                    let current = lines[index].trimmingCharacters(in: .whitespaces)
+                    let current = withoutSpaces(lines[index])
                     guard let item = listMarker(current), item.ordered == marker.ordered else { break }
                     items.append(String(current.dropFirst(item.length)))
                     index += 1
@@ -69,6 +71,19 @@ public enum CommentMarkdown {
         return output.joined(separator: "\n")
     }
 
+    /// The line without the spaces and tabs around it (Unicode's space separators too, as
+    /// Foundation's `.whitespaces` trims them), without going through Foundation.
+    static func withoutSpaces(_ line: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = line.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return line }
+        return String(scalars[first...last])
+    }
+
     /// A list item's marker ("- ", "* ", "12. ") and its length.
     static func listMarker(_ line: String) -> (ordered: Bool, length: Int)? {
         if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("+ ") { return (false, 2) }
@@ -82,13 +97,19 @@ public enum CommentMarkdown {
     /// (nothing inside them is emphasis), then bold and italic apply to the rest as a whole.
     static func inline(_ line: String) -> String {
         var plain = ""
+        plain.reserveCapacity(line.utf8.count + 16)
         var pieces: [String] = []
+        var previous: Character = " "
         func hold(_ html: String) {
             plain += "\u{E000}\(pieces.count)\u{E001}"
             pieces.append(html)
+            previous = "\u{E001}"
         }
-        var rest = Substring(line.map { ("\u{E000}"..."\u{F8FF}").contains($0) ? "\u{FFFD}" : $0 })
-        var previous: Character = " "
+        // The placeholders' own characters cannot come from the reader.
+        let isPrivate = { (scalar: Unicode.Scalar) in (0xE000...0xF8FF).contains(scalar.value) }
+        var rest =
+            line.unicodeScalars.contains(where: isPrivate)
+            ? Substring(String(String.UnicodeScalarView(line.unicodeScalars.map { isPrivate($0) ? "\u{FFFD}" : $0 }))) : Substring(line)
         while let first = rest.first {
             if first == "`", let end = rest.dropFirst().firstIndex(of: "`") {
                 hold("<code>" + escape(String(rest[rest.index(after: rest.startIndex)..<end])) + "</code>")
@@ -98,19 +119,40 @@ public enum CommentMarkdown {
                 rest = rest[link.end...]
             } else if first == "h", !previous.isLetter, !previous.isNumber, rest.hasPrefix("http://") || rest.hasPrefix("https://") {
                 let url = bareURL(rest)
-                hold("<a href=\"" + escape(String(url)) + "\">" + escape(String(url)) + "</a>")
+                let shown = escape(String(url))
+                hold("<a href=\"" + shown + "\">" + shown + "</a>")
                 rest = rest[url.endIndex...]
             } else {
-                plain += escape(String(first))
+                if let escaped = escape(first) {
+                    plain += escaped
+                    previous = ";"
+                } else {
+                    plain.append(first)
+                    previous = first
+                }
                 rest = rest.dropFirst()
             }
-            previous = plain.last ?? " "
         }
-        var html = emphasis(plain)
-        for (index, piece) in pieces.enumerated() {
-            html = html.replacingOccurrences(of: "\u{E000}\(index)\u{E001}", with: piece)
+        let html = emphasis(plain)
+        guard !pieces.isEmpty else { return html }
+        // Each placeholder back to what it holds, in one pass.
+        var result = String.UnicodeScalarView()
+        var scalars = html.unicodeScalars[...]
+        while let start = scalars.firstIndex(of: "\u{E000}") {
+            result.append(contentsOf: scalars[..<start])
+            let digits = scalars[scalars.index(after: start)...].prefix { $0 != "\u{E001}" }
+            guard digits.endIndex < scalars.endIndex, let index = Int(String(String.UnicodeScalarView(digits))),
+                pieces.indices.contains(index)
+            else {
+                result.append(scalars[start])
+                scalars = scalars[scalars.index(after: start)...]
+                continue
+            }
+            result.append(contentsOf: pieces[index].unicodeScalars)
+            scalars = scalars[scalars.index(after: digits.endIndex)...]
         }
-        return html
+        result.append(contentsOf: scalars)
+        return String(result)
     }
 
     /// `[text](http…)`: the text, the address and where the link ends; nil when it is not one.
@@ -142,47 +184,70 @@ public enum CommentMarkdown {
     }
 
     /// Wraps text between pairs of `marker` in `tag`; an unpaired marker stays as typed. With
-    /// `wordBoundaries`, markers inside a word (snake_case) do not count.
+    /// `wordBoundaries`, markers inside a word (snake_case) do not count. The markers are ASCII,
+    /// so the text is split on its UTF-8 bytes (no such byte is ever part of another character).
     static func replacePairs(_ text: String, marker: String, tag: String, wordBoundaries: Bool = false) -> String {
-        var parts = text.components(separatedBy: marker)
+        let mark = Array(marker.utf8)
+        guard text.utf8.contains(mark[0]) else { return text }
+        let bytes = Array(text.utf8)
+        var parts: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        while index + mark.count <= bytes.count {
+            if bytes[index] == mark[0] && (mark.count == 1 || bytes[index + 1] == mark[1]) {
+                parts.append(start..<index)
+                index += mark.count
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        parts.append(start..<bytes.count)
         guard parts.count >= 3 else { return text }
         if wordBoundaries {
             // Only split where the marker touches a word on one side and not the other.
+            func part(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
             let allLetters = parts.dropFirst().dropLast().allSatisfy { !$0.isEmpty }
-            let outer = (parts.first?.last?.isLetter ?? false) || (parts.last?.first?.isLetter ?? false)
+            let outer = (part(parts[0]).last?.isLetter ?? false) || (part(parts[parts.count - 1]).first?.isLetter ?? false)
             guard allLetters, !outer else { return text }
         }
-        var result = ""
-        var open = false
+        let opening = Array("<\(tag)>".utf8)
+        let closing = Array("</\(tag)>".utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + parts.count * closing.count)
         let pairs = (parts.count - 1) / 2 * 2
         for (index, part) in parts.enumerated() {
-            result += part
+            result += bytes[part]
             guard index < parts.count - 1 else { break }
-            if index < pairs {
-                result += open ? "</\(tag)>" : "<\(tag)>"
-                open.toggle()
-            } else {
-                result += marker
-            }
+            result += index >= pairs ? mark : index % 2 == 0 ? opening : closing
         }
-        parts.removeAll()
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
+        guard text.utf8.contains(where: { escapes[Int($0)] != nil }) else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            if let replacement = escapes[Int(byte)] { result += replacement } else { result.append(byte) }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
+    /// One character escaped, or nil when it needs none.
+    static func escape(_ character: Character) -> String? {
+        character.utf8.contains(where: { escapes[Int($0)] != nil }) ? escape(String(character)) : nil
+    }
+
+    /// The entity of each byte that needs one (all ASCII: never part of another character).
+    private static let escapes: [[UInt8]?] = (0..<256).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "&"): Array("&amp;".utf8)
+        case UInt8(ascii: "<"): Array("&lt;".utf8)
+        case UInt8(ascii: ">"): Array("&gt;".utf8)
+        case UInt8(ascii: "\""): Array("&quot;".utf8)
+        case UInt8(ascii: "'"): Array("&#39;".utf8)
+        default: nil
+        }
+    }
 }

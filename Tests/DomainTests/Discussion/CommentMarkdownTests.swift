@@ -48,6 +48,15 @@ struct CommentMarkdownTests {
         #expect(CommentMarkdown.html("`**not bold**`") == "<p><code>**not bold**</code></p>")
         #expect(CommentMarkdown.html("```\n<b>x</b>\n  y\n```") == "<pre><code>&lt;b&gt;x&lt;/b&gt;\n  y</code></pre>")
     }
+
+    @Test("Markup characters joined to a neighbour (a prefix sign before, an accent after) are still escaped, not lost")
+    func joinedCharacters() {
+        // U+0600 joins the next character into one, U+0301 joins the one before: "<" and "'" hid
+        // inside those and reached the sanitiser raw, which dropped the reader's text as a tag.
+        #expect(CommentMarkdown.html("\u{0600}<b>kept</b> too") == "<p>\u{0600}&lt;b&gt;kept&lt;/b&gt; too</p>")
+        #expect(CommentMarkdown.html("it'\u{0301}s <\u{0301}i>") == "<p>it&#39;\u{0301}s &lt;\u{0301}i&gt;</p>")
+        #expect(CommentMarkdown.html("\u{E000}0\u{E001} [a](https://a.org)").hasPrefix("<p>\u{FFFD}0\u{FFFD} <a href"))
+    }
 }
 
 @Suite("Long comments cut for \"Read more\"")
