@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Testing
 
 @Suite("Text helpers")
@@ -37,6 +38,21 @@ struct TextTests {
         #expect(ReadingTime.minutes(forWords: 0) == 1)
         #expect(ReadingTime.minutes(forWords: 1500) == 7)
         #expect(ReadingTime.minutes(forWords: 230) == 1)
+    }
+
+    @Test("Trimming white space or spaces takes exactly what Foundation's character sets take")
+    func trimming() {
+        // Every scalar of the Basic Multilingual Plane (but surrogates) at either end, alone, and around a word.
+        let scalars = (0...0xFFFF).compactMap(Unicode.Scalar.init).map { String(Character($0)) } + ["\u{1F600}", "\u{E0020}"]
+        for scalar in scalars {
+            for text in [scalar, scalar + "a b" + scalar, "a" + scalar, scalar + scalar + "\u{301}x\n"] {
+                #expect(text.trimmingWhiteSpace == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+                #expect(text.trimmingSpaces == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+            }
+        }
+        #expect(" \u{3000}\tEin Satz.\r\n\u{2029}".trimmingWhiteSpace == "Ein Satz.")
+        #expect("\t\u{A0}Zeile\n".trimmingSpaces == "Zeile\n")
+        #expect(" \n ".trimmingWhiteSpace.isEmpty && "".trimmingSpaces.isEmpty)
     }
 
     @Test("Search input becomes safe terms, whatever was typed")

@@ -25,7 +25,7 @@ public enum CommentMarkdown {
         }
         while index < lines.count {
             let line = lines[index]
-            let trimmed = withoutSpaces(line)
+            let trimmed = line.trimmingSpaces
             if trimmed.isEmpty {
                 flush()
                 index += 1
@@ -33,7 +33,7 @@ public enum CommentMarkdown {
                 flush()
                 var code: [String] = []
                 index += 1
-                while index < lines.count, !withoutSpaces(lines[index]).hasPrefix("```") {
+                while index < lines.count, !lines[index].trimmingSpaces.hasPrefix("```") {
                     code.append(lines[index])
                     index += 1
                 }
@@ -43,7 +43,7 @@ public enum CommentMarkdown {
                 flush()
                 var quoted: [String] = []
                 while index < lines.count {
-                    let current = withoutSpaces(lines[index])
+                    let current = lines[index].trimmingSpaces
                     guard current.hasPrefix(">") else { break }
                     var rest = current.dropFirst()
                     if rest.hasPrefix(" ") { rest = rest.dropFirst() }
@@ -55,7 +55,7 @@ public enum CommentMarkdown {
                 flush()
                 var items: [String] = []
                 while index < lines.count {
-                    let current = withoutSpaces(lines[index])
+                    let current = lines[index].trimmingSpaces
                     guard let item = listMarker(current), item.ordered == marker.ordered else { break }
                     items.append(String(current.dropFirst(item.length)))
                     index += 1
@@ -69,19 +69,6 @@ public enum CommentMarkdown {
         }
         flush()
         return output.joined(separator: "\n")
-    }
-
-    /// The line without the spaces and tabs around it (Unicode's space separators too, as
-    /// Foundation's `.whitespaces` trims them), without going through Foundation.
-    static func withoutSpaces(_ line: String) -> String {
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
-        }
-        let scalars = line.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return line }
-        return String(scalars[first...last])
     }
 
     /// A list item's marker ("- ", "* ", "12. ") and its length.
@@ -160,7 +147,7 @@ public enum CommentMarkdown {
         guard let close = text.firstIndex(of: "]") else { return nil }
         let after = text.index(after: close)
         guard after < text.endIndex, text[after] == "(", let end = text[after...].firstIndex(of: ")") else { return nil }
-        let url = text[text.index(after: after)..<end].trimmingCharacters(in: .whitespaces)
+        let url = String(text[text.index(after: after)..<end]).trimmingSpaces
         let label = String(text[text.index(after: text.startIndex)..<close])
         guard !label.isEmpty, url.hasPrefix("http://") || url.hasPrefix("https://") || url.hasPrefix("mailto:"),
             !url.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })

@@ -13,9 +13,10 @@ public struct CommentSubmission: Equatable, Sendable {
     public var honeypot: String
 
     public init(name: String, email: String, body: String, parentID: Comment.ID?, honeypot: String) {
-        self.name = Self.printable(name).trimmingCharacters(in: .whitespacesAndNewlines)
-        self.email = Self.printable(email).trimmingCharacters(in: .whitespacesAndNewlines)
-        self.body = Self.printable(body.replacingOccurrences(of: "\r\n", with: "\n")).trimmingCharacters(in: .whitespacesAndNewlines)
+        self.name = Self.printable(name).trimmingWhiteSpace
+        self.email = Self.printable(email).trimmingWhiteSpace
+        let body = body.utf8.contains(13) ? body.replacingOccurrences(of: "\r\n", with: "\n") : body
+        self.body = Self.printable(body).trimmingWhiteSpace
         self.parentID = parentID
         self.honeypot = honeypot
     }

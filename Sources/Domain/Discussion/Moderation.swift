@@ -4,22 +4,30 @@ import Foundation
 /// a word, "class" does not contain "ass"). An entry may be a phrase ("buy now").
 public struct WordList: Equatable, Sendable {
     public let entries: [String]
+    /// Each entry's words, folded as a text's are (once, not for every comment).
+    private let needles: [[String]]
 
     /// One entry per line or comma.
     public init(_ text: String) {
         let all: [String] = text.split(whereSeparator: { $0 == "\n" || $0 == "," })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         entries = Array(all.prefix(500))
+        needles = entries.map(Self.words)
     }
+
+    public var isEmpty: Bool { entries.isEmpty }
 
     /// The first entry found in `text`, as the list writes it.
     public func firstMatch(in text: String) -> String? {
-        let words = Self.words(text)
+        isEmpty ? nil : firstMatch(inWords: Self.words(text))
+    }
+
+    /// The first entry found among a text's `words` (from `words(_:)`), as the list writes it.
+    public func firstMatch(inWords words: [String]) -> String? {
         guard !words.isEmpty else { return nil }
-        for entry in entries {
-            let needle = Self.words(entry)
+        for (entry, needle) in zip(entries, needles) {
             guard !needle.isEmpty, needle.count <= words.count else { continue }
-            for start in 0...(words.count - needle.count) where Array(words[start..<(start + needle.count)]) == needle {
+            for start in 0...(words.count - needle.count) where words[start..<(start + needle.count)].elementsEqual(needle) {
                 return entry
             }
         }
@@ -27,7 +35,7 @@ public struct WordList: Equatable, Sendable {
     }
 
     /// The text's words, folded (case, width and accents kept apart only as Unicode says).
-    static func words(_ text: String) -> [String] {
+    public static func words(_ text: String) -> [String] {
         text.lowercased().folding(options: [.caseInsensitive, .widthInsensitive], locale: nil)
             .split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }.map(String.init)
     }
@@ -119,7 +127,9 @@ public struct ModerationDecision: Equatable, Sendable {
         if let seconds = context.secondsToFill, seconds < policy.minimumSeconds {
             return .init(status: .spam, reason: "Sent \(max(0, seconds)) s after the page loaded (a robot).")
         }
-        if let word = policy.blockWords.firstMatch(in: text) {
+        // The text's words, folded once for both lists (and not at all when both are empty).
+        let words = policy.blockWords.isEmpty && policy.holdWords.isEmpty ? [] : WordList.words(text)
+        if let word = policy.blockWords.firstMatch(inWords: words) {
             return .init(status: .spam, reason: "Contains “\(word)”, a blocked word.")
         }
         if (context.articleMode ?? policy.mode) == .pre {
@@ -131,7 +141,7 @@ public struct ModerationDecision: Equatable, Sendable {
         if links > policy.maximumLinks {
             return .init(status: .pending, reason: "Contains \(links) links (more than \(policy.maximumLinks)).")
         }
-        if let word = policy.holdWords.firstMatch(in: text) {
+        if let word = policy.holdWords.firstMatch(inWords: words) {
             return .init(status: .pending, reason: "Contains “\(word)”, a word that is reviewed first.")
         }
         return .init(status: .approved, reason: nil)
