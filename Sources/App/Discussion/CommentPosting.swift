@@ -142,6 +142,7 @@ enum CommentPosting {
                 readerID: reader?.id, body: body, decision: decision, networkHash: network, at: now,
                 excerptWords: site.settings.commentExcerptWords), on: try app.discussionWrites())
         let id = comment.id
+        app.discussionActivity.recordPost()
         if decision.status == .approved {
             app.discussionChanged(article)
             try await DiscussionNotifier.published([id], approvedByModerator: false, app: app)

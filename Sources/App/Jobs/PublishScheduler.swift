@@ -35,7 +35,8 @@ struct PublishScheduler: Service {
                 before: yesterday, hoursBefore: VisitorFingerprint.hourKey(now) - Trending.windowHours - 24, on: db)
             try await services.site.refreshTrending(on: db)
             try await CommentCards.renderMissing(
-                site: try await services.site.current(on: db), reads: try services.pageReads(), writes: try services.discussionWrites())
+                site: try await services.site.current(on: db), reads: try services.pageReads(), writes: try services.discussionWrites(),
+                limit: CommentCards.roundLimit(postsSinceLastRound: services.discussionActivity.takePosts()))
         } catch {
             services.logger.log(
                 level: StorageError.logLevel(for: error), "Scheduled work failed; will retry", metadata: ["error": "\(error)"])

@@ -34,6 +34,8 @@ public struct AppServices: Sendable {
     let imageGate = ImageGate(capacity: 1)
     /// Readers watching discussions live (Server-Sent Events).
     let live = DiscussionLive(maximumStreams: 4096)
+    /// Comments posted here since the scheduler's last round (a busy round renders fewer cards).
+    let discussionActivity = DiscussionActivity()
 
     /// A database handle for one request or job run.
     public func db() throws -> any Database {

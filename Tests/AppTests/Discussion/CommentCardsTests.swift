@@ -160,7 +160,9 @@ struct CommentCardsTests {
         }
     }
 
-    @Test("A round keeps every missing card batch after batch, read on the page reader, and skips a comment changed meanwhile")
+    @Test(
+        "A round keeps every missing card batch after batch (a busy round up to its limit), read on the page reader, and skips a comment changed meanwhile"
+    )
     func batchedRound() async throws {
         try await Self.withComment("One.") { client, app, db, article, first in
             var ids = [first]
@@ -172,7 +174,10 @@ struct CommentCardsTests {
             let reads = try app.services.pageReads()
             let writes = try app.services.discussionWrites()
             // Batches of two: four batches, each going on after the last comment of the one before.
-            #expect(try await CommentCards.renderMissing(site: site, reads: reads, writes: writes, batch: 2) == 7)
+            // A busy round stops at its limit (mid-batch too); the next one goes on from there.
+            #expect(try await CommentCards.renderMissing(site: site, reads: reads, writes: writes, batch: 2, limit: 3) == 3)
+            #expect(try await Self.missingCards(app) == 4)
+            #expect(try await CommentCards.renderMissing(site: site, reads: reads, writes: writes, batch: 2) == 4)
             #expect(try await Self.missingCards(app) == 0)
             #expect(try await CommentCards.renderMissing(site: site, reads: reads, writes: writes, batch: 2) == 0)
             let page = try await client.execute(uri: "/\(Self.article)/", method: .get) { $0.text }
@@ -190,6 +195,23 @@ struct CommentCardsTests {
             try await CommentStore.keepCards(stale.map { ($0, "<li>kept \($0.id.rawValue)</li>") }, key: key, on: db)
             #expect(try await CommentStore.withoutCard(key: key, limit: 10, on: reads).map(\.id) == [ids[3]])
             #expect(try await CommentStore.withoutCard(key: key, after: ids[3], limit: 10, on: reads).isEmpty)
+        }
+    }
+
+    @Test("While readers post by the hundred a round renders a few hundred cards; the quiet round after it, all the rest")
+    func busyRounds() async throws {
+        try await Self.withNewsroom { client, app in
+            let activity = app.services.discussionActivity
+            _ = activity.takePosts()
+            // The post through the form counts; quiet: a whole round.
+            let (status, _) = try await DiscussionAPITests.post(client, DiscussionAPITests.ruth)
+            #expect(status == .created)
+            let posts = activity.takePosts()
+            #expect(posts == 1 && activity.takePosts() == 0)
+            #expect(CommentCards.roundLimit(postsSinceLastRound: posts) == .max)
+            for _ in 0...CommentCards.busyPosts { activity.recordPost() }
+            #expect(CommentCards.roundLimit(postsSinceLastRound: activity.takePosts()) == CommentCards.busyRound)
+            #expect(CommentCards.roundLimit(postsSinceLastRound: activity.takePosts()) == .max)
         }
     }
 }
