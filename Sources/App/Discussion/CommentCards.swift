@@ -10,6 +10,7 @@ import Views
 /// comments of an article that moved, comments imported or written by other tools, and every
 /// comment after a change of time zone or "Read more" length get theirs on the next round of the
 /// scheduler (at start, then every 30 s; while readers post by the hundred, a few hundred a round).
+/// Each thread is then kept whole as a page shows it, from those cards, the same way.
 enum CommentCards {
     /// The key of the cards the site's settings call for today.
     static func key(_ site: SiteState.Snapshot) -> String {
@@ -20,6 +21,17 @@ enum CommentCards {
     /// comments show no reply link (kept cards have one).
     static func shown(_ site: SiteState.Snapshot, open: Bool) -> String? {
         open ? key(site) : nil
+    }
+
+    /// The key of kept threads (`Comment.threadCard`): their comments' cards', and how threads
+    /// nest and how many replies a page shows of each.
+    static func threadKey(_ site: SiteState.Snapshot) -> String {
+        key(site) + " thread \(site.settings.commentLevels) \(DiscussionReader.repliesPerThread)"
+    }
+
+    /// The key of the kept threads a page of a discussion may show (none when closed, as cards).
+    static func shownThreads(_ site: SiteState.Snapshot, open: Bool) -> String? {
+        open ? threadKey(site) : nil
     }
 
     /// Comments posted since the last round above which the next round is a busy one.
@@ -35,8 +47,8 @@ enum CommentCards {
         posts > busyPosts ? busyRound : .max
     }
 
-    /// Renders and keeps the missing and outdated cards, a batch at a time, at most `limit` of
-    /// them; returns how many.
+    /// Renders and keeps the missing and outdated cards, then the threads (`Comment.threadCard`),
+    /// a batch at a time, at most `limit` of them in all; returns how many.
     /// The comments are read on `reads` (SQLite's page reader) and each batch is kept in one
     /// UPDATE on `writes` (SQLite's discussion writer): it queues with readers' posts instead of
     /// contending with them for SQLite's lock from a second connection, and a post waits for no
@@ -65,6 +77,30 @@ enum CommentCards {
             rendered += comments.count
             after = last.id
             if comments.count < size { break }
+        }
+        // Then the threads, from the cards just kept (keeping a comment's card after its thread's
+        // would drop the thread's again).
+        let threadKey = Self.threadKey(site)
+        after = nil
+        while rendered < limit {
+            let size = min(batch, limit - rendered)
+            let roots = try await CommentStore.withoutThreadCard(key: threadKey, after: after, limit: size, on: reads)
+            guard let last = roots.last else { break }
+            let slugs = try await ArticleStore.slugs(of: Array(Set(roots.map(\.root.articleID))), on: reads)
+            let replies = try await CommentStore.replies(
+                of: roots.map(\.root), limit: DiscussionReader.repliesPerThread, card: key, on: reads)
+            let page = DiscussionPage(roots: roots.map(\.root), replies: replies, next: nil)
+            let threads = zip(roots, page.threads(levels: site.settings.commentLevels)).map { read, node in
+                let slug = slugs[read.root.articleID] ?? ""
+                let model = CommentModel(
+                    node, excerptWords: site.settings.commentExcerptWords, format: site.format,
+                    frame: CommentCard.Frame(articleID: read.root.articleID.rawValue, articleSlug: slug, replies: true))
+                return (root: read.root.id, version: read.version, html: DiscussionView.thread(model, articleSlug: slug).rendered)
+            }
+            try await CommentStore.keepThreadCards(threads, key: threadKey, on: writes)
+            rendered += roots.count
+            after = last.root.id
+            if roots.count < size { break }
         }
         return rendered
     }

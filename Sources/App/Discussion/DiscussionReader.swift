@@ -38,7 +38,8 @@ enum DiscussionReader {
         let openness = openness(article, settings: site.settings, now: now)
         let page = try await CommentStore.threads(
             article: article.id, sort: sort, after: after, limit: threadsPerPage, repliesPerThread: repliesPerThread,
-            card: cards ? CommentCards.shown(site, open: openness.open) : nil, on: db)
+            card: cards ? CommentCards.shown(site, open: openness.open) : nil,
+            threadCard: cards ? CommentCards.shownThreads(site, open: openness.open) : nil, on: db)
         let bar = try await CommentStore.bar(article: article.id, on: db)
         let model = DiscussionModel(
             article: article.summary, isOpen: openness.open, closedNote: openness.note, page: page, bar: bar, sort: sort,

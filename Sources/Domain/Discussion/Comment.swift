@@ -47,6 +47,9 @@ public struct Comment: Equatable, Sendable {
     /// address, body): only the card, and the figures around it, are for display. Its UTF-8 bytes
     /// as stored: they were a `String` when kept, and are not checked again on every page.
     public var card: [UInt8]?
+    /// For a thread's first comment read for a page: the whole thread as the page shows it (this
+    /// comment, its first replies, the link to the rest), kept when still current, in UTF-8.
+    public var threadCard: [UInt8]?
 
     public init(
         id: ID, articleID: Article.ID, parentID: ID?, authorName: String, isGuest: Bool, bodyHTML: String,

@@ -27,6 +27,7 @@ public enum GazetteMigrations {
             IndexDiscussionFirstPage(),
             CountNewCommentsInSQLite(),
             UpdateCommentsAddCard(),
+            UpdateCommentsAddThreadCard(),
         ]
     }
 

@@ -45,4 +45,36 @@ extension CommentStore {
             """
         ).run()
     }
+
+    /// Approved first comments of threads whose kept thread card is missing or was rendered for
+    /// another key, by number after `after`, each with the version of its thread it was read at.
+    public static func withoutThreadCard(
+        key: String, after: Comment.ID? = nil, limit: Int, on db: any Database
+    ) async throws -> [(root: Comment, version: Int)] {
+        try await db.sql().raw(
+            """
+            SELECT \(unsafeRaw: columns), c.thread_version FROM comments c
+            WHERE c.id > \(bind: after?.rawValue ?? 0) AND c.depth = 0 AND c.status = \(bind: CommentStatus.approved.rawValue)
+                AND (c.thread_card_html IS NULL OR c.thread_card_key IS NULL OR c.thread_card_key <> \(bind: key))
+            ORDER BY c.id LIMIT \(bind: limit)
+            """
+        ).all().map { row in (try decode(row), try row.decode(column: "thread_version", as: Int.self)) }
+    }
+
+    /// Keeps threads rendered for `key`, each only if its thread is still at the version it was
+    /// read at (any change to one of its comments since moved the version on). One statement.
+    public static func keepThreadCards(_ threads: [(root: Comment.ID, version: Int, html: String)], key: String, on db: any Database)
+        async throws
+    {
+        guard !threads.isEmpty else { return }
+        let rows = threads.map { "(\(bind: $0.root.rawValue), \(bind: $0.version), \(bind: $0.html))" as SQLQueryString }
+        try await db.sql().raw(
+            """
+            WITH threads (id, version, html) AS (VALUES \(rows.joined(separator: ", ")))
+            UPDATE comments SET thread_card_html = threads.html, thread_card_key = \(bind: key)
+            FROM threads
+            WHERE comments.id = threads.id AND comments.thread_version = threads.version
+            """
+        ).run()
+    }
 }

@@ -19,7 +19,7 @@ public enum CommentStore {
     static let cardText: Set = ["author_name", "body_html", "author_email", "head_html", "tail_html"]
 
     /// Every column, for queries over `comments c` that read comments whole.
-    static let columns = commentColumns.map { "c.\($0)" }.joined(separator: ", ") + ", NULL AS card_html"
+    static let columns = commentColumns.map { "c.\($0)" }.joined(separator: ", ") + ", NULL AS card_html, NULL AS thread_card_html"
 
     /// The columns of comments as a page shows them: a comment whose card was rendered for `key`
     /// (the site's settings and markup today) is read as its card, without the text in it; any
@@ -28,15 +28,22 @@ public enum CommentStore {
     /// as text on the way. The key is ours (a version, a number, a time zone's name) and goes in
     /// as a quoted literal, so the text is made once per key rather than serialised with seven
     /// parameters on every request.
-    static func shownColumns(card key: String, sqlite: Bool) -> String {
-        let made = "\(sqlite) \(key)"
+    /// With `thread` (the first comments of threads on a page), a thread whose kept thread card
+    /// was rendered for that key comes with it (`UpdateCommentsAddThreadCard`).
+    static func shownColumns(card key: String, thread: String? = nil, sqlite: Bool) -> String {
+        let made = "\(sqlite) \(key) \(thread ?? "")"
         if let sql = shown.withLock({ $0[made] }) { return sql }
         let current = "c.card_key = '\(key.replacingOccurrences(of: "'", with: "''"))' AND c.card_html IS NOT NULL"
         let bytes = sqlite ? "CAST(c.card_html AS BLOB)" : "convert_to(c.card_html, 'UTF8')"
         let sql =
             commentColumns.map { column in
                 cardText.contains(column) ? "CASE WHEN \(current) THEN NULL ELSE c.\(column) END AS \(column)" : "c.\(column)"
-            }.joined(separator: ", ") + ", CASE WHEN \(current) THEN \(bytes) END AS card_html"
+            }.joined(separator: ", ") + ", CASE WHEN \(current) THEN \(bytes) END AS card_html, "
+            + (thread.map { thread in
+                let kept = "c.thread_card_key = '\(thread.replacingOccurrences(of: "'", with: "''"))' AND c.thread_card_html IS NOT NULL"
+                let threadBytes = sqlite ? "CAST(c.thread_card_html AS BLOB)" : "convert_to(c.thread_card_html, 'UTF8')"
+                return "CASE WHEN \(kept) THEN \(threadBytes) END AS thread_card_html"
+            } ?? "NULL AS thread_card_html")
         shown.withLock { cache in
             if cache.count >= 8 { cache.removeAll() }
             cache[made] = sql
@@ -47,9 +54,9 @@ public enum CommentStore {
     private static let shown = Mutex<[String: String]>([:])
 
     /// Full columns, or a page's (see `shownColumns`).
-    static func selected(card key: String?, on db: any Database) throws -> SQLQueryString {
+    static func selected(card key: String?, thread: String? = nil, on db: any Database) throws -> SQLQueryString {
         guard let key else { return "\(unsafeRaw: columns)" }
-        return "\(unsafeRaw: shownColumns(card: key, sqlite: try db.flavor() == .sqlite))"
+        return "\(unsafeRaw: shownColumns(card: key, thread: thread, sqlite: try db.flavor() == .sqlite))"
     }
 
     /// A comment from a row of `columns` or `shownColumns`. One read with its card carries the
@@ -66,6 +73,7 @@ public enum CommentStore {
             depth: try row.decode(column: "depth", as: Int.self),
             threadID: .init(try row.decodeOptional(column: "thread_id", as: Int.self) ?? id),
             pinned: try row.decode(column: "pinned", as: Bool.self), threadReplies: try row.decode(column: "thread_replies", as: Int.self))
+        comment.threadCard = try row.decodeBytes(column: "thread_card_html")
         if let card {
             comment.card = card
             return comment
@@ -101,7 +109,7 @@ public enum CommentStore {
     /// cost is the page's, whatever the size of the discussion).
     public static func threads(
         article: Article.ID, sort: CommentSort, after: Comment.ID?, limit: Int, repliesPerThread: Int = 100, card key: String? = nil,
-        on db: any Database, only thread: Comment.ID? = nil
+        threadCard threadKey: String? = nil, on db: any Database, only thread: Comment.ID? = nil
     ) async throws -> DiscussionPage {
         let sql = try db.sql()
         let approved = CommentStatus.approved.rawValue
@@ -117,7 +125,7 @@ public enum CommentStore {
         if after == nil {
             roots = try await sql.raw(
                 """
-                SELECT \(try selected(card: key, on: db)) FROM comments c
+                SELECT \(try selected(card: key, thread: threadKey, on: db)) FROM comments c
                 WHERE c.article_id = \(bind: article.rawValue) AND c.status = \(bind: approved) AND c.depth = 0 AND c.pinned = \(bind: true)
                 ORDER BY c.created_at DESC, c.id DESC LIMIT 10
                 """
@@ -138,7 +146,7 @@ public enum CommentStore {
         }
         let rest = try await sql.raw(
             """
-            SELECT \(try selected(card: key, on: db)) FROM comments c
+            SELECT \(try selected(card: key, thread: threadKey, on: db)) FROM comments c
             WHERE c.article_id = \(bind: article.rawValue) AND c.status = \(bind: approved) AND c.depth = 0 AND c.pinned = \(bind: false)
             \(after == nil ? "" : "AND " + seek)
             ORDER BY \(order) LIMIT \(bind: limit + 1)
@@ -147,7 +155,8 @@ public enum CommentStore {
         let more = rest.count > limit
         let page = Array(rest.prefix(limit))
         roots += page
-        let replies = try await replies(of: roots, limit: repliesPerThread, card: key, on: db)
+        // A thread read with its kept thread card needs none of its replies.
+        let replies = try await replies(of: roots.filter { $0.threadCard == nil }, limit: repliesPerThread, card: key, on: db)
         return DiscussionPage(roots: roots, replies: replies, next: more ? page.last?.id : nil)
     }
 
@@ -157,7 +166,7 @@ public enum CommentStore {
     /// indexed read of exactly their replies, each longer one on its own up to `limit`, so the
     /// work is the page's whatever the size of the discussion (a window function over all the
     /// replies of fifty threads cost five times as much).
-    static func replies(of roots: [Comment], limit: Int, card key: String?, on db: any Database) async throws -> [Comment] {
+    public static func replies(of roots: [Comment], limit: Int, card key: String?, on db: any Database) async throws -> [Comment] {
         guard !roots.isEmpty, limit > 0 else { return [] }
         let sql = try db.sql()
         let approved = CommentStatus.approved.rawValue

@@ -12,14 +12,19 @@ public struct CommentModel: Equatable, Sendable {
     public var pinned: Bool
     /// Replies in the thread that are not on this page (a very long thread).
     public var hiddenReplies: Int
+    /// `card` is the whole thread as the page shows it, kept (`Comment.threadCard`).
+    public var wholeThread: Bool
 
-    public init(id: Int, card: HTML, replies: [CommentModel], depth: Int, pinned: Bool = false, hiddenReplies: Int = 0) {
+    public init(
+        id: Int, card: HTML, replies: [CommentModel], depth: Int, pinned: Bool = false, hiddenReplies: Int = 0, wholeThread: Bool = false
+    ) {
         self.id = id
         self.card = card
         self.replies = replies
         self.depth = depth
         self.pinned = pinned
         self.hiddenReplies = hiddenReplies
+        self.wholeThread = wholeThread
     }
 
     /// A comment and its replies, each shown by the card kept with it when it was read with one,
@@ -27,6 +32,11 @@ public struct CommentModel: Equatable, Sendable {
     /// (0: whole).
     public init(_ node: CommentNode, excerptWords: Int, format: DisplayFormat, frame: CommentCard.Frame) {
         let comment = node.comment
+        if let thread = comment.threadCard {
+            self.init(
+                id: comment.id.rawValue, card: .trusted(utf8: thread), replies: [], depth: 0, pinned: comment.pinned, wholeThread: true)
+            return
+        }
         let shown = node.replies.count + node.replies.reduce(0) { $0 + CommentThreads.count($1.replies) }
         self.init(
             id: comment.id.rawValue,

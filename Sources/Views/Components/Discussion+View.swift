@@ -118,6 +118,14 @@ public enum DiscussionView {
         comments(discussion, [comment])
     }
 
+    /// A thread exactly as a page of its article's discussion shows it, to be kept
+    /// (`Comment.threadCard`).
+    public static func thread(_ thread: CommentModel, articleSlug: String) -> HTML {
+        var output = HTML.buffer(reserving: estimatedSize(thread))
+        append(thread, links: SiteURL.CommentLinks(articleSlug: articleSlug), to: &output)
+        return output
+    }
+
     /// Room for a comment and its replies: the markup around a card is about 100 bytes.
     static func estimatedSize(_ comment: CommentModel) -> Int {
         100 + comment.card.utf8Count + comment.replies.reduce(0) { $0 + estimatedSize($1) }
@@ -125,6 +133,7 @@ public enum DiscussionView {
 
     /// A comment (its card), then its replies.
     static func append(_ comment: CommentModel, links: SiteURL.CommentLinks, to output: inout HTML) {
+        if comment.wholeThread { return output.append(comment.card) }
         output.append(
             "<li class=\"comment-item\(HTML.when(comment.pinned) { " comment-item--pinned" })\" data-comment=\"\(comment.id)\">")
         output.append(comment.card)

@@ -52,6 +52,12 @@ struct CommentCardsTests {
         }
     }
 
+    static func missingThreads(_ app: TestApp) async throws -> Int {
+        let db = try app.db()
+        let key = CommentCards.threadKey(try await app.services.site.current(on: db))
+        return try await CommentStore.withoutThreadCard(key: key, limit: 100, on: db).count
+    }
+
     static func missingCards(_ app: TestApp) async throws -> Int {
         let db = try app.db()
         let key = CommentCards.key(try await app.services.site.current(on: db))
@@ -174,11 +180,14 @@ struct CommentCardsTests {
             let reads = try app.services.pageReads()
             let writes = try app.services.discussionWrites()
             // Batches of two: four batches, each going on after the last comment of the one before.
-            // A busy round stops at its limit (mid-batch too); the next one goes on from there.
+            // A busy round stops at its limit (mid-batch too); the next one goes on from there, and
+            // then keeps the seven threads.
             #expect(try await CommentCards.renderMissing(site: site, reads: reads, writes: writes, batch: 2, limit: 3) == 3)
             #expect(try await Self.missingCards(app) == 4)
-            #expect(try await CommentCards.renderMissing(site: site, reads: reads, writes: writes, batch: 2) == 4)
+            #expect(try await Self.missingThreads(app) == 7)
+            #expect(try await CommentCards.renderMissing(site: site, reads: reads, writes: writes, batch: 2) == 4 + 7)
             #expect(try await Self.missingCards(app) == 0)
+            #expect(try await Self.missingThreads(app) == 0)
             #expect(try await CommentCards.renderMissing(site: site, reads: reads, writes: writes, batch: 2) == 0)
             let page = try await client.execute(uri: "/\(Self.article)/", method: .get) { $0.text }
             for (offset, id) in ids.enumerated() {
