@@ -28,6 +28,7 @@ public enum GazetteMigrations {
             CountNewCommentsInSQLite(),
             UpdateCommentsAddCard(),
             UpdateCommentsAddThreadCard(),
+            IndexMissingCards(),
         ]
     }
 

@@ -11,12 +11,17 @@ extension CommentStore {
     /// Comments whose card is missing (new, edited, voted on, pinned or unpinned since, or of an
     /// article that moved) or was rendered for another key (other settings, older markup), by
     /// number after `after`: a round goes on from where its last batch ended instead of reading
-    /// again every comment that already has its card.
+    /// again every comment that already has its card. A card is missing when its key is (a card
+    /// is kept with its key, and dropped by dropping the key); the comments are found through the
+    /// index of keys (`IndexMissingCards`), one look-up for no key and two for the other keys.
     public static func withoutCard(key: String, after: Comment.ID? = nil, limit: Int, on db: any Database) async throws -> [Comment] {
-        try await db.sql().raw(
+        let after = after?.rawValue ?? 0
+        return try await db.sql().raw(
             """
-            SELECT \(unsafeRaw: columns) FROM comments c
-            WHERE c.id > \(bind: after?.rawValue ?? 0) AND (c.card_html IS NULL OR c.card_key IS NULL OR c.card_key <> \(bind: key))
+            SELECT \(unsafeRaw: columns) FROM comments c WHERE c.id IN (
+                SELECT id FROM comments WHERE card_key IS NULL AND id > \(bind: after)
+                UNION ALL SELECT id FROM comments WHERE card_key < \(bind: key) AND id > \(bind: after)
+                UNION ALL SELECT id FROM comments WHERE card_key > \(bind: key) AND id > \(bind: after))
             ORDER BY c.id LIMIT \(bind: limit)
             """
         ).all().map(decode)
@@ -51,11 +56,14 @@ extension CommentStore {
     public static func withoutThreadCard(
         key: String, after: Comment.ID? = nil, limit: Int, on db: any Database
     ) async throws -> [(root: Comment, version: Int)] {
-        try await db.sql().raw(
+        let after = after?.rawValue ?? 0
+        let threads: SQLQueryString = "depth = 0 AND status = \(bind: CommentStatus.approved.rawValue) AND id > \(bind: after)"
+        return try await db.sql().raw(
             """
-            SELECT \(unsafeRaw: columns), c.thread_version FROM comments c
-            WHERE c.id > \(bind: after?.rawValue ?? 0) AND c.depth = 0 AND c.status = \(bind: CommentStatus.approved.rawValue)
-                AND (c.thread_card_html IS NULL OR c.thread_card_key IS NULL OR c.thread_card_key <> \(bind: key))
+            SELECT \(unsafeRaw: columns), c.thread_version FROM comments c WHERE c.id IN (
+                SELECT id FROM comments WHERE thread_card_key IS NULL AND \(threads)
+                UNION ALL SELECT id FROM comments WHERE thread_card_key < \(bind: key) AND \(threads)
+                UNION ALL SELECT id FROM comments WHERE thread_card_key > \(bind: key) AND \(threads))
             ORDER BY c.id LIMIT \(bind: limit)
             """
         ).all().map { row in (try decode(row), try row.decode(column: "thread_version", as: Int.self)) }

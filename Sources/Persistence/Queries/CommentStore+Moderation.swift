@@ -117,7 +117,7 @@ extension CommentStore {
     public static func setPinned(_ ids: [Comment.ID], _ pinned: Bool, on db: any Database) async throws -> Set<Article.ID> {
         guard !ids.isEmpty else { return [] }
         try await CommentRecord.query(on: db).filter(\.$id ~~ ids.map(\.rawValue)).set(\.$pinned, to: pinned)
-            .set(\.$cardHTML, to: nil).update()
+            .set(\.$cardHTML, to: nil).set(\.$cardKey, to: nil).update()
         return Set(try await CommentRecord.query(on: db).filter(\.$id ~~ ids.map(\.rawValue)).all().map { .init($0.$article.id) })
     }
 

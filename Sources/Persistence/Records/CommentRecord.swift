@@ -53,7 +53,9 @@ public final class CommentRecord: Model, @unchecked Sendable {
         cutWords = cut?.words ?? 0
         headHTML = cut?.head
         tailHTML = cut?.tail
+        // A card is missing when its key is (`CommentStore.withoutCard`).
         cardHTML = nil
+        cardKey = nil
     }
 
     public init() {}
