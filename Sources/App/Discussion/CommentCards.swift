@@ -58,12 +58,9 @@ enum CommentCards {
         site: SiteState.Snapshot, reads: any Database, writes: any Database, batch: Int = 50, limit: Int = .max
     ) async throws -> Int {
         let key = Self.key(site)
-        var rendered = 0
-        var after: Comment.ID?
-        while rendered < limit {
-            let size = min(batch, limit - rendered)
+        let cards = try await inBatches(of: batch, upTo: limit) { after, size in
             let comments = try await CommentStore.withoutCard(key: key, after: after, limit: size, on: reads)
-            guard let last = comments.last else { break }
+            guard let last = comments.last else { return (0, nil) }
             let slugs = try await ArticleStore.slugs(of: Array(Set(comments.map(\.articleID))), on: reads)
             let cards = comments.map { comment in
                 let frame = CommentCard.Frame(
@@ -74,18 +71,14 @@ enum CommentCards {
                 )
             }
             try await CommentStore.keepCards(cards, key: key, on: writes)
-            rendered += comments.count
-            after = last.id
-            if comments.count < size { break }
+            return (comments.count, last.id)
         }
         // Then the threads, from the cards just kept (keeping a comment's card after its thread's
         // would drop the thread's again).
         let threadKey = Self.threadKey(site)
-        after = nil
-        while rendered < limit {
-            let size = min(batch, limit - rendered)
+        let threads = try await inBatches(of: batch, upTo: limit - cards) { after, size in
             let roots = try await CommentStore.withoutThreadCard(key: threadKey, after: after, limit: size, on: reads)
-            guard let last = roots.last else { break }
+            guard let last = roots.last else { return (0, nil) }
             let slugs = try await ArticleStore.slugs(of: Array(Set(roots.map(\.root.articleID))), on: reads)
             let replies = try await CommentStore.replies(
                 of: roots.map(\.root), limit: DiscussionReader.repliesPerThread, card: key, on: reads)
@@ -98,11 +91,27 @@ enum CommentCards {
                 return (root: read.root.id, version: read.version, html: DiscussionView.thread(model, articleSlug: slug).rendered)
             }
             try await CommentStore.keepThreadCards(threads, key: threadKey, on: writes)
-            rendered += roots.count
-            after = last.root.id
-            if roots.count < size { break }
+            return (roots.count, last.root.id)
         }
-        return rendered
+        return cards + threads
+    }
+
+    /// Runs `batch` with where to go on from and how many to take, at most `size` at a time and
+    /// `limit` in all, until a batch finds fewer than it asked for; `batch` answers how many it
+    /// kept and the last one. Returns how many in all.
+    private static func inBatches(
+        of size: Int, upTo limit: Int, _ batch: (_ after: Comment.ID?, _ size: Int) async throws -> (count: Int, last: Comment.ID?)
+    ) async throws -> Int {
+        var done = 0
+        var after: Comment.ID?
+        while done < limit {
+            let asked = min(size, limit - done)
+            let (count, last) = try await batch(after, asked)
+            done += count
+            guard let last, count == asked else { break }
+            after = last
+        }
+        return done
     }
 }
 

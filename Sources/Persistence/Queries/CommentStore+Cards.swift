@@ -15,16 +15,22 @@ extension CommentStore {
     /// is kept with its key, and dropped by dropping the key); the comments are found through the
     /// index of keys (`IndexMissingCards`), one look-up for no key and two for the other keys.
     public static func withoutCard(key: String, after: Comment.ID? = nil, limit: Int, on db: any Database) async throws -> [Comment] {
-        let after = after?.rawValue ?? 0
-        return try await db.sql().raw(
+        try await db.sql().raw(
             """
-            SELECT \(unsafeRaw: columns) FROM comments c WHERE c.id IN (
-                SELECT id FROM comments WHERE card_key IS NULL AND id > \(bind: after)
-                UNION ALL SELECT id FROM comments WHERE card_key < \(bind: key) AND id > \(bind: after)
-                UNION ALL SELECT id FROM comments WHERE card_key > \(bind: key) AND id > \(bind: after))
+            SELECT \(unsafeRaw: columns) FROM comments c WHERE c.id IN (\(notKept("card_key", key, "id > \(bind: after?.rawValue ?? 0)")))
             ORDER BY c.id LIMIT \(bind: limit)
             """
         ).all().map(decode)
+    }
+
+    /// The comments (meeting `condition`) whose `keyColumn` is not `key`: no key, or another.
+    /// Three look-ups in the key's index (`IndexMissingCards`) instead of `<>`, which reads every row.
+    private static func notKept(_ keyColumn: String, _ key: String, _ condition: SQLQueryString) -> SQLQueryString {
+        """
+        SELECT id FROM comments WHERE \(unsafeRaw: keyColumn) IS NULL AND \(condition)
+        UNION ALL SELECT id FROM comments WHERE \(unsafeRaw: keyColumn) < \(bind: key) AND \(condition)
+        UNION ALL SELECT id FROM comments WHERE \(unsafeRaw: keyColumn) > \(bind: key) AND \(condition)
+        """
     }
 
     /// Keeps cards rendered for `key`, each only if its comment still has the text, the pin and
@@ -56,14 +62,11 @@ extension CommentStore {
     public static func withoutThreadCard(
         key: String, after: Comment.ID? = nil, limit: Int, on db: any Database
     ) async throws -> [(root: Comment, version: Int)] {
-        let after = after?.rawValue ?? 0
-        let threads: SQLQueryString = "depth = 0 AND status = \(bind: CommentStatus.approved.rawValue) AND id > \(bind: after)"
+        let threads: SQLQueryString =
+            "depth = 0 AND status = \(bind: CommentStatus.approved.rawValue) AND id > \(bind: after?.rawValue ?? 0)"
         return try await db.sql().raw(
             """
-            SELECT \(unsafeRaw: columns), c.thread_version FROM comments c WHERE c.id IN (
-                SELECT id FROM comments WHERE thread_card_key IS NULL AND \(threads)
-                UNION ALL SELECT id FROM comments WHERE thread_card_key < \(bind: key) AND \(threads)
-                UNION ALL SELECT id FROM comments WHERE thread_card_key > \(bind: key) AND \(threads))
+            SELECT \(unsafeRaw: columns), c.thread_version FROM comments c WHERE c.id IN (\(notKept("thread_card_key", key, threads)))
             ORDER BY c.id LIMIT \(bind: limit)
             """
         ).all().map { row in (try decode(row), try row.decode(column: "thread_version", as: Int.self)) }

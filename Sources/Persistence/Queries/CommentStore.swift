@@ -33,17 +33,20 @@ public enum CommentStore {
     static func shownColumns(card key: String, thread: String? = nil, sqlite: Bool) -> String {
         let made = "\(sqlite) \(key) \(thread ?? "")"
         if let sql = shown.withLock({ $0[made] }) { return sql }
-        let current = "c.card_key = '\(key.replacingOccurrences(of: "'", with: "''"))' AND c.card_html IS NOT NULL"
-        let bytes = sqlite ? "CAST(c.card_html AS BLOB)" : "convert_to(c.card_html, 'UTF8')"
+        /// Whether the kept `column` (and its `column`_key) is current for `key`, and its bytes.
+        func kept(_ column: String, _ key: String) -> (current: String, bytes: String) {
+            (
+                "c.\(column)_key = '\(key.replacingOccurrences(of: "'", with: "''"))' AND c.\(column)_html IS NOT NULL",
+                sqlite ? "CAST(c.\(column)_html AS BLOB)" : "convert_to(c.\(column)_html, 'UTF8')"
+            )
+        }
+        let card = kept("card", key)
         let sql =
             commentColumns.map { column in
-                cardText.contains(column) ? "CASE WHEN \(current) THEN NULL ELSE c.\(column) END AS \(column)" : "c.\(column)"
-            }.joined(separator: ", ") + ", CASE WHEN \(current) THEN \(bytes) END AS card_html, "
-            + (thread.map { thread in
-                let kept = "c.thread_card_key = '\(thread.replacingOccurrences(of: "'", with: "''"))' AND c.thread_card_html IS NOT NULL"
-                let threadBytes = sqlite ? "CAST(c.thread_card_html AS BLOB)" : "convert_to(c.thread_card_html, 'UTF8')"
-                return "CASE WHEN \(kept) THEN \(threadBytes) END AS thread_card_html"
-            } ?? "NULL AS thread_card_html")
+                cardText.contains(column) ? "CASE WHEN \(card.current) THEN NULL ELSE c.\(column) END AS \(column)" : "c.\(column)"
+            }.joined(separator: ", ") + ", CASE WHEN \(card.current) THEN \(card.bytes) END AS card_html, "
+            + (thread.map { kept("thread_card", $0) }.map { "CASE WHEN \($0.current) THEN \($0.bytes) END AS thread_card_html" }
+                ?? "NULL AS thread_card_html")
         shown.withLock { cache in
             if cache.count >= 8 { cache.removeAll() }
             cache[made] = sql

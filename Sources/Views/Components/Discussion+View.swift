@@ -107,8 +107,12 @@ public enum DiscussionView {
 
     /// Comments and their replies, one after the other, written into one buffer.
     public static func comments(_ discussion: DiscussionModel, _ comments: [CommentModel]) -> HTML {
+        self.comments(comments, articleSlug: discussion.articleSlug)
+    }
+
+    static func comments(_ comments: [CommentModel], articleSlug: String) -> HTML {
         var output = HTML.buffer(reserving: comments.reduce(0) { $0 + estimatedSize($1) })
-        let links = SiteURL.CommentLinks(articleSlug: discussion.articleSlug)
+        let links = SiteURL.CommentLinks(articleSlug: articleSlug)
         for comment in comments { append(comment, links: links, to: &output) }
         return output
     }
@@ -121,9 +125,7 @@ public enum DiscussionView {
     /// A thread exactly as a page of its article's discussion shows it, to be kept
     /// (`Comment.threadCard`).
     public static func thread(_ thread: CommentModel, articleSlug: String) -> HTML {
-        var output = HTML.buffer(reserving: estimatedSize(thread))
-        append(thread, links: SiteURL.CommentLinks(articleSlug: articleSlug), to: &output)
-        return output
+        comments([thread], articleSlug: articleSlug)
     }
 
     /// Room for a comment and its replies: the markup around a card is about 100 bytes.
